@@ -1,0 +1,274 @@
+"""Ingest: bytes from a file or stdin -> article text plus metadata (title, url, published).
+
+Formats: plain text; Markdown or text with a ``---`` front matter of ``key: value`` lines
+(``title``, ``published``/``date``, ``url``); HTML, where the main text comes from
+``<article>`` (else ``<main>``, else ``<body>``) without scripts, navigation or footers, and
+the metadata from ``<title>``, ``og:``/``article:`` meta tags, ``<time datetime>`` or JSON-LD.
+
+Every problem is an :class:`~timeline.errors.InputError` whose message names the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from timeline.errors import InputError
+
+__all__ = ["Article", "read_article", "decode_article", "doc_id_for", "parse_date_string"]
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm"}
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    path: str | None = None
+
+
+def doc_id_for(name: str, text: str) -> str:
+    """Slug of the source name plus the first 8 hex digits of the text's sha256.
+
+    >>> doc_id_for("examples/US Mission.md", "abc")
+    'us-mission-ba7816bf'
+    """
+    stem = Path(name).stem if name not in ("-", "") else "stdin"
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:60] or "doc"
+    return f"{slug}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
+
+
+def read_article(path: str | Path, max_chars: int = 20_000_000) -> Article:
+    """Read and decode one input file (``-`` is stdin)."""
+    name = str(path)
+    if name == "-":
+        import sys
+
+        data = sys.stdin.buffer.read()
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"{name}: no such file")
+        if p.is_dir():
+            raise InputError(f"{name}: is a directory (give the files, or use `timeline build`)")
+        try:
+            size = p.stat().st_size
+            if size > max_chars * 4:
+                raise InputError(
+                    f"{name}: file is {size:,} bytes, over the limit of {max_chars:,} characters"
+                )
+            data = p.read_bytes()
+        except OSError as e:
+            raise InputError(f"{name}: cannot read: {e.strerror or e}") from None
+    return decode_article(data, name, max_chars=max_chars)
+
+
+def decode_article(data: bytes, name: str = "-", max_chars: int = 20_000_000) -> Article:
+    """Decode bytes as an article; the format is chosen from the name's suffix and the content."""
+    if not data.strip():
+        raise InputError(f"{name}: file is empty")
+    if b"\x00" in data[:8192]:
+        nul = data.index(b"\x00")
+        raise InputError(f"{name}: looks binary (NUL byte at offset {nul}), not text")
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(
+            f"{name}: not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); "
+            "convert it, e.g. `iconv -f latin1 -t utf-8`"
+        ) from None
+    if len(raw) > max_chars:
+        raise InputError(f"{name}: {len(raw):,} characters, over the limit of {max_chars:,}")
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    suffix = Path(name).suffix.lower()
+    if suffix in (".html", ".htm") or (suffix not in (".md", ".txt") and _looks_html(raw)):
+        article = _from_html(raw, name)
+    else:
+        article = _from_text(raw, name)
+    if not article.text.strip():
+        raise InputError(f"{name}: no article text found")
+    return article
+
+
+def _looks_html(raw: str) -> bool:
+    head = raw.lstrip()[:500].lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head
+
+
+_FRONT = re.compile(r"\A---[ \t]*\n(?P<meta>.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
+
+
+def _from_text(raw: str, name: str) -> Article:
+    meta: dict[str, str] = {}
+    m = _FRONT.match(raw)
+    if m:
+        for line in m["meta"].splitlines():
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            key, sep, value = line.partition(":")
+            if not sep:
+                raise InputError(f"{name}: front matter line {line!r} is not `key: value`")
+            value = value.strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            meta[key.strip().lower()] = value
+        raw = raw[m.end() :]
+    published = meta.get("published") or meta.get("date")
+    if published is not None:
+        parsed = parse_date_string(published)
+        if parsed is None:
+            raise InputError(f"{name}: front matter date {published!r} is not a date (use YYYY-MM-DD)")
+        published = parsed
+    return Article(
+        text=raw, title=meta.get("title") or None, url=meta.get("url") or None,
+        published=published, path=None if name == "-" else name,
+    )
+
+
+def parse_date_string(value: str) -> str | None:
+    """An ISO date (``YYYY-MM-DD``) from a metadata date string, or None.
+
+    >>> parse_date_string("2022-03-05T10:00:00Z"), parse_date_string("March 5, 2022")
+    ('2022-03-05', '2022-03-05')
+    """
+    value = value.strip()
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if m:
+        return m.group(0)
+    from timeline.stages.normalize import parse_absolute
+
+    parsed = parse_absolute(value)
+    if parsed and parsed[1] == "day":
+        return parsed[0]
+    return None
+
+
+# --------------------------------------------------------------------------- HTML
+_SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "svg",
+         "template", "iframe", "button", "figcaption"}
+_BLOCK = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+          "blockquote", "br", "tr", "pre", "ul", "ol", "table", "figure", "hr"}
+_DATE_META = ("article:published_time", "og:published_time", "datepublished", "pubdate",
+              "publishdate", "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date")
+
+
+class _Extractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.skip = 0
+        self.parts: dict[str, list[str]] = {"article": [], "main": [], "body": [], "all": []}
+        self.meta: dict[str, str] = {}
+        self.title: list[str] = []
+        self.in_title = False
+        self.in_ld = False
+        self.ld: list[str] = []
+        self.depth = {"article": 0, "main": 0, "body": 0}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key and "content" in a:
+                self.meta.setdefault(key, a["content"])
+            return
+        if tag == "link" and a.get("rel", "").lower() == "canonical":
+            self.meta.setdefault("canonical", a.get("href", ""))
+            return
+        if tag == "time" and "datetime" in a:
+            self.meta.setdefault("time", a["datetime"])
+        if tag == "title":
+            self.in_title = True
+        if tag == "script" and a.get("type", "").lower() == "application/ld+json":
+            self.in_ld = True
+        if tag in _SKIP:
+            self.skip += 1
+        if tag in self.depth:
+            self.depth[tag] += 1
+        if tag in _BLOCK:
+            self._emit("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag == "script":
+            self.in_ld = False
+        if tag in _SKIP and self.skip:
+            self.skip -= 1
+        if tag in self.depth and self.depth[tag]:
+            self.depth[tag] -= 1
+        if tag in _BLOCK:
+            self._emit("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        if self.in_ld:
+            self.ld.append(data)
+        if self.skip:
+            return
+        self._emit(data)
+
+    def _emit(self, s: str) -> None:
+        self.parts["all"].append(s)
+        for k, n in self.depth.items():
+            if n:
+                self.parts[k].append(s)
+
+
+def _clean(parts: list[str]) -> str:
+    text = "".join(parts)
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
+    out = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", out).strip() + "\n"
+
+
+def _from_html(raw: str, name: str) -> Article:
+    ex = _Extractor()
+    try:
+        ex.feed(raw)
+        ex.close()
+    except Exception as e:  # html.parser is lenient; this is a last resort
+        raise InputError(f"{name}: cannot parse HTML: {e}") from None
+    for key in ("article", "main", "body", "all"):
+        text = _clean(ex.parts[key])
+        if len(text.strip()) > 40 or key == "all":
+            break
+    published = None
+    for key in (*_DATE_META, "time"):
+        if ex.meta.get(key):
+            published = parse_date_string(ex.meta[key])
+            if published:
+                break
+    if published is None and ex.ld:
+        m = re.search(r'"datePublished"\s*:\s*"([^"]+)"', "".join(ex.ld))
+        if m:
+            published = parse_date_string(m.group(1))
+    title = ex.meta.get("og:title") or html.unescape("".join(ex.title)).strip() or None
+    url = ex.meta.get("og:url") or ex.meta.get("canonical") or None
+    return Article(text=text, title=title, url=url, published=published,
+                   path=None if name == "-" else name)
+
+
+def article_from_json(obj: dict[str, object], name: str) -> Article:
+    """An article from a JSON object with ``text`` and optional ``title``, ``url``, ``published``."""
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{name}: JSON object has no non-empty \"text\" string")
+    published = obj.get("published")
+    if published is not None and (not isinstance(published, str) or not parse_date_string(published)):
+        raise InputError(f"{name}: \"published\" {published!r} is not a date")
+    return Article(
+        text=text,
+        title=obj.get("title") if isinstance(obj.get("title"), str) else None,  # type: ignore[arg-type]
+        url=obj.get("url") if isinstance(obj.get("url"), str) else None,  # type: ignore[arg-type]
+        published=parse_date_string(published) if isinstance(published, str) else None,
+        path=name,
+    )
+

@@ -1,0 +1,1 @@
+"""The pipeline stages, one module per arrow of DESIGN.md; each maps a Document to a Document."""

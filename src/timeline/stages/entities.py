@@ -1,0 +1,337 @@
+"""Entities: find name mentions, type them, and merge the aliases of one actor.
+
+Rules and gazetteers, no model. A mention is a run of capitalised words; it is typed by the
+gazetteer (countries, capitals as metonyms of their country, cities, organisations), by its
+last word ("... Department" is an organisation, "... Crisis" a named event), by a title or
+role before it ("former Representative Scott Taylor", "Russian leader Vladimir Putin") or by
+a cue after it ("..., who said"). Plural demonyms ("the Americans") and "the Venezuelan"
+used as a noun are mentions of their country. Merging: gazetteer keys (so "US", "United
+States" and "Washington" are one entity), surnames after a full name, "the crisis" after a
+named crisis, and "the Russian leader" after "Russian leader Vladimir Putin".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+from timeline.model import Document, Entity, Mention, Span
+from timeline.settings import Settings
+from timeline.stages.gazetteer import Gazetteer, gazetteer
+from timeline.stages.normalize import MONTHS, WEEKDAYS
+
+__all__ = ["find_mentions", "merge_mentions", "entities_stage", "slug"]
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w&]+(?:[-.&/][\w]+)*(?:['’][A-Z]\w*)?")
+_STOP = {
+    "the", "a", "an", "it", "its", "in", "on", "at", "when", "as", "after", "before", "according",
+    "furthermore", "however", "there", "this", "that", "these", "those", "but", "and", "or",
+    "if", "while", "since", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our",
+    "my", "your", "last", "next", "for", "from", "with", "by", "to", "of", "what", "who", "how",
+    "why", "where", "which", "meanwhile", "also", "so", "then", "yet", "still", "although",
+    "though", "despite", "during", "under", "over", "about", "all", "some", "many", "most",
+    "one", "two", "three", "several", "both", "each", "every", "no", "not", "other", "such",
+    "moreover", "additionally", "instead", "now", "today", "yesterday", "here", "until",
+    "once", "earlier", "later", "mr", "mrs", "ms", "is", "was", "are", "were", "be", "do",
+    "did", "does", "has", "have", "had", "will", "would", "can", "could", "should", "may",
+    "might", "must", "recommended", "read", "more", "see", "photo", "image", "by", "share",
+}
+_PARTICLES = {"de", "da", "del", "della", "di", "van", "von", "der", "den", "bin", "ibn", "al",
+              "la", "le", "du", "dos", "das", "y", "&"}
+_TIME_WORDS = {w.capitalize() for w in list(MONTHS) + list(WEEKDAYS)} | {
+    "Christmas", "Easter", "Ramadan", "Spring", "Summer", "Autumn", "Fall", "Winter"}
+_NAME_CUE_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|explained|argued|wrote|who)\b")
+_VERBISH_AFTER = re.compile(
+    r"^\s+(?:is|was|has|had|will|would|said|says|did|does|can|could|also|then|who|\w+ed)\b"
+)
+
+
+@dataclass(slots=True)
+class _Raw:
+    start: int
+    end: int
+    type: str | None  # None: a name of unknown type, kept only if merging explains it
+    key: str | None = None  # gazetteer key, forces merging
+    name: str | None = None  # canonical name for gazetteer entities
+
+
+def slug(name: str) -> str:
+    """ASCII slug for ids: ``slug("Nicolás Maduro") == "nicolas-maduro"``.
+
+    >>> slug("Nicolás Maduro"), slug("U.S. State Department")
+    ('nicolas-maduro', 'u-s-state-department')
+    """
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "x"
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() or (tok[:1].isdigit() and False)
+
+
+def find_mentions(text: str, sentences: tuple[Span, ...]) -> list[_Raw]:
+    """Candidate name mentions, typed where the evidence allows."""
+    g = gazetteer()
+    body_caps = _mid_sentence_caps(text, sentences)
+    raws: list[_Raw] = []
+    for s in sentences:
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, s.start, s.end)]
+        words = [t for _, _, t in toks if t[:1].isalpha()]
+        caps = sum(1 for w in words if w[:1].isupper())
+        unfinished = text[s.end - 1] not in ".!?\"”'’)"
+        headline = bool(words) and caps / len(words) >= 0.6 and (len(words) >= 3 or unfinished)
+        for run in _runs(text, toks):
+            raws.extend(_type_run(text, run, toks, s, g, headline, body_caps))
+        raws.extend(_demonym_mentions(text, toks, g))
+    return raws
+
+
+def _mid_sentence_caps(text: str, sentences: tuple[Span, ...]) -> set[str]:
+    seen: set[str] = set()
+    for s in sentences:
+        first = True
+        for m in _TOKEN.finditer(text, s.start, s.end):
+            tok = m.group()
+            if not first and tok[:1].isupper():
+                seen.add(tok)
+            if tok[:1].isalnum():
+                first = False
+    return seen
+
+
+def _runs(text: str, toks: list[tuple[int, int, str]]) -> list[list[int]]:
+    """Indices of maximal runs of capitalised tokens joined by single spaces or particles."""
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for i, (a, _b, t) in enumerate(toks):
+        joined = bool(cur) and text[toks[cur[-1]][1] : a] == " "
+        if _is_cap(t) and (not cur or joined):
+            cur.append(i)
+            continue
+        if (cur and joined and t in _PARTICLES and i + 1 < len(toks)
+                and _is_cap(toks[i + 1][2]) and text[toks[i][1] : toks[i + 1][0]] == " "):
+            cur.append(i)
+            continue
+        if cur and joined and t == "of" and i + 1 < len(toks) and _is_cap(toks[i + 1][2]) \
+                and toks[cur[-1]][2] in gazetteer().org_suffixes | {"Bank", "University", "Republic", "Kingdom", "Secretary", "Minister", "Ministry", "Department", "Prime"}:
+            cur.append(i)
+            continue
+        if cur:
+            runs.append(cur)
+        cur = [i] if _is_cap(t) else []
+    if cur:
+        runs.append(cur)
+    # drop trailing particles
+    return [[i for i in r] for r in runs if r]
+
+
+def _type_run(text: str, run: list[int], toks: list[tuple[int, int, str]], s: Span,
+              g: Gazetteer, headline: bool, body_caps: set[str]) -> list[_Raw]:
+    out: list[_Raw] = []
+    # leading function words ("The", "When", "It") are not part of a name
+    first_tok = True
+    while run and (toks[run[0]][2].lower() in _STOP or toks[run[0]][2] in _TIME_WORDS
+                   or toks[run[0]][2] in g.demonyms or toks[run[0]][2] in g.political):
+        if toks[run[0]][2] not in g.names or toks[run[0]][2].lower() in _STOP:
+            run = run[1:]
+            first_tok = False
+        else:
+            break
+    while run and (toks[run[-1]][2] in _PARTICLES or toks[run[-1]][2] in _TIME_WORDS):
+        run = run[:-1]
+    if not run:
+        return out
+    at_start = toks[run[0]][0] == s.start or (first_tok and text[s.start : toks[run[0]][0]].strip(" “\"'‘(") == "")
+    i = 0
+    title_seen = False
+    while i < len(run):
+        rest = run[i:]
+        surface_all = text[toks[rest[0]][0] : toks[rest[-1]][1]]
+        start, end = toks[rest[0]][0], toks[rest[-1]][1]
+        last = toks[rest[-1]][2]
+        known = g.names.get(surface_all)
+        if surface_all in g.political or surface_all in g.demonyms:
+            break
+        if known:
+            out.append(_Raw(start, end, known.type, known.key, known.name))
+            break
+        if len(rest) > 1 and last in g.org_suffixes and not headline:
+            out.append(_Raw(start, end, "ORGANIZATION"))
+            break
+        if len(rest) > 1 and last in g.event_heads and not headline:
+            out.append(_Raw(start, end, "EVENT"))
+            break
+        # a known name (or demonym) at the front: peel it off
+        for j in range(min(len(rest), g.max_words), 0, -1):
+            seg = text[toks[rest[0]][0] : toks[rest[j - 1]][1]]
+            if seg in g.names and j < len(rest) and _peelable(g.names[seg].key, g):
+                k = g.names[seg]
+                out.append(_Raw(toks[rest[0]][0], toks[rest[j - 1]][1], k.type, k.key, k.name))
+                i += j
+                break
+            if j == 1 and (seg in g.demonyms or seg in g.political or seg in _TIME_WORDS):
+                i += 1
+                break
+            if seg in g.person_titles or (j == 2 and seg in g.person_titles):
+                title_seen = True
+                i += j
+                break
+        else:
+            name_type = _guess(text, start, end, len(rest), title_seen, at_start and i == 0,
+                               surface_all, headline, body_caps, g)
+            if name_type != "DROP":
+                out.append(_Raw(start, end, name_type))
+            break
+        continue
+    return out
+
+
+def _peelable(key: str, g: Gazetteer) -> bool:
+    """Countries, former states and organisations can stand before a name ("US President");
+    cities and regions cannot ("Vladimir Putin" is not the city of Vladimir)."""
+    return key in g.country_names or g.names.get(key, None) is not None and g.names[key].type == "ORGANIZATION"
+
+
+def _guess(text: str, start: int, end: int, n: int, title_seen: bool, at_start: bool,
+           surface: str, headline: bool, body_caps: set[str], g: Gazetteer) -> str | None:
+    """Type of an unknown name from its context; None = unknown; "DROP" = not a name."""
+    if headline:
+        return None if surface in body_caps else "DROP"
+    if at_start and n == 1 and surface not in body_caps:
+        return "DROP"
+    if title_seen:
+        return "PERSON"
+    before = text[max(0, start - 40) : start].lower()
+    words_before = re.findall(r"[\w-]+", before)[-2:]
+    if words_before and (words_before[-1] in g.person_roles or " ".join(words_before) in g.person_roles):
+        return "PERSON"
+    if words_before and (words_before[-1] in g.org_nouns or " ".join(words_before) in g.org_nouns):
+        return "ORGANIZATION"
+    if _NAME_CUE_AFTER.match(text[end : end + 30]) and n >= 2:
+        return "PERSON"
+    if surface.isupper() and 2 <= len(surface.replace(".", "")) <= 6:
+        return "ORGANIZATION"
+    if n in (2, 3) and all(w[:1].isupper() and not w.isupper() for w in surface.split()):
+        return "PERSON"
+    if n >= 4:
+        return "ORGANIZATION"
+    return None
+
+
+def _demonym_mentions(text: str, toks: list[tuple[int, int, str]], g: Gazetteer) -> list[_Raw]:
+    """Plural demonyms ("the Americans") and "the Venezuelan" used as a noun."""
+    out: list[_Raw] = []
+    for i, (a, b, t) in enumerate(toks):
+        code = g.demonyms.get(t)
+        if code is None:
+            continue
+        nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+        if nxt[:1].isupper() and text[b : toks[i + 1][0]] == " ":
+            continue  # "Russian Foreign Ministry", "American Airlines": part of a name
+        plural = t != _singular(t, g) or t in _PLURAL_ONLY
+        prev = toks[i - 1][2].lower() if i else ""
+        noun = prev == "the" and _VERBISH_AFTER.match(text[b : b + 20]) is not None
+        if plural or noun:
+            name = g.country_names.get(code, code)
+            out.append(_Raw(a, b, "LOCATION" if code not in ("KURDS",) else "NORP", code, name))
+    return out
+
+
+_PLURAL_ONLY = {"Soviets", "Kurds"}
+
+
+def _singular(word: str, g: Gazetteer) -> str:
+    return word[:-1] if word.endswith("s") and word[:-1] in g.demonyms else word
+
+
+def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
+    """Group raw mentions into entities: gazetteer keys, surnames, named-event heads."""
+    g = gazetteer()
+    raws = sorted({(r.start, r.end): r for r in raws}.values(), key=lambda r: r.start)
+    groups: dict[str, list[_Raw]] = defaultdict(list)
+    info: dict[str, tuple[str, str]] = {}  # key -> (name, type)
+    persons: dict[str, str] = {}  # surname -> person key
+    for r in raws:
+        surface = text[r.start : r.end]
+        if r.key:
+            key = f"geo:{r.key}"
+            info.setdefault(key, (r.name or surface, r.type or "OTHER"))
+        elif r.type:
+            key = slug(surface.removeprefix("The "))
+            info.setdefault(key, (surface.removeprefix("The "), r.type))
+            if r.type == "PERSON" and len(surface.split()) >= 2:
+                persons.setdefault(surface.split()[-1], key)
+        else:
+            continue
+        groups[key].append(r)
+    # untyped single names: surnames of persons, or the same surface as a typed name
+    by_surface = {text[r.start : r.end]: k for k, rs in groups.items() for r in rs}
+    for r in raws:
+        if r.key or r.type:
+            continue
+        surface = text[r.start : r.end]
+        key = persons.get(surface) or by_surface.get(surface)
+        if key:
+            groups[key].append(r)
+    # typed single-word persons that are surnames of a full name
+    for surname, pkey in persons.items():
+        skey = slug(surname)
+        if skey in groups and skey != pkey and info[skey][1] == "PERSON":
+            groups[pkey].extend(groups.pop(skey))
+    # "the crisis" after "the Missile Crisis"; "the Russian leader" after "Russian leader X"
+    for key, (name, typ) in list(info.items()):
+        if key not in groups:
+            continue
+        if typ == "EVENT" and len(name.split()) > 1:
+            head = name.split()[-1].lower()
+            first = min(r.start for r in groups[key])
+            for m in re.finditer(rf"\bthe\s+({re.escape(head)})\b", text):
+                if m.start(1) > first:
+                    groups[key].append(_Raw(m.start(1), m.end(1), typ))
+    for m in re.finditer(r"\b(?:[A-Z][a-z]+)\s+(" + "|".join(sorted(g.person_roles, key=len, reverse=True)) + r")\s+(?=[A-Z])", text):
+        demonym = m.group(0).split()[0]
+        if demonym not in g.demonyms:
+            continue
+        name_start = m.end()
+        pkey = next((k for k, rs in groups.items() for r in rs if r.start == name_start and info[k][1] == "PERSON"), None)
+        if not pkey:
+            continue
+        phrase = rf"\b[Tt]he\s+{re.escape(demonym)}\s+{re.escape(m.group(1))}\b(?!\s+[A-Z])"
+        for m2 in re.finditer(phrase, text):
+            a = m2.start() + 4
+            if a > name_start:
+                groups[pkey].append(_Raw(a, m2.end(), "PERSON"))
+    entities = []
+    for key, rs in groups.items():
+        name, typ = info[key]
+        if not key.startswith("geo:") and typ == "PERSON":
+            name = max((text[r.start : r.end] for r in rs if r.type == "PERSON"), key=len, default=name)
+        mentions = tuple(sorted({(r.start, r.end) for r in rs}))
+        surfaces = []
+        for a, b in mentions:
+            s = text[a:b]
+            if s != name and s not in surfaces:
+                surfaces.append(s)
+        entities.append(Entity(
+            id=f"ent:{slug(name)}", name=name, type=typ, aliases=tuple(surfaces),
+            mentions=tuple(Mention.of(text, a, b) for a, b in mentions),
+        ))
+    # two keys can slug to the same id ("Washington" the state vs the city): merge them
+    merged: dict[str, Entity] = {}
+    for e in sorted(entities, key=lambda e: e.mentions[0].start):
+        if e.id in merged:
+            old = merged[e.id]
+            ms = tuple(sorted(set(old.mentions) | set(e.mentions), key=lambda m: m.start))
+            merged[e.id] = dataclasses.replace(old, mentions=ms, aliases=tuple(dict.fromkeys(old.aliases + e.aliases)))
+        else:
+            merged[e.id] = e
+    return tuple(merged.values())
+
+
+def entities_stage(doc: Document, settings: Settings) -> Document:
+    """Pipeline stage: fill ``doc.entities``."""
+    raws = find_mentions(doc.text, doc.sentences)
+    return dataclasses.replace(doc, entities=merge_mentions(doc.text, raws))

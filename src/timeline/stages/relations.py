@@ -1,0 +1,237 @@
+"""Typed relations between entities, from the words that join them in a clause.
+
+The vocabulary is fixed and small, in the spirit of CAMEO political event coding:
+
+=============  ===========  =====================================================
+type           polarity     cue words (examples)
+=============  ===========  =====================================================
+ally_of        cooperation  "ally of", "allies of", "X's allies", "allied with"
+meets          cooperation  "met", "spoke with", "discussed ... with", "visited"
+supports       cooperation  "support for", "backed", "endorsed"
+negotiates     cooperation  "negotiations with", "talks with", "negotiated"
+trades_with    cooperation  "trade with", "exported to", "imported from"
+cooperates_with cooperation "signed ... with", "agreement with", "moving closer to"
+criticises     conflict     "condemned", "criticised", "denounced", "accused"
+sanctions      conflict     "sanctions on", "sanctioned", "embargo on"
+cuts_ties      conflict     "cut (diplomatic) ties with", "severed relations with"
+threatens      conflict     "threatened", "a threat to"
+attacks        conflict     "attacked", "invaded", "invasion of", "bombed"
+opposes        conflict     "opposed", "rejected", "fears"
+leads          neutral      "Russian leader Vladimir Putin", "president of X"
+member_of      neutral      "member of", "joined"
+located_in     neutral      "<city> in <country>"
+=============  ===========  =====================================================
+
+The source is the subject of the clause (the first entity mentioned before the cue), the
+target the first entity after it; "by X" after a cue (a passive) swaps them, and a
+coordination ("the US and NATO") gives one relation per conjunct. Each relation keeps the
+evidence span (from the first to the last of the three parts) and the event whose trigger
+is nearest in the same sentence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from timeline.model import Document, Mention, Relation, Span
+from timeline.settings import Settings
+
+from timeline.stages.gazetteer import gazetteer
+
+__all__ = ["RELATION_TYPES", "relations_stage", "find_relations"]
+
+RELATION_TYPES: dict[str, str] = {
+    "ally_of": "cooperation", "meets": "cooperation", "supports": "cooperation",
+    "negotiates": "cooperation", "trades_with": "cooperation", "cooperates_with": "cooperation",
+    "criticises": "conflict", "sanctions": "conflict", "cuts_ties": "conflict",
+    "threatens": "conflict", "attacks": "conflict", "opposes": "conflict",
+    "leads": "neutral", "member_of": "neutral", "located_in": "neutral",
+}
+
+_CUES: list[tuple[str, str]] = [
+    ("cuts_ties", r"\b(?:cut|cuts|cutting|sever(?:ed|s)?|broke off|breaks off|broken off)\s+(?:\w+\s+){0,2}(?:ties|relations)\s+with\b"),
+    ("sanctions", r"\b(?:sanction(?:s|ed|ing)?|(?:imposed?|appl(?:y|ied)|slapped)\s+(?:\w+\s+){0,2}(?:sanctions|embargoe?s?)\s+on|embargoe?s?\s+on)\b"),
+    ("ally_of", r"\b(?:(?:one\s+of\s+)?(?:the\s+)?(?:few\s+|closest\s+|main\s+|key\s+|staunch\s+)?all(?:y|ies)\s+of|allied\s+with|partners?\s+of)\b"),
+    ("meets", r"\b(?:met|meets|meet|meeting)\s+(?:with\b)?|\b(?:spoke|speaks|talked|talks)\s+(?:\w+\s+){0,4}?(?:with|to)\b|\bdiscuss(?:ed|es)?\b.{0,60}?\bwith\b|\bvisit(?:ed|s)?\b|\bhosted\b"),
+    ("supports", r"\b(?:(?:expressed|voiced|declared|pledged)\s+(?:\w+\s+)?support\s+for|support(?:s|ed)?|back(?:s|ed)|endorse[sd]?|praised)\b"),
+    ("negotiates", r"\b(?:negotiat(?:e|es|ed|ing|ions)\s+with|(?:talks|negotiations)\s+with)\b"),
+    ("trades_with", r"\b(?:trade[sd]?\s+with|export(?:s|ed)?\s+to|import(?:s|ed)?\s+from|(?:oil\s+)?trade\s+with)\b"),
+    ("cooperates_with", r"\b(?:(?:signed|reached)\s+(?:\w+\s+){0,3}(?:agreement|deal|accord)\s+with|moving\s+closer\s+to|cooperat(?:e|es|ed|ion)\s+with)\b"),
+    ("criticises", r"\b(?:condemn(?:s|ed)?|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|denounc(?:e|es|ed)|accus(?:e|es|ed)|blame[sd]?)\b"),
+    ("threatens", r"\b(?:threat(?:en(?:s|ed)?)?(?:\s+to)?)\b"),
+    ("attacks", r"\b(?:attack(?:s|ed)?|invad(?:e|es|ed)|invasion\s+of|bomb(?:s|ed)|struck|shelled)\b"),
+    ("opposes", r"\b(?:oppos(?:e|es|ed)|reject(?:s|ed)?|fears?)\b"),
+    ("member_of", r"\b(?:(?:is|was|became|as)\s+a\s+member\s+of|joined)\b"),
+]
+_CUE_RE = [(typ, re.compile(p, re.I)) for typ, p in _CUES]
+_COORD = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|\s+as\s+well\s+as\s+)$")
+
+
+def _mentions_in(doc: Document, span: Span) -> list[tuple[int, int, str, str]]:
+    """(start, end, entity id, entity type) of mentions inside ``span``, in text order."""
+    out = [(m.start, m.end, e.id, e.type) for e in doc.entities for m in e.mentions
+           if span.start <= m.start and m.end <= span.end]
+    return sorted(out)
+
+
+def _conjuncts(text: str, mentions: list[tuple[int, int, str, str]], i: int) -> list[int]:
+    """Index ``i`` plus the mentions coordinated with it ("the US and Europe")."""
+    out = [i]
+    j = i
+    while j + 1 < len(mentions):
+        between = text[mentions[j][1] : mentions[j + 1][0]]
+        if _COORD.match(between.replace("the ", "").replace("The ", "")) or re.fullmatch(
+            r"\s*(?:,\s*|and\s+|or\s+)(?:the\s+)?", between
+        ):
+            out.append(j + 1)
+            j += 1
+        else:
+            break
+    return out
+
+
+def find_relations(doc: Document) -> list[Relation]:
+    """Every relation the cues support, one per (source, target, type, sentence)."""
+    text = doc.text
+    found: dict[tuple[str, str, str, int], Relation] = {}
+    for sent in doc.sentences:
+        all_m = _mentions_in(doc, sent)
+        for clause in _relation_clauses(text, sent):
+            mentions = [m for m in all_m if clause.start <= m[0] < clause.end]
+            for typ, cue in _CUE_RE:
+                for c in cue.finditer(text, clause.start, clause.end):
+                    if any(a <= c.start() < b for a, b, _, _ in all_m):
+                        continue
+                    _relate(doc, typ, c, clause, mentions, all_m, sent, found)
+        _leads(doc, sent, all_m, found)
+        _possessive_allies(doc, sent, all_m, found)
+    return sorted(found.values(), key=lambda r: (r.evidence.start, r.type, r.source, r.target))
+
+
+def _relation_clauses(text: str, sent: Span) -> list[Span]:
+    """Clauses for relations: cut at ";" and at subordinators, not at every comma."""
+    out, start = [], sent.start
+    for m in re.finditer(r";\s+|\s+(?=(?:when|while|whereas|because|although|who|which)\s)|\.\s",
+                         text[sent.start : sent.end]):
+        out.append(Span(start=start, end=sent.start + m.start()))
+        start = sent.start + m.end()
+    out.append(Span(start=start, end=sent.end))
+    return [s for s in out if s.end > s.start]
+
+
+def _relate(doc: Document, typ: str, c: re.Match[str], clause: Span,
+            mentions: list[tuple[int, int, str, str]], all_m: list[tuple[int, int, str, str]],
+            sent: Span, found: dict[tuple[str, str, str, int], Relation]) -> None:
+    text = doc.text
+    before = [i for i, m in enumerate(mentions) if m[1] <= c.start()]
+    after_start = c.end()
+    # skip an interjection right after the cue: "condemned, along the lines of X, what ..."
+    inter = re.match(r",[^,]{0,80},", text[c.end() : clause.end])
+    if inter:
+        after_start = c.end() + inter.end()
+    after = [i for i, m in enumerate(mentions) if m[0] >= after_start]
+    if not before or not after:
+        return
+    # the subject: the first mention of the comma-delimited part holding the cue
+    part_start = max(clause.start, text.rfind(", ", clause.start, c.start()) + 2)
+    in_part = [i for i in before if mentions[i][0] >= part_start]
+    src_i = in_part[0] if in_part else before[0]
+    # "finds himself isolated by sanctions applied by the US": a passive swaps the roles
+    tgt_i = after[0]
+    if re.match(r"\s+(?:\w+ly\s+)?by\b", text[c.end() : c.end() + 20]):
+        src_i, tgt_i = after[0], before[-1]
+    if len(re.findall(r"\w+", text[after_start : mentions[tgt_i][0]])) > 12 and tgt_i > src_i:
+        return
+    sources = _conjuncts(text, mentions, src_i)
+    targets = _conjuncts(text, mentions, tgt_i)
+    for si in sources:
+        for ti in targets:
+            s, t = mentions[si], mentions[ti]
+            if s[2] == t[2]:
+                continue
+            lo, hi = min(s[0], t[0], c.start()), max(s[1], t[1], c.end())
+            _add(doc, found, typ, s[2], t[2], lo, hi, sent)
+
+
+def _add(doc: Document, found: dict[tuple[str, str, str, int], Relation], typ: str, src: str,
+         tgt: str, lo: int, hi: int, sent: Span) -> None:
+    key = (src, tgt, typ, sent.start)
+    if key in found:
+        return
+    event = _nearest_event(doc, sent, lo, hi)
+    found[key] = Relation(
+        id=f"r{lo}-{hi}:{typ}:{src}>{tgt}", source=src, target=tgt, type=typ,
+        polarity=RELATION_TYPES[typ],  # type: ignore[arg-type]
+        event=event, evidence=Mention.of(doc.text, lo, hi),
+    )
+
+
+def _nearest_event(doc: Document, sent: Span, lo: int, hi: int) -> str | None:
+    inside = [e for e in doc.events if sent.start <= e.trigger.start < sent.end and not e.entity]
+    if not inside:
+        return None
+    mid = (lo + hi) // 2
+    return min(inside, key=lambda e: abs(e.trigger.start - mid)).id
+
+
+def _leads(doc: Document, sent: Span, all_m: list[tuple[int, int, str, str]],
+           found: dict[tuple[str, str, str, int], Relation]) -> None:
+    """'Russian leader Vladimir Putin', 'US President Joe Biden': the person leads the country."""
+    g = gazetteer()
+    text = doc.text
+    roles = r"(?:leader|president|prime\s+minister|premier|chancellor|dictator|king|queen|head\s+of\s+state|strongman|ruler)"
+    for m in re.finditer(rf"\b([A-Z][\w.]+)\s+{roles}\s+(?=[A-Z])", text[sent.start : sent.end], re.I):
+        word = m.group(1)
+        code = g.demonyms.get(word) or (g.names[word].key if word in g.names else None)
+        if code is None:
+            continue
+        person = next((x for x in all_m if x[0] == sent.start + m.end() and x[3] == "PERSON"), None)
+        country = next((e.id for e in doc.entities if e.mentions and _entity_key(doc, e.id) == code), None)
+        if person is None:
+            continue
+        if country is None:
+            country_name = g.country_names.get(code)
+            country = next((e.id for e in doc.entities if e.name == country_name), None)
+        if country:
+            _add(doc, found, "leads", person[2], country, sent.start + m.start(), person[1], sent)
+
+
+def _entity_key(doc: Document, entity_id: str) -> str | None:
+    g = gazetteer()
+    e = doc.entity(entity_id)
+    if e is None:
+        return None
+    k = g.names.get(e.name)
+    return k.key if k else None
+
+
+def _possessive_allies(doc: Document, sent: Span, all_m: list[tuple[int, int, str, str]],
+                       found: dict[tuple[str, str, str, int], Relation]) -> None:
+    """'It was Putin, along with China and Iran, one of Maduro's allies': each is an ally."""
+    text = doc.text
+    for m in re.finditer(r"(?:’s|'s)\s+(?:\w+\s+)?(?P<w>allies|ally|partners?)\b", text[sent.start : sent.end]):
+        pos = sent.start + m.start()
+        owner = next((x for x in all_m if x[1] == pos), None)
+        if owner is None:
+            continue
+        end = sent.start + m.end()
+        appos = next((x for x in all_m if x[0] == end + 1), None)
+        if appos and m.group("w") in ("ally", "partner"):  # "Russia's ally Venezuela"
+            _add(doc, found, "ally_of", appos[2], owner[2], owner[0], appos[1], sent)
+            continue
+        owner_start = owner[0]
+        if not re.search(r"\b(?:one\s+of|among)\s+(?:the\s+)?$", text[max(0, owner_start - 20) : owner_start]):
+            continue
+        for x in all_m:
+            if x[1] <= owner[0] and x[2] != owner[2] and not any(
+                    s in text[x[1] : owner[0]] for s in (";", " when ", " because ")):
+                _add(doc, found, "ally_of", x[2], owner[2], x[0], sent.start + m.end(), sent)
+
+
+def relations_stage(doc: Document, settings: Settings) -> Document:
+    """Pipeline stage: fill ``doc.relations``."""
+    return dataclasses.replace(doc, relations=tuple(find_relations(doc)))
+
+
+
