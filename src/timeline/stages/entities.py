@@ -39,10 +39,17 @@ _STOP = {
     "did", "does", "has", "have", "had", "will", "would", "can", "could", "should", "may",
     "might", "must", "recommended", "read", "more", "see", "photo", "image", "by", "share",
 }
+_OF_HEADS = {"Bank", "University", "Republic", "Kingdom", "Secretary", "Minister", "Ministry",
+             "Department", "Port", "Gulf", "Bay", "Strait", "Sea", "Isle", "Province", "Duke",
+             "Institute", "Museum", "Church", "Council", "Union", "League", "Court", "House",
+             "Bishop", "Governor", "Mayor", "President", "Prime Minister", "Chamber", "Office"}
 _PARTICLES = {"de", "da", "del", "della", "di", "van", "von", "der", "den", "bin", "ibn", "al",
               "la", "le", "du", "dos", "das", "y", "&"}
 _TIME_WORDS = {w.capitalize() for w in list(MONTHS) + list(WEEKDAYS)} | {
     "Christmas", "Easter", "Ramadan", "Spring", "Summer", "Autumn", "Fall", "Winter"}
+_LOCATION_HEADS = {"Port", "Gulf", "Bay", "Strait", "Straits", "Sea", "Lake", "Mount", "Cape",
+                   "Isle", "Province", "County", "Region", "River", "Valley", "Desert", "Island",
+                   "Islands", "Peninsula", "Canal", "Mountains"}
 _NAME_CUE_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|explained|argued|wrote|who)\b")
 _VERBISH_AFTER = re.compile(
     r"^\s+(?:is|was|has|had|will|would|said|says|did|does|can|could|also|then|who|\w+ed)\b"
@@ -116,7 +123,7 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> list[list[int]]:
             cur.append(i)
             continue
         if cur and joined and t == "of" and i + 1 < len(toks) and _is_cap(toks[i + 1][2]) \
-                and toks[cur[-1]][2] in gazetteer().org_suffixes | {"Bank", "University", "Republic", "Kingdom", "Secretary", "Minister", "Ministry", "Department", "Prime"}:
+                and toks[cur[-1]][2] in _OF_HEADS:
             cur.append(i)
             continue
         if cur:
@@ -131,6 +138,10 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> list[list[int]]:
 def _type_run(text: str, run: list[int], toks: list[tuple[int, int, str]], s: Span,
               g: Gazetteer, headline: bool, body_caps: set[str]) -> list[_Raw]:
     out: list[_Raw] = []
+    whole = text[toks[run[0]][0] : toks[run[-1]][1]]
+    if whole in g.names and toks[run[0]][2] == "The":  # "The Hague", "The Gambia"
+        k = g.names[whole]
+        return [_Raw(toks[run[0]][0], toks[run[-1]][1], k.type, k.key, k.name)]
     # leading function words ("The", "When", "It") are not part of a name
     first_tok = True
     while run and (toks[run[0]][2].lower() in _STOP or toks[run[0]][2] in _TIME_WORDS
@@ -204,8 +215,18 @@ def _guess(text: str, start: int, end: int, n: int, title_seen: bool, at_start: 
         return "DROP"
     if title_seen:
         return "PERSON"
+    words = surface.split()
+    if n >= 2 and words[0] in _LOCATION_HEADS:
+        return "LOCATION"
     before = text[max(0, start - 40) : start].lower()
     words_before = re.findall(r"[\w-]+", before)[-2:]
+    if words_before[-2:] == ["such", "as"] or words_before[-1:] == ["like"]:
+        lead = re.findall(r"[\w-]+", before)[-4:-2] or [""]
+        noun = lead[-1].removesuffix("s") if lead[-1].endswith("ies") is False else lead[-1][:-3] + "y"
+        if noun in g.org_nouns or lead[-1] in g.org_nouns:
+            return "ORGANIZATION"
+        if noun in g.person_roles:
+            return "PERSON"
     if words_before and (words_before[-1] in g.person_roles or " ".join(words_before) in g.person_roles):
         return "PERSON"
     if words_before and (words_before[-1] in g.org_nouns or " ".join(words_before) in g.org_nouns):
@@ -214,6 +235,8 @@ def _guess(text: str, start: int, end: int, n: int, title_seen: bool, at_start: 
         return "PERSON"
     if surface.isupper() and 2 <= len(surface.replace(".", "")) <= 6:
         return "ORGANIZATION"
+    if any(w in g.names or w in g.demonyms for w in words):
+        return "ORGANIZATION"  # "Europe Container Terminals": a place inside a name
     if n in (2, 3) and all(w[:1].isupper() and not w.isupper() for w in surface.split()):
         return "PERSON"
     if n >= 4:
@@ -263,7 +286,12 @@ def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
             key = slug(surface.removeprefix("The "))
             info.setdefault(key, (surface.removeprefix("The "), r.type))
             if r.type == "PERSON" and len(surface.split()) >= 2:
-                persons.setdefault(surface.split()[-1], key)
+                words = surface.split()
+                for k in range(1, len(words)):
+                    tail = " ".join(words[k:])
+                    if k > 0 and words[k][:1].islower():  # "van Dam" -> also "Van Dam"
+                        persons.setdefault(tail[:1].upper() + tail[1:], key)
+                    persons.setdefault(tail, key)
         else:
             continue
         groups[key].append(r)
@@ -279,7 +307,7 @@ def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
     # typed single-word persons that are surnames of a full name
     for surname, pkey in persons.items():
         skey = slug(surname)
-        if skey in groups and skey != pkey and info[skey][1] == "PERSON":
+        if skey in groups and skey != pkey and info[skey][1] == "PERSON" and pkey in groups:
             groups[pkey].extend(groups.pop(skey))
     # "the crisis" after "the Missile Crisis"; "the Russian leader" after "Russian leader X"
     for key, (name, typ) in list(info.items()):

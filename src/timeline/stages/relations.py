@@ -57,7 +57,7 @@ _CUES: list[tuple[str, str]] = [
     ("supports", r"\b(?:(?:expressed|voiced|declared|pledged)\s+(?:\w+\s+)?support\s+for|support(?:s|ed)?|back(?:s|ed)|endorse[sd]?|praised)\b"),
     ("negotiates", r"\b(?:negotiat(?:e|es|ed|ing|ions)\s+with|(?:talks|negotiations)\s+with)\b"),
     ("trades_with", r"\b(?:trade[sd]?\s+with|export(?:s|ed)?\s+to|import(?:s|ed)?\s+from|(?:oil\s+)?trade\s+with)\b"),
-    ("cooperates_with", r"\b(?:(?:signed|reached)\s+(?:\w+\s+){0,3}(?:agreement|deal|accord)\s+with|moving\s+closer\s+to|cooperat(?:e|es|ed|ion)\s+with)\b"),
+    ("cooperates_with", r"\b(?:(?:signed|reached|agreed\s+to|agreed\s+on|struck)\s+(?:[\w-]+\s+){0,4}(?:agreement|deal|accord|pact)\s+with|moving\s+closer\s+to|cooperat(?:e|es|ed|ion)\s+with)\b"),
     ("criticises", r"\b(?:condemn(?:s|ed)?|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|denounc(?:e|es|ed)|accus(?:e|es|ed)|blame[sd]?)\b"),
     ("threatens", r"\b(?:threat(?:en(?:s|ed)?)?(?:\s+to)?)\b"),
     ("attacks", r"\b(?:attack(?:s|ed)?|invad(?:e|es|ed)|invasion\s+of|bomb(?:s|ed)|struck|shelled)\b"),
@@ -136,7 +136,7 @@ def _relate(doc: Document, typ: str, c: re.Match[str], clause: Span,
     # the subject: the first mention of the comma-delimited part holding the cue
     part_start = max(clause.start, text.rfind(", ", clause.start, c.start()) + 2)
     in_part = [i for i in before if mentions[i][0] >= part_start]
-    src_i = in_part[0] if in_part else before[0]
+    src_i = in_part[0] if in_part else before[-1]
     # "finds himself isolated by sanctions applied by the US": a passive swaps the roles
     tgt_i = after[0]
     if re.match(r"\s+(?:\w+ly\s+)?by\b", text[c.end() : c.end() + 20]):

@@ -1,0 +1,261 @@
+"""The ``timeline`` command: one short function per subcommand, each calling the Python API.
+
+stdout is data, stderr is for people. Exit codes: 0 all inputs succeeded, 1 some input
+failed (one line per failure on stderr, naming the file), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from timeline import __version__
+from timeline.errors import InputError, TimelineError
+
+INPUT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json"}
+_SKIP_NAMES = ("readme", "license", "changelog", "contributing")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"timeline: error: {message}", err=True)
+
+
+class _Group(click.Group):
+    """Turns our errors into one line on stderr and exit code 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except TimelineError as e:
+            _fail(str(e))
+            ctx.exit(1)
+        except FileExistsError as e:
+            _fail(str(e))
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            _fail("interrupted")
+            ctx.exit(130)
+        except BrokenPipeError:
+            ctx.exit(0)
+
+
+published_option = click.option(
+    "--published", metavar="DATE",
+    help="Publication date of the article(s), YYYY-MM-DD; overrides their metadata.",
+)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="timeline")
+def cli() -> None:
+    """Dated events, entities and relations from news text, as a graph and an HTML page."""
+
+
+def _load(path: str, published: str | None):  # type: ignore[no-untyped-def]
+    """A Document from an article file (parsed) or a document JSON file (read and validated)."""
+    from timeline.ingest import read_article
+    from timeline.pipeline import parse
+    from timeline.readwrite.document import read_document
+
+    if path != "-" and path.endswith(".json"):
+        return read_document(path)
+    art = read_article(path)
+    if published:
+        pub, source = published, "argument"
+    elif art.published:
+        pub, source = art.published, "metadata"
+    else:
+        pub, source = None, "unknown"
+    try:
+        return parse(art.text, published=pub, title=art.title, url=art.url, path=art.path,
+                     published_from=source)
+    except InputError as e:
+        raise InputError(f"{path}: {e}") from None
+
+
+def _walk(inputs: tuple[str, ...]) -> Iterator[str]:
+    for item in inputs:
+        p = Path(item)
+        if item == "-" or p.is_file():
+            yield item
+        elif p.is_dir():
+            found = False
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES \
+                        and not f.name.lower().startswith(_SKIP_NAMES) and not f.name.startswith("."):
+                    found = True
+                    yield str(f)
+            if not found:
+                raise InputError(f"{item}: no inputs found (looked for {', '.join(sorted(INPUT_SUFFIXES))})")
+        else:
+            raise InputError(f"{item}: no such file or directory")
+
+
+@cli.command()
+@click.argument("input", metavar="INPUT")
+@click.option("-o", "--output", metavar="FILE", help="Write the document JSON here instead of stdout.")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@published_option
+def parse(input: str, output: str | None, force: bool, published: str | None) -> None:
+    """Parse one article (a file, or - for stdin) into document JSON.
+
+    Example: timeline parse examples/us-mission-venezuela.md
+    """
+    from timeline.readwrite.document import generate_document, write_document
+
+    doc = _load(input, published)
+    if output and output != "-":
+        write_document(doc, output, force=force)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(generate_document(doc), nl=False)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", default="graphs", show_default=True, metavar="DIR",
+              help="Output folder (timeline owns it: files it wrote before are replaced).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
+@published_option
+def build(inputs: tuple[str, ...], output: str, quiet: bool, published: str | None) -> None:
+    """Parse files and folders into one output folder.
+
+    Writes docs/<id>.json per input, graph.json (node-link), graph.graphml, index.html,
+    manifest.json and errors.jsonl (one line per input that failed).
+
+    Example: timeline build examples/ -o graphs/
+    """
+    from timeline.graph.build import build_graph, graph_summary
+    from timeline.readwrite.atomic import write_atomic
+    from timeline.readwrite.document import write_document
+    from timeline.readwrite.graph_files import write_graphml, write_node_link
+    from timeline.render.html import write_page
+
+    out = Path(output)
+    t0 = time.perf_counter()
+    paths = list(_walk(inputs))
+    docs, errors = [], []
+    for i, path in enumerate(paths, 1):
+        try:
+            doc = _load(path, published)
+            write_document(doc, out / "docs" / f"{doc.id}.json")
+            docs.append(doc)
+            if not quiet and sys.stderr.isatty():
+                click.echo(f"\r[{i}/{len(paths)}] {path}", err=True, nl=False)
+        except TimelineError as e:
+            msg = str(e) if str(e).startswith(path) else f"{path}: {e}"
+            errors.append({"path": path, "error": type(e).__name__, "stage": getattr(e, "stage", "ingest"),
+                           "message": msg})
+            _fail(msg)
+    if not quiet and sys.stderr.isatty():
+        click.echo("", err=True)
+    g = build_graph(docs)
+    write_node_link(g, out / "graph.json")
+    write_graphml(g, out / "graph.graphml")
+    if docs:
+        write_page(docs, out / "index.html", title="timeline" if len(docs) > 1 else None)
+    write_atomic(out / "errors.jsonl", "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors))
+    manifest = {
+        "timeline": __version__, "inputs": paths, "documents": [d.id for d in docs],
+        "failed": len(errors), "graph": graph_summary(g),
+        "seconds": round(time.perf_counter() - t0, 3),
+    }
+    write_atomic(out / "manifest.json", json.dumps(manifest, indent=2) + "\n")
+    if not quiet:
+        click.echo(f"{len(docs)} document(s), {len(errors)} failed -> {out}/index.html", err=True)
+    if errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", required=True, metavar="FILE", help="The HTML file to write.")
+@click.option("--title", help="Page title (default: the document's title).")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@published_option
+def render(inputs: tuple[str, ...], output: str, title: str | None, force: bool,
+           published: str | None) -> None:
+    """Render document JSON files (or articles, parsed on the fly) as one HTML page.
+
+    Example: timeline render graphs/docs/*.json -o page.html
+    """
+    from timeline.render.html import write_page
+
+    docs = [_load(p, published) for p in _walk(inputs)]
+    write_page(docs, output, title=title, force=force)
+    click.echo(f"wrote {output}", err=True)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--json", "as_json", is_flag=True, help="Print problems as JSON lines.")
+def validate(files: tuple[str, ...], as_json: bool) -> None:
+    """Check document JSON files against the schema and their span texts.
+
+    Every problem is printed with its JSON path. Example: timeline validate graphs/docs/*.json
+    """
+    from timeline.schema import check, check_offsets
+
+    bad = 0
+    for f in files:
+        try:
+            obj = json.loads(Path(f).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            problems = [("$", "no such file")]
+        except UnicodeDecodeError as e:
+            problems = [("$", f"not valid UTF-8 (byte offset {e.start})")]
+        except json.JSONDecodeError as e:
+            problems = [("$", f"invalid JSON at line {e.lineno} column {e.colno}: {e.msg}")]
+        else:
+            problems = check(obj)
+            if not problems and isinstance(obj, dict):
+                problems = check_offsets(obj)
+        bad += bool(problems)
+        for path, msg in problems:
+            if as_json:
+                click.echo(json.dumps({"file": f, "path": path, "message": msg}))
+            else:
+                click.echo(f"{f}: {path}: {msg}")
+        if not problems and not as_json:
+            click.echo(f"{f}: ok")
+    if bad:
+        sys.exit(1)
+
+
+@cli.command("entity-timeline")
+@click.option("--entity", required=True, help="Entity name, alias or id (e.g. Putin).")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of text.")
+@published_option
+def entity_timeline(entity: str, inputs: tuple[str, ...], as_json: bool, published: str | None) -> None:
+    """The events an entity takes part in, across all inputs, in date order.
+
+    Example: timeline entity-timeline --entity Putin examples/
+    """
+    from timeline.graph.build import build_graph
+    from timeline.graph.query import entity_events, find_entity
+
+    g = build_graph(_load(p, published) for p in _walk(inputs))
+    eid = find_entity(g, entity)
+    if eid is None:
+        raise InputError(f"no entity named {entity!r} in the inputs")
+    for ev in entity_events(g, eid):
+        if as_json:
+            click.echo(json.dumps({k: ev.get(k) for k in ("id", "value", "date_start", "date_end",
+                                                           "basis", "label", "doc_id")}, ensure_ascii=False))
+        else:
+            click.echo(f"{ev.get('value') or 'undated':<14} {ev['label']}  [{ev['doc_id']}]")
+
+
+def main() -> None:
+    """Entry point of the ``timeline`` script."""
+    cli(prog_name="timeline")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Graphs derived from documents: build.py makes them, query.py answers questions about them."""

@@ -1,0 +1,60 @@
+"""Graph files: node-link JSON and GraphML (GraphML/GEXF need scalar attributes).
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph(); g.add_node("a", aliases=["x", "y"], mentions=2)
+>>> generate_node_link(g)["nodes"][0]["aliases"]
+['x', 'y']
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from timeline.readwrite.atomic import write_atomic
+
+__all__ = ["generate_node_link", "write_node_link", "write_graphml", "read_node_link", "scalar_graph"]
+
+
+def generate_node_link(g: nx.MultiDiGraph) -> dict[str, Any]:
+    """Node-link data; the edge list is under ``"links"`` (said explicitly: networkx 3.6
+    changed the default key)."""
+    return nx.node_link_data(g, edges="links")
+
+
+def write_node_link(g: nx.MultiDiGraph, path: str | Path) -> Path:
+    return write_atomic(path, json.dumps(generate_node_link(g), ensure_ascii=False, indent=1) + "\n")
+
+
+def read_node_link(path: str | Path) -> nx.MultiDiGraph:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    g = nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
+    return g  # type: ignore[no-any-return]
+
+
+def _scalar(v: Any) -> Any:
+    if v is None:
+        return ""
+    if isinstance(v, (list, tuple, dict)):
+        return json.dumps(v, ensure_ascii=False)
+    return v
+
+
+def scalar_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose attributes are all str/int/float/bool (lists become JSON strings)."""
+    h = nx.MultiDiGraph()
+    for n, d in g.nodes(data=True):
+        h.add_node(n, **{k: _scalar(v) for k, v in d.items()})
+    for u, v, k, d in g.edges(keys=True, data=True):
+        h.add_edge(u, v, key=k, **{a: _scalar(b) for a, b in d.items()})
+    return h
+
+
+def write_graphml(g: nx.MultiDiGraph, path: str | Path) -> Path:
+    buf = io.BytesIO()
+    nx.write_graphml(scalar_graph(g), buf, encoding="utf-8")
+    return write_atomic(path, buf.getvalue())

@@ -1,0 +1,1 @@
+"""Renderers: Documents -> HTML. Imports pyvis lazily, so parsing works without it loaded."""
