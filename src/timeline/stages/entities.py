@@ -37,7 +37,7 @@ _STOP = {
     "moreover", "additionally", "instead", "now", "today", "yesterday", "here", "until",
     "once", "earlier", "later", "mr", "mrs", "ms", "is", "was", "are", "were", "be", "do",
     "did", "does", "has", "have", "had", "will", "would", "can", "could", "should", "may",
-    "might", "must", "recommended", "read", "more", "see", "photo", "image", "by", "share",
+    "might", "must", "recommended", "former", "then", "late", "acting", "read", "more", "see", "photo", "image", "by", "share",
 }
 _OF_HEADS = {"Bank", "University", "Republic", "Kingdom", "Secretary", "Minister", "Ministry",
              "Department", "Port", "Gulf", "Bay", "Strait", "Sea", "Isle", "Province", "Duke",
@@ -63,6 +63,7 @@ class _Raw:
     type: str | None  # None: a name of unknown type, kept only if merging explains it
     key: str | None = None  # gazetteer key, forces merging
     name: str | None = None  # canonical name for gazetteer entities
+    ref: bool = False  # a description referring back ("the crisis"), never the entity's name
 
 
 def slug(name: str) -> str:
@@ -89,7 +90,8 @@ def find_mentions(text: str, sentences: tuple[Span, ...]) -> list[_Raw]:
         words = [t for _, _, t in toks if t[:1].isalpha()]
         caps = sum(1 for w in words if w[:1].isupper())
         unfinished = text[s.end - 1] not in ".!?\"”'’)"
-        headline = bool(words) and caps / len(words) >= 0.6 and (len(words) >= 3 or unfinished)
+        ratio = caps / len(words) if words else 0.0
+        headline = (unfinished and ratio >= 0.6) or (ratio >= 0.9 and len(words) >= 4)
         for run in _runs(text, toks):
             raws.extend(_type_run(text, run, toks, s, g, headline, body_caps))
         raws.extend(_demonym_mentions(text, toks, g))
@@ -218,6 +220,8 @@ def _guess(text: str, start: int, end: int, n: int, title_seen: bool, at_start: 
     words = surface.split()
     if n >= 2 and words[0] in _LOCATION_HEADS:
         return "LOCATION"
+    if n >= 2 and any(w in g.org_suffixes for w in words):
+        return "ORGANIZATION"  # "Ministry of Finance", "Bank of Korea"
     before = text[max(0, start - 40) : start].lower()
     words_before = re.findall(r"[\w-]+", before)[-2:]
     if words_before[-2:] == ["such", "as"] or words_before[-1:] == ["like"]:
@@ -252,6 +256,10 @@ def _demonym_mentions(text: str, toks: list[tuple[int, int, str]], g: Gazetteer)
         if code is None:
             continue
         nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+        if re.match(_LEADER_AFTER, text[b : b + 40]):
+            name = g.country_names.get(code, code)
+            out.append(_Raw(a, b, "LOCATION", code, name))  # "Russian leader X": X leads Russia
+            continue
         if nxt[:1].isupper() and text[b : toks[i + 1][0]] == " ":
             continue  # "Russian Foreign Ministry", "American Airlines": part of a name
         plural = t != _singular(t, g) or t in _PLURAL_ONLY
@@ -264,6 +272,10 @@ def _demonym_mentions(text: str, toks: list[tuple[int, int, str]], g: Gazetteer)
 
 
 _PLURAL_ONLY = {"Soviets", "Kurds"}
+_LEADER_AFTER = re.compile(
+    r"\s+(?i:leader|president|prime\s+minister|premier|chancellor|dictator|king|queen|ruler"
+    r"|head\s+of\s+state)\s+[A-Z]"
+)
 
 
 def _singular(word: str, g: Gazetteer) -> str:
@@ -316,10 +328,10 @@ def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
         if typ == "EVENT" and len(name.split()) > 1:
             head = name.split()[-1].lower()
             first = min(r.start for r in groups[key])
-            for m in re.finditer(rf"\bthe\s+({re.escape(head)})\b", text):
+            for m in re.finditer(rf"\b[Tt]he\s+({re.escape(head)})\b", text):
                 if m.start(1) > first:
-                    groups[key].append(_Raw(m.start(1), m.end(1), typ))
-    for m in re.finditer(r"\b(?:[A-Z][a-z]+)\s+(" + "|".join(sorted(g.person_roles, key=len, reverse=True)) + r")\s+(?=[A-Z])", text):
+                    groups[key].append(_Raw(m.start(1), m.end(1), typ, ref=True))
+    for m in re.finditer(r"\b(?:[A-Z][a-z]+)\s+((?i:" + "|".join(sorted(g.person_roles, key=len, reverse=True)) + r"))\s+(?=[A-Z])", text):
         demonym = m.group(0).split()[0]
         if demonym not in g.demonyms:
             continue
@@ -327,16 +339,17 @@ def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
         pkey = next((k for k, rs in groups.items() for r in rs if r.start == name_start and info[k][1] == "PERSON"), None)
         if not pkey:
             continue
-        phrase = rf"\b[Tt]he\s+{re.escape(demonym)}\s+{re.escape(m.group(1))}\b(?!\s+[A-Z])"
+        phrase = rf"\b[Tt]he\s+{re.escape(demonym)}\s+(?i:{re.escape(m.group(1))})\b(?!\s+[A-Z])"
         for m2 in re.finditer(phrase, text):
             a = m2.start() + 4
             if a > name_start:
-                groups[pkey].append(_Raw(a, m2.end(), "PERSON"))
+                groups[pkey].append(_Raw(a, m2.end(), "PERSON", ref=True))
     entities = []
     for key, rs in groups.items():
         name, typ = info[key]
         if not key.startswith("geo:") and typ == "PERSON":
-            name = max((text[r.start : r.end] for r in rs if r.type == "PERSON"), key=len, default=name)
+            name = max((text[r.start : r.end] for r in rs if r.type == "PERSON" and not r.ref),
+                       key=len, default=name)
         mentions = tuple(sorted({(r.start, r.end) for r in rs}))
         surfaces = []
         for a, b in mentions:

@@ -1,0 +1,73 @@
+"""Entities: typing from gazetteers, patterns and context; alias merging within a document."""
+
+from __future__ import annotations
+
+import pytest
+
+import timeline
+
+
+def ents(text: str) -> dict[str, tuple[str, set[str]]]:
+    doc = timeline.parse(text, published="2023-05-01")
+    return {e.name: (e.type, {m.text for m in e.mentions}) for e in doc.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "surfaces"),
+    [
+        ("The US imposed tariffs. Washington said the United States would not back down.",
+         "United States", {"US", "Washington", "United States"}),
+        ("Moscow denied it. The Kremlin said Russia was not involved.", "Russia",
+         {"Moscow", "Kremlin", "Russia"}),
+        ("The Americans left. Americans were angry.", "United States", {"Americans"}),
+    ],
+)
+def test_entities_country_aliases_and_metonyms_merge(text: str, name: str, surfaces: set[str]) -> None:
+    found = ents(text)
+    assert found[name][0] == "LOCATION"
+    assert found[name][1] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "typ", "surfaces"),
+    [
+        ("Brazilian President Luiz Inácio Lula da Silva arrived. Silva spoke briefly.",
+         "Luiz Inácio Lula da Silva", "PERSON", {"Luiz Inácio Lula da Silva", "Silva"}),
+        ("Former Senator Jane Holloway of Ohio resigned. Holloway denied wrongdoing.",
+         "Jane Holloway", "PERSON", {"Jane Holloway", "Holloway"}),
+        ("Officials at the Ministry of Finance declined to comment.", "Ministry of Finance",
+         "ORGANIZATION", {"Ministry of Finance"}),
+        ("Shares of Kestrel Systems rose.", "Kestrel Systems", "ORGANIZATION", {"Kestrel Systems"}),
+        ("It revived memories of the Suez Crisis. The crisis ended badly.", "Suez Crisis", "EVENT",
+         {"Suez Crisis", "crisis"}),
+    ],
+)
+def test_entities_typed_by_patterns(text: str, name: str, typ: str, surfaces: set[str]) -> None:
+    found = ents(text)
+    assert found[name] == (typ, surfaces)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Oil is important. When prices fell, Furthermore nothing happened.\n\nRecommended For You\n\nRead More"],
+)
+def test_entities_sentence_initial_and_boilerplate_words_are_not_names(text: str) -> None:
+    assert ents(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "leader"),
+    [("He met Turkish President Recep Erdogan in Ankara. Later the Turkish president left.",
+      "Recep Erdogan")],
+)
+def test_entities_role_phrase_refers_back_to_person(text: str, leader: str) -> None:
+    found = ents(text)
+    assert "Turkish president" in found[leader][1]
+
+
+@pytest.mark.parametrize("text", ["Putin met Maduro in Caracas."])
+def test_entities_mentions_keep_offsets(text: str) -> None:
+    doc = timeline.parse(text, published="2023-05-01")
+    for e in doc.entities:
+        for m in e.mentions:
+            assert text[m.start : m.end] == m.text

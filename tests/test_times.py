@@ -1,0 +1,174 @@
+"""Time expressions: recognition spans, TIMEX3 values and anchoring, one case per construction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.stages.normalize import shift, value_range
+from timeline.stages.sentences import find_sentences
+from timeline.stages.times import find_times, resolve_times
+
+
+def tag(text: str, dct: str | None = "2022-03-05"):
+    timexes, problems = resolve_times(text, find_times(text), tuple(find_sentences(text)), dct)
+    return timexes, problems
+
+
+def pairs(text: str, dct: str | None = "2022-03-05") -> list[tuple[str, str | None]]:
+    return [(t.text, t.value) for t in tag(text, dct)[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It happened on March 1, 2022.", [("March 1, 2022", "2022-03-01")]),
+        ("It happened on 1 March 2022.", [("1 March 2022", "2022-03-01")]),
+        ("It opened in March 2015.", [("March 2015", "2015-03")]),
+        ("The treaty was signed in 1963.", [("1963", "1963")]),
+        ("Prices rose in the 1990s.", [("the 1990s", "199X")]),
+        ("It was built in the 20th century.", [("the 20th century", "19")]),
+        ("Sales fell in the first quarter of 2021.", [("the first quarter of 2021", "2021-Q1")]),
+        ("The report came out on 2021-11-30.", [("2021-11-30", "2021-11-30")]),
+        ("They met in spring 2019.", [("spring 2019", "2019-SP")]),
+    ],
+)
+def test_times_absolute(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # DCT 2022-03-05 is a Saturday in ISO week 9
+        ("A mission is heading there this weekend.", [("this weekend", "2022-W09-WE")]),
+        ("Last Tuesday (1st), they talked.", [("Last Tuesday", "2022-03-01")]),
+        ("Last Tuesday (22nd), they talked.", [("Last Tuesday", "2022-02-22")]),
+        ("He spoke on Friday night.", [("Friday night", "2022-03-04TNI")]),
+        ("In January, the Kremlin suggested it.", [("January", "2022-01")]),
+        ("In November, the vote was held.", [("November", "2021-11")]),
+        ("The vote will be held in November.", [("November", "2022-11")]),
+        ("Two years ago, it failed.", [("Two years ago", "2020")]),
+        ("Next month the talks resume.", [("Next month", "2022-04")]),
+        ("Last year the company lost money.", [("Last year", "2021")]),
+        ("The market fell yesterday.", [("yesterday", "2022-03-04")]),
+        ("It will arrive next week.", [("next week", "2022-W10")]),
+        ("Prices have risen in recent years.", [("recent years", "PAST_REF")]),
+        ("The company is now profitable.", [("now", "PRESENT_REF")]),
+    ],
+)
+def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 1962 the crisis began. The following year, a hotline was installed.",
+         [("1962", "1962"), ("The following year", "1963")]),
+        ("They split in 2019, the year after the election.",
+         [("2019", "2019"), ("the year after", "2019")]),
+        ("The port closed in 2002. Five years later, it reopened.",
+         [("2002", "2002"), ("Five years later", "2007")]),
+        ("The firm was founded in May 2010. That year, it hired 40 people.",
+         [("May 2010", "2010-05"), ("That year", "2010")]),
+        ("On 3 June 2020 the talks began. Two days later, they collapsed.",
+         [("3 June 2020", "2020-06-03"), ("Two days later", "2020-06-05")]),
+    ],
+)
+def test_times_anaphoric_from_previous_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was elected to a six-year term.", [("six-year", "P6Y", None)]),
+        ("The talks lasted roughly a month.", [("roughly a month", "P1M", "APPROX")]),
+        ("They meet every year.", [("every year", "P1Y", None)]),
+    ],
+)
+def test_times_durations_sets_and_modifiers(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    got = [(t.text, t.value, t.mod) for t in tag(text)[0]]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "mod"),
+    [("It grew in the late 1990s.", "199X", "END"), ("It began in early 2020.", "2020", "START")],
+)
+def test_times_fuzzy_modifiers(text: str, value: str, mod: str) -> None:
+    (t,), _ = tag(text)
+    assert (t.value, t.mod) == (value, mod)
+    assert t.text.split()[0] in ("late", "early", "the")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["You may also like this.", "The May 2000 people protest", "He scored 2019 points.", "It cost $1962."],
+)
+def test_times_false_positives_are_not_tagged(text: str) -> None:
+    values = [t.value for t in tag(text)[0]]
+    assert "2019" not in values and "1962" not in values
+    assert not any(t.text == "may" for t in tag(text)[0])
+
+
+@pytest.mark.parametrize("text", ["Last Tuesday the minister resigned. Two years ago he was elected."])
+def test_times_without_publication_date_leave_relative_values_null(text: str) -> None:
+    timexes, problems = tag(text, dct=None)
+    assert [t.value for t in timexes] == [None, None]
+    assert [p.code for p in problems] == ["no-publication-date", "no-publication-date"]
+    assert all(t.basis == "none" for t in timexes)
+
+
+@pytest.mark.parametrize("text", ["It ended in 1962, and the following year a hotline was set up."])
+def test_times_anchor_is_recorded(text: str) -> None:
+    timexes, _ = tag(text)
+    assert timexes[1].anchor == timexes[0].id and timexes[1].basis == "anaphoric"
+
+
+# --------------------------------------------------------------------------- properties
+_DAYS = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31))
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=_DAYS, style=st.sampled_from(["mdy", "dmy", "my", "y", "iso"]))
+def test_times_absolute_date_normalizes_to_itself_at_its_granularity(day: dt.date, style: str) -> None:
+    month = _MONTH_NAMES[day.month - 1]
+    surface, value = {
+        "mdy": (f"{month} {day.day}, {day.year}", day.isoformat()),
+        "dmy": (f"{day.day} {month} {day.year}", day.isoformat()),
+        "my": (f"{month} {day.year}", f"{day.year:04d}-{day.month:02d}"),
+        "y": (f"{day.year}", f"{day.year:04d}"),
+        "iso": (day.isoformat(), day.isoformat()),
+    }[style]
+    text = f"The agreement was signed in {surface} by both sides."
+    timexes, _ = tag(text)
+    assert [(t.text, t.value) for t in timexes] == [(surface, value)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(dct=st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 1, 1)),
+       n=st.integers(min_value=2, max_value=9),
+       unit=st.sampled_from(["day", "week", "month", "year"]))
+def test_times_relative_phrase_moves_anchor_by_its_amount(dct: dt.date, n: int, unit: str) -> None:
+    words = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+    (t,), _ = tag(f"It happened {words[n]} {unit}s ago.", dct.isoformat())
+    assert t.value == shift(dct.isoformat(), -n, unit)
+    lo, _hi = value_range(t.value)
+    back = {"day": dt.timedelta(days=n), "week": dt.timedelta(weeks=n)}.get(unit)
+    if back is not None:
+        assert dt.date.fromisoformat(lo) <= dct - back
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_times_spans_are_inside_text_and_match(text: str) -> None:
+    for t in tag(text)[0]:
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start : t.end] == t.text
