@@ -239,7 +239,7 @@ def _guess(text: str, start: int, end: int, n: int, title_seen: bool, at_start: 
         return "PERSON"
     if surface.isupper() and 2 <= len(surface.replace(".", "")) <= 6:
         return "ORGANIZATION"
-    if any(w in g.names or w in g.demonyms for w in words):
+    if any(w in g.names or w in g.demonyms or w in g.political for w in words):
         return "ORGANIZATION"  # "Europe Container Terminals": a place inside a name
     if n in (2, 3) and all(w[:1].isupper() and not w.isupper() for w in surface.split()):
         return "PERSON"

@@ -371,9 +371,9 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
             d.time = _time_of(min(in_clause, key=lambda t: abs(t.start - d.trigger.start)))
         elif head:
             d.time = _time_of(head[0])
-        elif in_sent:
-            before = [t for t in in_sent if t.start < d.trigger.start]
-            d.time = _time_of(before[-1] if before else in_sent[0])
+        elif [t for t in in_sent if t.start < d.trigger.start]:
+            # narrative continuation: the nearest time earlier in the sentence
+            d.time = _time_of([t for t in in_sent if t.start < d.trigger.start][-1])
         else:
             idx = doc.sentences.index(d.sentence) if d.sentence in doc.sentences else -1
             inherited = prev_sentence_time.get(idx - 1)

@@ -75,17 +75,31 @@ def _mentions_in(doc: Document, span: Span) -> list[tuple[int, int, str, str]]:
     return sorted(out)
 
 
+_ROLE_BETWEEN = re.compile(
+    r"\s+(?i:leader|president|prime\s+minister|premier|chancellor|minister|foreign\s+minister"
+    r"|dictator|king|queen|ruler|ambassador|envoy|general)\s+$"
+)
+
+
+def _holder(text: str, mentions: list[tuple[int, int, str, str]], i: int) -> int:
+    """'Kenyan President William Ruto': the person, not the country, is the actor."""
+    if i + 1 < len(mentions) and mentions[i + 1][3] == "PERSON" and _ROLE_BETWEEN.match(
+            text[mentions[i][1] : mentions[i + 1][0]]):
+        return i + 1
+    return i
+
+
 def _conjuncts(text: str, mentions: list[tuple[int, int, str, str]], i: int) -> list[int]:
     """Index ``i`` plus the mentions coordinated with it ("the US and Europe")."""
     out = [i]
-    j = i
+    j = _holder(text, mentions, i)
     while j + 1 < len(mentions):
         between = text[mentions[j][1] : mentions[j + 1][0]]
         if _COORD.match(between.replace("the ", "").replace("The ", "")) or re.fullmatch(
             r"\s*(?:,\s*|and\s+|or\s+)(?:the\s+)?", between
         ):
             out.append(j + 1)
-            j += 1
+            j = _holder(text, mentions, j + 1)
         else:
             break
     return out
@@ -143,8 +157,8 @@ def _relate(doc: Document, typ: str, c: re.Match[str], clause: Span,
         src_i, tgt_i = after[0], before[-1]
     if len(re.findall(r"\w+", text[after_start : mentions[tgt_i][0]])) > 12 and tgt_i > src_i:
         return
-    sources = _conjuncts(text, mentions, src_i)
-    targets = _conjuncts(text, mentions, tgt_i)
+    sources = [_holder(text, mentions, i) for i in _conjuncts(text, mentions, src_i)]
+    targets = [_holder(text, mentions, i) for i in _conjuncts(text, mentions, tgt_i)]
     for si in sources:
         for ti in targets:
             s, t = mentions[si], mentions[ti]

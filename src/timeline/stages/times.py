@@ -336,6 +336,19 @@ def _this_last_next(m: re.Match[str]) -> _Draft | None:
         if unit in SEASONS:
             return None
         return _draft(m, type="DURATION", value=duration_value(1, unit), kind="duration")
+    if d in ("following", "previous") and m["the"] and unit in SEASONS:
+        code, forward = SEASONS[unit], d == "following"
+
+        def next_season(anchor: str, future: bool) -> str | None:
+            year, month = int(anchor[:4]), int(anchor[5:7]) if len(anchor) >= 7 and anchor[4] == "-" and anchor[5:7].isdigit() else None
+            first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+            if forward:
+                year += 0 if month is not None and month < first else 1
+            else:
+                year -= 0 if month is not None and month > first + 2 else 1
+            return f"{year:04d}-{code}"
+
+        return _draft(m, kind="anaphoric", recipe=next_season, needs="year")
     if d in ("following", "previous") and m["the"]:
         step = 1 if d == "following" else -1
         return _draft(m, kind="anaphoric", recipe=_shift_recipe(step, unit), needs=_need(unit))

@@ -1,0 +1,44 @@
+"""Golden files: parser output for fixed inputs, compared as dicts.
+
+Inputs are the articles in examples/ and tests/golden/<case>.txt (with an optional
+<case>.dct holding the publication date). Rewrite with ``pytest --update-golden`` and
+review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import timeline
+from tests.conftest import EXAMPLES, GOLDEN
+
+CASES = sorted(p.stem for p in GOLDEN.glob("*.txt")) + sorted(
+    p.stem for p in EXAMPLES.glob("*.md") if p.name != "README.md")
+
+
+def _parse(case: str) -> dict:
+    from timeline.cli import _load
+
+    src = GOLDEN / f"{case}.txt"
+    if src.exists():
+        dct_file = src.with_suffix(".dct")
+        dct = dct_file.read_text().strip() if dct_file.exists() else None
+        return timeline.parse(src.read_text(encoding="utf-8"), published=dct, doc_id=case).to_dict()
+    d = _load(str(EXAMPLES / f"{case}.md"), None).to_dict()
+    d["source"]["path"] = Path(d["source"]["path"]).name  # independent of the working directory
+    return d
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_golden_parser_output(case: str, update_golden: bool) -> None:
+    got = _parse(case)
+    path = GOLDEN / f"{case}.json"
+    if update_golden or not path.exists():
+        path.write_text(json.dumps(got, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        if not update_golden:
+            pytest.fail(f"{path.name} was missing and has been written: review and commit it")
+    want = json.loads(path.read_text(encoding="utf-8"))
+    assert got == want
