@@ -230,7 +230,7 @@ def render_page(documents: Iterable[Document], *, title: str | None = None) -> s
     t = html.escape(title or "timeline")
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp, quote=True)}">'
+        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp, quote=False)}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="referrer" content="no-referrer">'
         f"<title>{t}</title><style>{vis_css}</style><style>{css}</style></head><body>"
