@@ -185,22 +185,31 @@ def _find_verbs(text: str, doc: Document, timexes: list[Timex]) -> list[_Draft]:
                 else:
                     nxt = kept[idx + 1][0].start() if idx + 1 < len(kept) else clause.end
                     end = nxt
-                    cut = re.search(r"\s+and\s+\S*$", text[m.start() : nxt])
-                    if cut and idx + 1 < len(kept):
-                        end = m.start() + cut.start()
-                    subj = _title(text, clause.start, subject_end, timexes)
+                    if idx + 1 < len(kept):
+                        cut = _last_and(text, m.start(), nxt)
+                        end = cut if cut is not None else nxt
+                    # "... and Putin naturally seeks": a new subject after "and"
+                    prev_and = _last_and(text, kept[idx - 1][0].end(), m.start())
+                    own = text[prev_and + 5 : m.start()].strip() if prev_and is not None else ""
+                    subj = own or _title(text, clause.start, subject_end, timexes)
                     title = _title(text, m.start(), end, timexes)
                     if subj and not subj.lower().startswith(m.group().lower()):
-                        title = f"{subj} {title[:1].lower()}{title[1:]}"
+                        title = f"{subj[:1].upper()}{subj[1:]} {title[:1].lower()}{title[1:]}"
                 if idx == 0 and len(kept) > 1:
-                    cut = re.search(r"\s+and\s+\S*$", text[m.start() : kept[1][0].start()])
-                    if cut:
-                        title = _title(text, clause.start, m.start() + cut.start(), timexes)
+                    cut = _last_and(text, m.start(), kept[1][0].start())
+                    if cut is not None:
+                        title = _title(text, clause.start, cut, timexes)
                 out.append(_Draft(
                     trigger=Mention.of(text, m.start(), m.end()), sentence=sent, clause=clause,
                     title=title, past=past,
                 ))
     return out
+
+
+def _last_and(text: str, a: int, b: int) -> int | None:
+    """Offset of the last " and " in ``text[a:b]``, or None."""
+    i = text.rfind(" and ", a, b)
+    return i if i >= 0 else None
 
 
 def _verb_use(text: str, m: re.Match[str], lex: _Lexicon) -> bool:
@@ -297,7 +306,8 @@ def _derivations(text: str, doc: Document, timexes: list[Timex]) -> tuple[list[_
         if value is None:
             continue
         approx = " (approximately)" if t.mod == "APPROX" else ""
-        note = f"{t.text} {direction} it: {n} {unit}{'s' if n > 1 else ''} {'before' if direction == 'after' else 'after'} {anchor_value}{approx}"
+        note = (f"{n} {unit}{'s' if n > 1 else ''} {'before' if direction == 'after' else 'after'} "
+                f"{anchor_value}{approx}, from {text[t.start:np_start].strip()!r}")
         trig = Mention.of(text, np_start + head.start(), np_start + head.end())
         sent = _sentence_of(doc, trig.start)
         d = _Draft(trigger=trig, sentence=sent, clause=Span(start=np_start, end=np_end),
