@@ -148,7 +148,8 @@ def _type_run(text: str, run: list[int], toks: list[tuple[int, int, str]], s: Sp
     first_tok = True
     while run and (toks[run[0]][2].lower() in _STOP or toks[run[0]][2] in _TIME_WORDS
                    or toks[run[0]][2] in g.demonyms or toks[run[0]][2] in g.political):
-        if toks[run[0]][2] not in g.names or toks[run[0]][2].lower() in _STOP:
+        starts_name = any(text[toks[run[0]][0] : toks[run[k]][1]] in g.names for k in range(len(run)))
+        if not starts_name or toks[run[0]][2].lower() in _STOP:
             run = run[1:]
             first_tok = False
         else:
