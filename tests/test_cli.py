@@ -26,7 +26,9 @@ def test_cli_parse_prints_valid_document(run, name: str) -> None:
     assert res.exit_code == 0
     doc = json.loads(res.stdout)
     assert doc["schema"] == "timeline/document/1"
-    assert doc["source"]["published"] == "2022-03-05" and doc["source"]["published_from"] == "metadata"
+    assert (
+        doc["source"]["published"] == "2022-03-05" and doc["source"]["published_from"] == "metadata"
+    )
 
 
 @pytest.mark.parametrize("text", ["Last Tuesday the minister resigned."])
@@ -42,14 +44,28 @@ def test_cli_parse_stdin_with_published(run, text: str) -> None:
     [
         (b"", "timeline: error: {path}: file is empty\n"),
         (b"  \n\n", "timeline: error: {path}: file is empty\n"),
-        (b"abc\x00\x01\x02", "timeline: error: {path}: looks binary (NUL byte at offset 3), not text\n"),
-        (b"caf\xe9 au lait", "timeline: error: {path}: not valid UTF-8 (byte 0xe9 at offset 3); "
-                            "convert it, e.g. `iconv -f latin1 -t utf-8`\n"),
-        (b"---\ntitle x\n---\nText.", "timeline: error: {path}: front matter line 'title x' is not `key: value`\n"),
-        (b"---\npublished: soon\n---\nText.", "timeline: error: {path}: front matter date 'soon' is not a date (use YYYY-MM-DD)\n"),
+        (
+            b"abc\x00\x01\x02",
+            "timeline: error: {path}: looks binary (NUL byte at offset 3), not text\n",
+        ),
+        (
+            b"caf\xe9 au lait",
+            "timeline: error: {path}: not valid UTF-8 (byte 0xe9 at offset 3); "
+            "convert it, e.g. `iconv -f latin1 -t utf-8`\n",
+        ),
+        (
+            b"---\ntitle x\n---\nText.",
+            "timeline: error: {path}: front matter line 'title x' is not `key: value`\n",
+        ),
+        (
+            b"---\npublished: soon\n---\nText.",
+            "timeline: error: {path}: front matter date 'soon' is not a date (use YYYY-MM-DD)\n",
+        ),
     ],
 )
-def test_cli_parse_bad_input_one_line_error(run, tmp_path: Path, content: bytes, message: str) -> None:
+def test_cli_parse_bad_input_one_line_error(
+    run, tmp_path: Path, content: bytes, message: str
+) -> None:
     f = tmp_path / "bad.txt"
     f.write_bytes(content)
     res = run("parse", str(f))
@@ -73,7 +89,10 @@ def test_cli_usage_errors_exit_2(run, args: tuple[str, ...]) -> None:
 def test_cli_bad_published_date(run, date: str) -> None:
     res = run("parse", "-", "--published", date, input="Text here.")
     assert res.exit_code == 1
-    assert res.stderr == f"timeline: error: -: published date {date!r} is not a date (use YYYY-MM-DD)\n"
+    assert (
+        res.stderr
+        == f"timeline: error: -: published date {date!r} is not a date (use YYYY-MM-DD)\n"
+    )
 
 
 def test_cli_parse_refuses_to_overwrite(run, tmp_path: Path) -> None:
@@ -82,14 +101,19 @@ def test_cli_parse_refuses_to_overwrite(run, tmp_path: Path) -> None:
     res = run("parse", str(EXAMPLES / "us-mission-venezuela.md"), "-o", str(out))
     assert res.exit_code == 1 and "exists (use --force to overwrite)" in res.stderr
     assert out.read_text() == "{}"
-    assert run("parse", str(EXAMPLES / "us-mission-venezuela.md"), "-o", str(out), "--force").exit_code == 0
+    assert (
+        run("parse", str(EXAMPLES / "us-mission-venezuela.md"), "-o", str(out), "--force").exit_code
+        == 0
+    )
     assert json.loads(out.read_text())["schema"] == "timeline/document/1"
 
 
 def test_cli_build_writes_outputs_and_keeps_going(run, tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
-    (src / "good.md").write_text((EXAMPLES / "us-mission-venezuela.md").read_text(encoding="utf-8"), encoding="utf-8")
+    (src / "good.md").write_text(
+        (EXAMPLES / "us-mission-venezuela.md").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     (src / "empty.txt").write_bytes(b"")
     (src / "latin1.txt").write_bytes(b"Caf\xe9 opened in 1990.")
     (src / "README.md").write_text("not an article")
@@ -97,12 +121,20 @@ def test_cli_build_writes_outputs_and_keeps_going(run, tmp_path: Path) -> None:
     res = run("build", str(src), "-o", str(out), "--quiet")
     assert res.exit_code == 1
     lines = res.stderr.strip().splitlines()
-    assert lines == [f"timeline: error: {src / 'empty.txt'}: file is empty",
-                     f"timeline: error: {src / 'latin1.txt'}: not valid UTF-8 (byte 0xe9 at offset 3); convert it, e.g. `iconv -f latin1 -t utf-8`"]
+    assert lines == [
+        f"timeline: error: {src / 'empty.txt'}: file is empty",
+        f"timeline: error: {src / 'latin1.txt'}: not valid UTF-8 (byte 0xe9 at offset 3); convert it, e.g. `iconv -f latin1 -t utf-8`",
+    ]
     errors = [json.loads(x) for x in (out / "errors.jsonl").read_text().splitlines()]
     assert [Path(e["path"]).name for e in errors] == ["empty.txt", "latin1.txt"]
-    assert {p.name for p in out.iterdir()} >= {"docs", "graph.json", "graph.graphml", "index.html",
-                                              "errors.jsonl", "manifest.json"}
+    assert {p.name for p in out.iterdir()} >= {
+        "docs",
+        "graph.json",
+        "graph.graphml",
+        "index.html",
+        "errors.jsonl",
+        "manifest.json",
+    }
     assert len(list((out / "docs").glob("*.json"))) == 1
     assert not list(out.rglob("*.tmp"))
 
@@ -145,4 +177,7 @@ def test_cli_render_and_entity_timeline(run, tmp_path: Path) -> None:
     dated = [y for y in years if y != "unda"]
     assert dated == sorted(dated) and dated
     res = run("entity-timeline", "--entity", "Nobody Atall", str(EXAMPLES))
-    assert (res.exit_code, res.stderr) == (1, "timeline: error: no entity named 'Nobody Atall' in the inputs\n")
+    assert (res.exit_code, res.stderr) == (
+        1,
+        "timeline: error: no entity named 'Nobody Atall' in the inputs\n",
+    )

@@ -15,14 +15,22 @@ def ents(text: str) -> dict[str, tuple[str, set[str]]]:
 @pytest.mark.parametrize(
     ("text", "name", "surfaces"),
     [
-        ("The US imposed tariffs. Washington said the United States would not back down.",
-         "United States", {"US", "Washington", "United States"}),
-        ("Moscow denied it. The Kremlin said Russia was not involved.", "Russia",
-         {"Moscow", "Kremlin", "Russia"}),
+        (
+            "The US imposed tariffs. Washington said the United States would not back down.",
+            "United States",
+            {"US", "Washington", "United States"},
+        ),
+        (
+            "Moscow denied it. The Kremlin said Russia was not involved.",
+            "Russia",
+            {"Moscow", "Kremlin", "Russia"},
+        ),
         ("The Americans left. Americans were angry.", "United States", {"Americans"}),
     ],
 )
-def test_entities_country_aliases_and_metonyms_merge(text: str, name: str, surfaces: set[str]) -> None:
+def test_entities_country_aliases_and_metonyms_merge(
+    text: str, name: str, surfaces: set[str]
+) -> None:
     found = ents(text)
     assert found[name][0] == "LOCATION"
     assert found[name][1] == surfaces
@@ -31,15 +39,31 @@ def test_entities_country_aliases_and_metonyms_merge(text: str, name: str, surfa
 @pytest.mark.parametrize(
     ("text", "name", "typ", "surfaces"),
     [
-        ("Brazilian President Luiz Inácio Lula da Silva arrived. Silva spoke briefly.",
-         "Luiz Inácio Lula da Silva", "PERSON", {"Luiz Inácio Lula da Silva", "Silva"}),
-        ("Former Senator Jane Holloway of Ohio resigned. Holloway denied wrongdoing.",
-         "Jane Holloway", "PERSON", {"Jane Holloway", "Holloway"}),
-        ("Officials at the Ministry of Finance declined to comment.", "Ministry of Finance",
-         "ORGANIZATION", {"Ministry of Finance"}),
+        (
+            "Brazilian President Luiz Inácio Lula da Silva arrived. Silva spoke briefly.",
+            "Luiz Inácio Lula da Silva",
+            "PERSON",
+            {"Luiz Inácio Lula da Silva", "Silva"},
+        ),
+        (
+            "Former Senator Jane Holloway of Ohio resigned. Holloway denied wrongdoing.",
+            "Jane Holloway",
+            "PERSON",
+            {"Jane Holloway", "Holloway"},
+        ),
+        (
+            "Officials at the Ministry of Finance declined to comment.",
+            "Ministry of Finance",
+            "ORGANIZATION",
+            {"Ministry of Finance"},
+        ),
         ("Shares of Kestrel Systems rose.", "Kestrel Systems", "ORGANIZATION", {"Kestrel Systems"}),
-        ("It revived memories of the Suez Crisis. The crisis ended badly.", "Suez Crisis", "EVENT",
-         {"Suez Crisis", "crisis"}),
+        (
+            "It revived memories of the Suez Crisis. The crisis ended badly.",
+            "Suez Crisis",
+            "EVENT",
+            {"Suez Crisis", "crisis"},
+        ),
     ],
 )
 def test_entities_typed_by_patterns(text: str, name: str, typ: str, surfaces: set[str]) -> None:
@@ -49,7 +73,9 @@ def test_entities_typed_by_patterns(text: str, name: str, typ: str, surfaces: se
 
 @pytest.mark.parametrize(
     "text",
-    ["Oil is important. When prices fell, Furthermore nothing happened.\n\nRecommended For You\n\nRead More"],
+    [
+        "Oil is important. When prices fell, Furthermore nothing happened.\n\nRecommended For You\n\nRead More"
+    ],
 )
 def test_entities_sentence_initial_and_boilerplate_words_are_not_names(text: str) -> None:
     assert ents(text) == {}
@@ -57,8 +83,12 @@ def test_entities_sentence_initial_and_boilerplate_words_are_not_names(text: str
 
 @pytest.mark.parametrize(
     ("text", "leader"),
-    [("He met Turkish President Recep Erdogan in Ankara. Later the Turkish president left.",
-      "Recep Erdogan")],
+    [
+        (
+            "He met Turkish President Recep Erdogan in Ankara. Later the Turkish president left.",
+            "Recep Erdogan",
+        )
+    ],
 )
 def test_entities_role_phrase_refers_back_to_person(text: str, leader: str) -> None:
     found = ents(text)

@@ -15,10 +15,18 @@ def by_trigger(doc: timeline.Document) -> dict[str, timeline.model.Event]:
     ("text", "trigger", "value", "basis"),
     [
         ("In 2011, the company opened a plant in Ohio.", "opened", "2011", "explicit"),
-        ("The firm closed its office in 2015, the year after its founder's resignation.",
-         "resignation", "2014", "derived"),
-        ("In March 2020, about two months before the election, the party split.",
-         "election", "2020-05", "derived"),
+        (
+            "The firm closed its office in 2015, the year after its founder's resignation.",
+            "resignation",
+            "2014",
+            "derived",
+        ),
+        (
+            "In March 2020, about two months before the election, the party split.",
+            "election",
+            "2020-05",
+            "derived",
+        ),
         ("The minister resigned on Monday.", "resigned", "2023-05-01", "deictic"),
         ("The bank raised interest rates.", "raised", "2023-05-03", "publication"),
     ],
@@ -32,7 +40,9 @@ def test_events_dated_with_basis(text: str, trigger: str, value: str, basis: str
 
 @pytest.mark.parametrize(
     "text",
-    ["In 1989, the wall fell. The following year, after the protests ended, the two states signed a treaty."],
+    [
+        "In 1989, the wall fell. The following year, after the protests ended, the two states signed a treaty."
+    ],
 )
 def test_events_after_clause_links_before(text: str) -> None:
     doc = timeline.parse(text, published="2023-05-03")

@@ -16,7 +16,8 @@ import timeline
 from tests.conftest import EXAMPLES, GOLDEN
 
 CASES = sorted(p.stem for p in GOLDEN.glob("*.txt")) + sorted(
-    p.stem for p in EXAMPLES.glob("*.md") if p.name != "README.md")
+    p.stem for p in EXAMPLES.glob("*.md") if p.name != "README.md"
+)
 
 
 def _parse(case: str) -> dict:
@@ -37,7 +38,9 @@ def test_golden_parser_output(case: str, update_golden: bool) -> None:
     got = _parse(case)
     path = GOLDEN / f"{case}.json"
     if update_golden or not path.exists():
-        path.write_text(json.dumps(got, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        path.write_text(
+            json.dumps(got, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
         if not update_golden:
             pytest.fail(f"{path.name} was missing and has been written: review and commit it")
     want = json.loads(path.read_text(encoding="utf-8"))

@@ -10,7 +10,12 @@ import pytest
 
 import timeline
 from timeline.graph.query import connection, entity_events, events_between, find_entity
-from timeline.readwrite.graph_files import generate_node_link, read_node_link, write_graphml, write_node_link
+from timeline.readwrite.graph_files import (
+    generate_node_link,
+    read_node_link,
+    write_graphml,
+    write_node_link,
+)
 
 A = "In 2014, Russia annexed Crimea. Ukraine condemned Russia."
 B = "Moscow signed a gas deal with China in 2019. The Kremlin said it would expand trade."
@@ -18,8 +23,10 @@ B = "Moscow signed a gas deal with China in 2019. The Kremlin said it would expa
 
 @pytest.fixture(scope="module")
 def graph() -> nx.MultiDiGraph:
-    docs = [timeline.parse(A, published="2020-01-01", doc_id="a-1"),
-            timeline.parse(B, published="2020-01-01", doc_id="b-2")]
+    docs = [
+        timeline.parse(A, published="2020-01-01", doc_id="a-1"),
+        timeline.parse(B, published="2020-01-01", doc_id="b-2"),
+    ]
     return timeline.build_graph(docs)
 
 
@@ -32,7 +39,9 @@ def test_graph_merges_entities_across_documents(graph: nx.MultiDiGraph) -> None:
 def test_graph_edges_keep_evidence(graph: nx.MultiDiGraph) -> None:
     rels = [d for _, _, d in graph.edges(data=True) if d["kind"] == "relation"]
     assert rels and all(d["evidence"] and d["doc_id"] in ("a-1", "b-2") for d in rels)
-    assert ("ent:ukraine", "ent:russia") in {(u, v) for u, v, d in graph.edges(data=True) if d["type"] == "criticises"}
+    assert ("ent:ukraine", "ent:russia") in {
+        (u, v) for u, v, d in graph.edges(data=True) if d["type"] == "criticises"
+    }
 
 
 def test_graph_entity_events_in_date_order(graph: nx.MultiDiGraph) -> None:
@@ -43,7 +52,9 @@ def test_graph_entity_events_in_date_order(graph: nx.MultiDiGraph) -> None:
 def test_graph_queries(graph: nx.MultiDiGraph) -> None:
     assert {e["event_id"] for e in events_between(graph, "2019-01-01", "2019-12-31")}
     assert connection(graph, "ent:ukraine", "ent:china")[0] == "ent:ukraine"
-    assert find_entity(graph, "the kremlin") is None and find_entity(graph, "Kremlin") == "ent:russia"
+    assert (
+        find_entity(graph, "the kremlin") is None and find_entity(graph, "Kremlin") == "ent:russia"
+    )
 
 
 def test_graph_node_link_round_trip(graph: nx.MultiDiGraph, tmp_path: Path) -> None:

@@ -8,7 +8,9 @@ import timeline
 from timeline.model import Document, Mention
 
 
-@pytest.mark.parametrize("text", ["In 1962, the Soviet Union placed missiles in Cuba. The following year it ended."])
+@pytest.mark.parametrize(
+    "text", ["In 1962, the Soviet Union placed missiles in Cuba. The following year it ended."]
+)
 def test_model_round_trip(text: str) -> None:
     doc = timeline.parse(text, published="2022-03-05")
     assert Document.from_dict(doc.to_dict()) == doc

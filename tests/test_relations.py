@@ -22,11 +22,19 @@ def rels(text: str) -> set[tuple[str, str, str]]:
         ("Canada cut diplomatic ties with Iran in 2012.", ("ent:canada", "cuts_ties", "ent:iran")),
         ("Japan expressed support for Ukraine.", ("ent:japan", "supports", "ent:ukraine")),
         ("Bolivia condemned the strikes by Israel.", None),
-        ("Cuba is one of the closest allies of Venezuela.", ("ent:cuba", "ally_of", "ent:venezuela")),
+        (
+            "Cuba is one of the closest allies of Venezuela.",
+            ("ent:cuba", "ally_of", "ent:venezuela"),
+        ),
         ("Egypt sanctioned Sudan last year.", ("ent:egypt", "sanctions", "ent:sudan")),
-        ("Brazilian President Jair Bolsonaro visited Hungary.",
-         ("ent:jair-bolsonaro", "leads", "ent:brazil")),
-        ("India and Pakistan resumed talks with China.", ("ent:pakistan", "negotiates", "ent:china")),
+        (
+            "Brazilian President Jair Bolsonaro visited Hungary.",
+            ("ent:jair-bolsonaro", "leads", "ent:brazil"),
+        ),
+        (
+            "India and Pakistan resumed talks with China.",
+            ("ent:pakistan", "negotiates", "ent:china"),
+        ),
     ],
 )
 def test_relations_typed_from_cues(text: str, expected: tuple[str, str, str] | None) -> None:

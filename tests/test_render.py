@@ -11,7 +11,7 @@ import pytest
 import timeline
 from timeline.render.html import _json_for_script, render_page
 
-HOSTILE = '</script><script>alert(1)</script><img src=x onerror=alert(2)> "\'&'
+HOSTILE = "</script><script>alert(1)</script><img src=x onerror=alert(2)> \"'&"
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,9 @@ def test_render_escapes_article_text(hostile_page: str) -> None:
 
 
 def test_render_data_block_cannot_close_its_script(hostile_page: str) -> None:
-    block = re.search(r'<script type="application/json" id="timeline-data">(.*?)</script>', hostile_page, re.S)
+    block = re.search(
+        r'<script type="application/json" id="timeline-data">(.*?)</script>', hostile_page, re.S
+    )
     assert block is not None
     data = json.loads(block.group(1))
     assert data["documents"]
@@ -36,7 +38,9 @@ def test_render_data_block_cannot_close_its_script(hostile_page: str) -> None:
 
 
 def test_render_has_restrictive_csp(hostile_page: str) -> None:
-    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', hostile_page).group(1)
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', hostile_page).group(
+        1
+    )
     assert "default-src 'none'" in csp
     assert "unsafe-eval" not in csp
     directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))

@@ -13,7 +13,9 @@ from timeline.schema import check, check_offsets, validate
 
 @pytest.fixture(scope="module")
 def doc_dict() -> dict:
-    return timeline.parse("In 1962, the Soviet Union placed missiles in Cuba.", published="2022-03-05").to_dict()
+    return timeline.parse(
+        "In 1962, the Soviet Union placed missiles in Cuba.", published="2022-03-05"
+    ).to_dict()
 
 
 def test_schema_accepts_parser_output(doc_dict: dict) -> None:

@@ -30,7 +30,9 @@ def _events_with(doc: timeline.Document, value: str) -> list[timeline.model.Even
 )
 def test_seed_events_dated(seed_doc: timeline.Document, value: str, words: tuple[str, ...]) -> None:
     events = _events_with(seed_doc, value)
-    text = " ".join(seed_doc.text[e.sentence.start : e.sentence.end] + " " + e.title for e in events)
+    text = " ".join(
+        seed_doc.text[e.sentence.start : e.sentence.end] + " " + e.title for e in events
+    )
     assert events, f"no event dated {value}"
     assert any(w in text for w in words)
 
@@ -43,8 +45,10 @@ def test_seed_reelection_is_derived_2018(seed_doc: timeline.Document) -> None:
 def test_seed_link_from_crisis_to_hotline(seed_doc: timeline.Document) -> None:
     ids = {e.id: e for e in seed_doc.events}
     assert any(
-        ids[lk.source].time.value == "1962" and ids[lk.target].time.value == "1963"
-        and "hotline" in ids[lk.target].title and lk.type in ("before", "causes")
+        ids[lk.source].time.value == "1962"
+        and ids[lk.target].time.value == "1963"
+        and "hotline" in ids[lk.target].title
+        and lk.type in ("before", "causes")
         for lk in seed_doc.event_links
     )
 
@@ -52,13 +56,23 @@ def test_seed_link_from_crisis_to_hotline(seed_doc: timeline.Document) -> None:
 @pytest.mark.parametrize(
     ("name", "aliases"),
     [
-        ("United States", {"US", "Washington"}), ("Venezuela", {"Caracas"}),
-        ("Russia", {"Kremlin"}), ("Nicolás Maduro", {"Maduro"}), ("Vladimir Putin", {"Putin"}),
-        ("Scott Taylor", set()), ("NATO", set()), ("Cuba", set()), ("Soviet Union", set()),
-        ("Turkey", set()), ("Ukraine", set()), ("Missile Crisis", set()),
+        ("United States", {"US", "Washington"}),
+        ("Venezuela", {"Caracas"}),
+        ("Russia", {"Kremlin"}),
+        ("Nicolás Maduro", {"Maduro"}),
+        ("Vladimir Putin", {"Putin"}),
+        ("Scott Taylor", set()),
+        ("NATO", set()),
+        ("Cuba", set()),
+        ("Soviet Union", set()),
+        ("Turkey", set()),
+        ("Ukraine", set()),
+        ("Missile Crisis", set()),
     ],
 )
-def test_seed_entities_with_aliases(seed_doc: timeline.Document, name: str, aliases: set[str]) -> None:
+def test_seed_entities_with_aliases(
+    seed_doc: timeline.Document, name: str, aliases: set[str]
+) -> None:
     ent = next(e for e in seed_doc.entities if e.name == name)
     assert aliases <= set(ent.aliases)
 
@@ -70,7 +84,9 @@ def test_seed_entities_with_aliases(seed_doc: timeline.Document, name: str, alia
         ({"ent:united-states"}, "cuts_ties", {"ent:venezuela"}),
     ],
 )
-def test_seed_relations(seed_doc: timeline.Document, sources: set[str], typ: str, targets: set[str]) -> None:
+def test_seed_relations(
+    seed_doc: timeline.Document, sources: set[str], typ: str, targets: set[str]
+) -> None:
     def matches(r: timeline.model.Relation) -> bool:
         pair = {r.source, r.target}
         return r.type == typ and bool(pair & sources) and bool(pair & targets)

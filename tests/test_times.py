@@ -67,16 +67,26 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("In 1962 the crisis began. The following year, a hotline was installed.",
-         [("1962", "1962"), ("The following year", "1963")]),
-        ("They split in 2019, the year after the election.",
-         [("2019", "2019"), ("the year after", "2019")]),
-        ("The port closed in 2002. Five years later, it reopened.",
-         [("2002", "2002"), ("Five years later", "2007")]),
-        ("The firm was founded in May 2010. That year, it hired 40 people.",
-         [("May 2010", "2010-05"), ("That year", "2010")]),
-        ("On 3 June 2020 the talks began. Two days later, they collapsed.",
-         [("3 June 2020", "2020-06-03"), ("Two days later", "2020-06-05")]),
+        (
+            "In 1962 the crisis began. The following year, a hotline was installed.",
+            [("1962", "1962"), ("The following year", "1963")],
+        ),
+        (
+            "They split in 2019, the year after the election.",
+            [("2019", "2019"), ("the year after", "2019")],
+        ),
+        (
+            "The port closed in 2002. Five years later, it reopened.",
+            [("2002", "2002"), ("Five years later", "2007")],
+        ),
+        (
+            "The firm was founded in May 2010. That year, it hired 40 people.",
+            [("May 2010", "2010-05"), ("That year", "2010")],
+        ),
+        (
+            "On 3 June 2020 the talks began. Two days later, they collapsed.",
+            [("3 June 2020", "2020-06-03"), ("Two days later", "2020-06-05")],
+        ),
     ],
 )
 def test_times_anaphoric_from_previous_date(text: str, expected: list[tuple[str, str]]) -> None:
@@ -91,7 +101,9 @@ def test_times_anaphoric_from_previous_date(text: str, expected: list[tuple[str,
         ("They meet every year.", [("every year", "P1Y", None)]),
     ],
 )
-def test_times_durations_sets_and_modifiers(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+def test_times_durations_sets_and_modifiers(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
     got = [(t.text, t.value, t.mod) for t in tag(text)[0]]
     assert got == expected
 
@@ -108,7 +120,12 @@ def test_times_fuzzy_modifiers(text: str, value: str, mod: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["You may also like this.", "The May 2000 people protest", "He scored 2019 points.", "It cost $1962."],
+    [
+        "You may also like this.",
+        "The May 2000 people protest",
+        "He scored 2019 points.",
+        "It cost $1962.",
+    ],
 )
 def test_times_false_positives_are_not_tagged(text: str) -> None:
     values = [t.value for t in tag(text)[0]]
@@ -116,7 +133,9 @@ def test_times_false_positives_are_not_tagged(text: str) -> None:
     assert not any(t.text == "may" for t in tag(text)[0])
 
 
-@pytest.mark.parametrize("text", ["Last Tuesday the minister resigned. Two years ago he was elected."])
+@pytest.mark.parametrize(
+    "text", ["Last Tuesday the minister resigned. Two years ago he was elected."]
+)
 def test_times_without_publication_date_leave_relative_values_null(text: str) -> None:
     timexes, problems = tag(text, dct=None)
     assert [t.value for t in timexes] == [None, None]
@@ -132,13 +151,27 @@ def test_times_anchor_is_recorded(text: str) -> None:
 
 # --------------------------------------------------------------------------- properties
 _DAYS = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31))
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"]
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 @settings(max_examples=200, deadline=None)
 @given(day=_DAYS, style=st.sampled_from(["mdy", "dmy", "my", "y", "iso"]))
-def test_times_absolute_date_normalizes_to_itself_at_its_granularity(day: dt.date, style: str) -> None:
+def test_times_absolute_date_normalizes_to_itself_at_its_granularity(
+    day: dt.date, style: str
+) -> None:
     month = _MONTH_NAMES[day.month - 1]
     surface, value = {
         "mdy": (f"{month} {day.day}, {day.year}", day.isoformat()),
@@ -153,11 +186,22 @@ def test_times_absolute_date_normalizes_to_itself_at_its_granularity(day: dt.dat
 
 
 @settings(max_examples=200, deadline=None)
-@given(dct=st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 1, 1)),
-       n=st.integers(min_value=2, max_value=9),
-       unit=st.sampled_from(["day", "week", "month", "year"]))
+@given(
+    dct=st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 1, 1)),
+    n=st.integers(min_value=2, max_value=9),
+    unit=st.sampled_from(["day", "week", "month", "year"]),
+)
 def test_times_relative_phrase_moves_anchor_by_its_amount(dct: dt.date, n: int, unit: str) -> None:
-    words = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+    words = {
+        2: "two",
+        3: "three",
+        4: "four",
+        5: "five",
+        6: "six",
+        7: "seven",
+        8: "eight",
+        9: "nine",
+    }
     (t,), _ = tag(f"It happened {words[n]} {unit}s ago.", dct.isoformat())
     assert t.value == shift(dct.isoformat(), -n, unit)
     lo, _hi = value_range(t.value)

@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-
 from timeline.errors import TimelineError
 from timeline.graph.build import build_graph
 from timeline.model import Document
@@ -36,23 +35,26 @@ from timeline.pipeline import parse
 from timeline.readwrite.document import read_document, write_document
 
 
-def render_html(graph_or_documents: Any, path: str | Path | None = None, *, title: str | None = None) -> str:
+def render_html(
+    graph_or_documents: Any, path: str | Path | None = None, *, title: str | None = None
+) -> str:
     """Render documents (a Document, a list of them) as one self-contained HTML page.
 
     Returns the HTML; also writes it to ``path`` when given. A graph built by
     ``build_graph`` is accepted too: its documents must be passed instead, since the page
     shows their sentences (the graph keeps only spans and evidence).
     """
-    from timeline.render.html import render_page
     from timeline.readwrite.atomic import write_atomic
+    from timeline.render.html import render_page
 
-    docs = [graph_or_documents] if isinstance(graph_or_documents, Document) else list(graph_or_documents)
+    docs = (
+        [graph_or_documents]
+        if isinstance(graph_or_documents, Document)
+        else list(graph_or_documents)
+    )
     if docs and not all(isinstance(d, Document) for d in docs):
         raise TypeError("render_html takes a Document or a list of Documents")
     page = render_page(docs, title=title)
     if path is not None:
         write_atomic(path, page)
     return page
-
-
-

@@ -45,7 +45,8 @@ class _Group(click.Group):
 
 
 published_option = click.option(
-    "--published", metavar="DATE",
+    "--published",
+    metavar="DATE",
     help="Publication date of the article(s), YYYY-MM-DD; overrides their metadata.",
 )
 
@@ -72,8 +73,14 @@ def _load(path: str, published: str | None):  # type: ignore[no-untyped-def]
     else:
         pub, source = None, "unknown"
     try:
-        return parse(art.text, published=pub, title=art.title, url=art.url, path=art.path,
-                     published_from=source)
+        return parse(
+            art.text,
+            published=pub,
+            title=art.title,
+            url=art.url,
+            path=art.path,
+            published_from=source,
+        )
     except InputError as e:
         raise InputError(f"{path}: {e}") from None
 
@@ -86,19 +93,27 @@ def _walk(inputs: tuple[str, ...]) -> Iterator[str]:
         elif p.is_dir():
             found = False
             for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES \
-                        and not f.name.lower().startswith(_SKIP_NAMES) and not f.name.startswith("."):
+                if (
+                    f.is_file()
+                    and f.suffix.lower() in INPUT_SUFFIXES
+                    and not f.name.lower().startswith(_SKIP_NAMES)
+                    and not f.name.startswith(".")
+                ):
                     found = True
                     yield str(f)
             if not found:
-                raise InputError(f"{item}: no inputs found (looked for {', '.join(sorted(INPUT_SUFFIXES))})")
+                raise InputError(
+                    f"{item}: no inputs found (looked for {', '.join(sorted(INPUT_SUFFIXES))})"
+                )
         else:
             raise InputError(f"{item}: no such file or directory")
 
 
 @cli.command()
 @click.argument("input", metavar="INPUT")
-@click.option("-o", "--output", metavar="FILE", help="Write the document JSON here instead of stdout.")
+@click.option(
+    "-o", "--output", metavar="FILE", help="Write the document JSON here instead of stdout."
+)
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 @published_option
 def parse(input: str, output: str | None, force: bool, published: str | None) -> None:
@@ -118,8 +133,14 @@ def parse(input: str, output: str | None, force: bool, published: str | None) ->
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("-o", "--output", default="graphs", show_default=True, metavar="DIR",
-              help="Output folder (timeline owns it: files it wrote before are replaced).")
+@click.option(
+    "-o",
+    "--output",
+    default="graphs",
+    show_default=True,
+    metavar="DIR",
+    help="Output folder (timeline owns it: files it wrote before are replaced).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 @published_option
 def build(inputs: tuple[str, ...], output: str, quiet: bool, published: str | None) -> None:
@@ -149,8 +170,14 @@ def build(inputs: tuple[str, ...], output: str, quiet: bool, published: str | No
                 click.echo(f"\r[{i}/{len(paths)}] {path}", err=True, nl=False)
         except TimelineError as e:
             msg = str(e) if str(e).startswith(path) else f"{path}: {e}"
-            errors.append({"path": path, "error": type(e).__name__, "stage": getattr(e, "stage", "ingest"),
-                           "message": msg})
+            errors.append(
+                {
+                    "path": path,
+                    "error": type(e).__name__,
+                    "stage": getattr(e, "stage", "ingest"),
+                    "message": msg,
+                }
+            )
             _fail(msg)
     if not quiet and sys.stderr.isatty():
         click.echo("", err=True)
@@ -159,10 +186,15 @@ def build(inputs: tuple[str, ...], output: str, quiet: bool, published: str | No
     write_graphml(g, out / "graph.graphml")
     if docs:
         write_page(docs, out / "index.html", title="timeline" if len(docs) > 1 else None)
-    write_atomic(out / "errors.jsonl", "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors))
+    write_atomic(
+        out / "errors.jsonl", "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)
+    )
     manifest = {
-        "timeline": __version__, "inputs": paths, "documents": [d.id for d in docs],
-        "failed": len(errors), "graph": graph_summary(g),
+        "timeline": __version__,
+        "inputs": paths,
+        "documents": [d.id for d in docs],
+        "failed": len(errors),
+        "graph": graph_summary(g),
         "seconds": round(time.perf_counter() - t0, 3),
     }
     write_atomic(out / "manifest.json", json.dumps(manifest, indent=2) + "\n")
@@ -178,8 +210,9 @@ def build(inputs: tuple[str, ...], output: str, quiet: bool, published: str | No
 @click.option("--title", help="Page title (default: the document's title).")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 @published_option
-def render(inputs: tuple[str, ...], output: str, title: str | None, force: bool,
-           published: str | None) -> None:
+def render(
+    inputs: tuple[str, ...], output: str, title: str | None, force: bool, published: str | None
+) -> None:
     """Render document JSON files (or articles, parsed on the fly) as one HTML page.
 
     Example: timeline render graphs/docs/*.json -o page.html
@@ -232,7 +265,9 @@ def validate(files: tuple[str, ...], as_json: bool) -> None:
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of text.")
 @published_option
-def entity_timeline(entity: str, inputs: tuple[str, ...], as_json: bool, published: str | None) -> None:
+def entity_timeline(
+    entity: str, inputs: tuple[str, ...], as_json: bool, published: str | None
+) -> None:
     """The events an entity takes part in, across all inputs, in date order.
 
     Example: timeline entity-timeline --entity Putin examples/
@@ -246,8 +281,23 @@ def entity_timeline(entity: str, inputs: tuple[str, ...], as_json: bool, publish
         raise InputError(f"no entity named {entity!r} in the inputs")
     for ev in entity_events(g, eid):
         if as_json:
-            click.echo(json.dumps({k: ev.get(k) for k in ("id", "value", "date_start", "date_end",
-                                                           "basis", "label", "doc_id")}, ensure_ascii=False))
+            click.echo(
+                json.dumps(
+                    {
+                        k: ev.get(k)
+                        for k in (
+                            "id",
+                            "value",
+                            "date_start",
+                            "date_end",
+                            "basis",
+                            "label",
+                            "doc_id",
+                        )
+                    },
+                    ensure_ascii=False,
+                )
+            )
         else:
             click.echo(f"{ev.get('value') or 'undated':<14} {ev['label']}  [{ev['doc_id']}]")
 

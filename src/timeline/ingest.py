@@ -123,11 +123,16 @@ def _from_text(raw: str, name: str) -> Article:
     if published is not None:
         parsed = parse_date_string(published)
         if parsed is None:
-            raise InputError(f"{name}: front matter date {published!r} is not a date (use YYYY-MM-DD)")
+            raise InputError(
+                f"{name}: front matter date {published!r} is not a date (use YYYY-MM-DD)"
+            )
         published = parsed
     return Article(
-        text=raw, title=meta.get("title") or None, url=meta.get("url") or None,
-        published=published, path=None if name == "-" else name,
+        text=raw,
+        title=meta.get("title") or None,
+        url=meta.get("url") or None,
+        published=published,
+        path=None if name == "-" else name,
     )
 
 
@@ -150,12 +155,56 @@ def parse_date_string(value: str) -> str | None:
 
 
 # --------------------------------------------------------------------------- HTML
-_SKIP = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "svg",
-         "template", "iframe", "button", "figcaption"}
-_BLOCK = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li",
-          "blockquote", "br", "tr", "pre", "ul", "ol", "table", "figure", "hr"}
-_DATE_META = ("article:published_time", "og:published_time", "datepublished", "pubdate",
-              "publishdate", "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date")
+_SKIP = {
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "noscript",
+    "form",
+    "svg",
+    "template",
+    "iframe",
+    "button",
+    "figcaption",
+}
+_BLOCK = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "br",
+    "tr",
+    "pre",
+    "ul",
+    "ol",
+    "table",
+    "figure",
+    "hr",
+}
+_DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "sailthru.date",
+    "parsely-pub-date",
+)
 
 
 class _Extractor(HTMLParser):
@@ -252,18 +301,21 @@ def _from_html(raw: str, name: str) -> Article:
             published = parse_date_string(m.group(1))
     title = ex.meta.get("og:title") or html.unescape("".join(ex.title)).strip() or None
     url = ex.meta.get("og:url") or ex.meta.get("canonical") or None
-    return Article(text=text, title=title, url=url, published=published,
-                   path=None if name == "-" else name)
+    return Article(
+        text=text, title=title, url=url, published=published, path=None if name == "-" else name
+    )
 
 
 def article_from_json(obj: dict[str, object], name: str) -> Article:
     """An article from a JSON object with ``text`` and optional ``title``, ``url``, ``published``."""
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise InputError(f"{name}: JSON object has no non-empty \"text\" string")
+        raise InputError(f'{name}: JSON object has no non-empty "text" string')
     published = obj.get("published")
-    if published is not None and (not isinstance(published, str) or not parse_date_string(published)):
-        raise InputError(f"{name}: \"published\" {published!r} is not a date")
+    if published is not None and (
+        not isinstance(published, str) or not parse_date_string(published)
+    ):
+        raise InputError(f'{name}: "published" {published!r} is not a date')
     return Article(
         text=text,
         title=obj.get("title") if isinstance(obj.get("title"), str) else None,  # type: ignore[arg-type]
@@ -271,4 +323,3 @@ def article_from_json(obj: dict[str, object], name: str) -> Article:
         published=parse_date_string(published) if isinstance(published, str) else None,
         path=name,
     )
-

@@ -24,10 +24,8 @@ TimeBasis = Literal[
     "explicit", "deictic", "anaphoric", "inherited", "derived", "publication", "none"
 ]
 
-_frozen = dataclass(frozen=True, slots=True, kw_only=True)
 
-
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Span:
     """A stretch of the source text: ``text[start:end]``."""
 
@@ -42,7 +40,7 @@ class Span:
         return cls(start=d["start"], end=d["end"])
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Mention:
     """A span together with the text it covers (kept for readable JSON and checks)."""
 
@@ -63,7 +61,7 @@ class Mention:
         return cls(start=start, end=end, text=text[start:end])
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Timex:
     """A TIMEX3-style time expression with its normalised value and what anchored it."""
 
@@ -86,7 +84,7 @@ class Timex:
         return cls(**{f.name: d[f.name] for f in dataclasses.fields(cls) if f.name in d})
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Entity:
     """An actor, place, thing or named event, with every mention of it in the text."""
 
@@ -116,7 +114,7 @@ class Entity:
         )
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class EventTime:
     """When an event happened: a TIMEX3 value, its day range and how it was obtained."""
 
@@ -136,7 +134,7 @@ class EventTime:
         return cls(**{f.name: d[f.name] for f in dataclasses.fields(cls) if f.name in d})
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Participant:
     entity: str
     role: str = "participant"
@@ -149,7 +147,7 @@ class Participant:
         return cls(entity=d["entity"], role=d.get("role", "participant"))
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Event:
     """Something that happened, anchored in a sentence by its trigger word or phrase."""
 
@@ -185,7 +183,7 @@ class Event:
         )
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Relation:
     """A typed link between two entities, with the words that express it."""
 
@@ -221,7 +219,7 @@ class Relation:
         )
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class EventLink:
     """An ordering or causal link between two events."""
 
@@ -252,7 +250,7 @@ class EventLink:
         )
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Problem:
     """Something the parser could not do, kept instead of dropped (e.g. an unanchored date)."""
 
@@ -269,7 +267,7 @@ class Problem:
         return cls(code=d["code"], message=d["message"], start=d.get("start"), end=d.get("end"))
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Source:
     """Where the text came from and its publication date (the DCT)."""
 
@@ -288,7 +286,7 @@ class Source:
         return cls(**{f.name: d[f.name] for f in dataclasses.fields(cls) if f.name in d})
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Document:
     """One source text and everything found in it."""
 

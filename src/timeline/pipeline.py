@@ -72,14 +72,20 @@ def parse(
     if not text.strip():
         raise InputError(f"{path or 'text'}: is empty")
     if len(text) > settings.max_chars:
-        raise InputError(f"{path or 'text'}: {len(text):,} characters, over the limit of {settings.max_chars:,}")
+        raise InputError(
+            f"{path or 'text'}: {len(text):,} characters, over the limit of {settings.max_chars:,}"
+        )
     dct = None
     if published is not None:
         dct = parse_date_string(published)
         if dct is None:
             raise InputError(f"published date {published!r} is not a date (use YYYY-MM-DD)")
     source = Source(
-        id=doc_id or doc_id_for(path or "text", text), title=title, url=url, path=path,
-        published=dct, published_from=(published_from or ("argument" if dct else "unknown")),  # type: ignore[arg-type]
+        id=doc_id or doc_id_for(path or "text", text),
+        title=title,
+        url=url,
+        path=path,
+        published=dct,
+        published_from=(published_from or ("argument" if dct else "unknown")),  # type: ignore[arg-type]
     )
     return run_stages(Document(source=source, text=text), settings)

@@ -79,5 +79,7 @@ def validate(instance: Any, where: str = "document") -> None:
         raise SchemaError(problems, where)
     bad = check_offsets(instance)
     if bad:
-        raise OffsetError(f"{where}: {bad[0][0]}: {bad[0][1]}" + (
-            f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""))
+        raise OffsetError(
+            f"{where}: {bad[0][0]}: {bad[0][1]}"
+            + (f" (and {len(bad) - 1} more)" if len(bad) > 1 else "")
+        )

@@ -30,8 +30,10 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian chromium is not installed (apt-get install chromium)")
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         yield b
         b.close()
 
@@ -63,11 +65,15 @@ def test_browser_page_is_interactive_and_linked(browser, seed_doc, tmp_path: Pat
     path.write_text(render_page([seed_doc]), encoding="utf-8")
     page, errors, requests, dialogs = _open(browser, path)
     assert errors == [] and requests == [] and dialogs == []
-    n_nodes = page.evaluate("JSON.parse(document.getElementById('timeline-data').textContent).graph.nodes.length")
+    n_nodes = page.evaluate(
+        "JSON.parse(document.getElementById('timeline-data').textContent).graph.nodes.length"
+    )
     assert n_nodes == len(seed_doc.entities) + len(seed_doc.events)
     assert page.locator("#event-list li").count() == len(seed_doc.events)
     # clicking an event shows its source sentence with the trigger marked
-    item = page.locator("#event-list li").filter(has=page.locator(".title", has_text="hotline")).first
+    item = (
+        page.locator("#event-list li").filter(has=page.locator(".title", has_text="hotline")).first
+    )
     item.click()
     assert page.locator("#detail blockquote mark").inner_text() == "installed"
     assert "The following year" in page.locator("#detail blockquote").inner_text()
@@ -79,7 +85,8 @@ def test_browser_page_is_interactive_and_linked(browser, seed_doc, tmp_path: Pat
 
 def test_browser_hostile_strings_do_not_execute(browser, tmp_path: Path) -> None:
     text = "In 2019, Washington cut ties with Caracas. " + " ".join(
-        f"Officials said {h} yesterday." for h in HOSTILE)
+        f"Officials said {h} yesterday." for h in HOSTILE
+    )
     doc = timeline.parse(text, published="2022-03-05", title=HOSTILE[0], url=HOSTILE[4])
     path = tmp_path / "hostile.html"
     path.write_text(render_page([doc]), encoding="utf-8")

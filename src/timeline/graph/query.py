@@ -35,8 +35,12 @@ def events_between(g: nx.MultiDiGraph, start: str, end: str) -> list[dict[str, A
     """Events whose date range overlaps ``[start, end]`` (ISO dates), in date order."""
     out = []
     for n, d in g.nodes(data=True):
-        if d.get("kind") == "event" and d.get("date_start") and d["date_start"] <= end \
-                and (d.get("date_end") or d["date_start"]) >= start:
+        if (
+            d.get("kind") == "event"
+            and d.get("date_start")
+            and d["date_start"] <= end
+            and (d.get("date_end") or d["date_start"]) >= start
+        ):
             out.append({"id": n, **d})
     return sorted(out, key=_date_key)
 
@@ -55,6 +59,10 @@ def find_entity(g: nx.MultiDiGraph, name: str) -> str | None:
     for n, d in g.nodes(data=True):
         if d.get("kind") != "entity":
             continue
-        if n == name or d.get("label", "").lower() == want or want in (a.lower() for a in d.get("aliases", [])):
+        if (
+            n == name
+            or d.get("label", "").lower() == want
+            or want in (a.lower() for a in d.get("aliases", []))
+        ):
             return str(n)
     return None

@@ -26,7 +26,9 @@ def parse_document(data: str, where: str = "document") -> Document:
     try:
         obj = json.loads(data)
     except json.JSONDecodeError as e:
-        raise InputError(f"{where}: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
+        raise InputError(
+            f"{where}: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}"
+        ) from None
     validate(obj, where)
     return Document.from_dict(obj)
 

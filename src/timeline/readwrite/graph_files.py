@@ -17,23 +17,32 @@ import networkx as nx
 
 from timeline.readwrite.atomic import write_atomic
 
-__all__ = ["generate_node_link", "write_node_link", "write_graphml", "read_node_link", "scalar_graph"]
+__all__ = [
+    "generate_node_link",
+    "write_node_link",
+    "write_graphml",
+    "read_node_link",
+    "scalar_graph",
+]
 
 
 def generate_node_link(g: nx.MultiDiGraph) -> dict[str, Any]:
     """Node-link data; the edge list is under ``"links"`` (said explicitly: networkx 3.6
     changed the default key)."""
-    return nx.node_link_data(g, edges="links")
+    data: dict[str, Any] = nx.node_link_data(g, edges="links")
+    return data
 
 
 def write_node_link(g: nx.MultiDiGraph, path: str | Path) -> Path:
-    return write_atomic(path, json.dumps(generate_node_link(g), ensure_ascii=False, indent=1) + "\n")
+    return write_atomic(
+        path, json.dumps(generate_node_link(g), ensure_ascii=False, indent=1) + "\n"
+    )
 
 
 def read_node_link(path: str | Path) -> nx.MultiDiGraph:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    g = nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
-    return g  # type: ignore[no-any-return]
+    g: nx.MultiDiGraph = nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
+    return g
 
 
 def _scalar(v: Any) -> Any:

@@ -27,29 +27,217 @@ __all__ = ["find_mentions", "merge_mentions", "entities_stage", "slug"]
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w&]+(?:[-.&/][\w]+)*(?:['’][A-Z]\w*)?")
 _STOP = {
-    "the", "a", "an", "it", "its", "in", "on", "at", "when", "as", "after", "before", "according",
-    "furthermore", "however", "there", "this", "that", "these", "those", "but", "and", "or",
-    "if", "while", "since", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our",
-    "my", "your", "last", "next", "for", "from", "with", "by", "to", "of", "what", "who", "how",
-    "why", "where", "which", "meanwhile", "also", "so", "then", "yet", "still", "although",
-    "though", "despite", "during", "under", "over", "about", "all", "some", "many", "most",
-    "one", "two", "three", "several", "both", "each", "every", "no", "not", "other", "such",
-    "moreover", "additionally", "instead", "now", "today", "yesterday", "here", "until",
-    "once", "earlier", "later", "mr", "mrs", "ms", "is", "was", "are", "were", "be", "do",
-    "did", "does", "has", "have", "had", "will", "would", "can", "could", "should", "may",
-    "might", "must", "recommended", "former", "then", "late", "acting", "read", "more", "see", "photo", "image", "by", "share",
+    "the",
+    "a",
+    "an",
+    "it",
+    "its",
+    "in",
+    "on",
+    "at",
+    "when",
+    "as",
+    "after",
+    "before",
+    "according",
+    "furthermore",
+    "however",
+    "there",
+    "this",
+    "that",
+    "these",
+    "those",
+    "but",
+    "and",
+    "or",
+    "if",
+    "while",
+    "since",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "last",
+    "next",
+    "for",
+    "from",
+    "with",
+    "by",
+    "to",
+    "of",
+    "what",
+    "who",
+    "how",
+    "why",
+    "where",
+    "which",
+    "meanwhile",
+    "also",
+    "so",
+    "then",
+    "yet",
+    "still",
+    "although",
+    "though",
+    "despite",
+    "during",
+    "under",
+    "over",
+    "about",
+    "all",
+    "some",
+    "many",
+    "most",
+    "one",
+    "two",
+    "three",
+    "several",
+    "both",
+    "each",
+    "every",
+    "no",
+    "not",
+    "other",
+    "such",
+    "moreover",
+    "additionally",
+    "instead",
+    "now",
+    "today",
+    "yesterday",
+    "here",
+    "until",
+    "once",
+    "earlier",
+    "later",
+    "mr",
+    "mrs",
+    "ms",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "do",
+    "did",
+    "does",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "recommended",
+    "former",
+    "late",
+    "acting",
+    "read",
+    "more",
+    "see",
+    "photo",
+    "image",
+    "share",
 }
-_OF_HEADS = {"Bank", "University", "Republic", "Kingdom", "Secretary", "Minister", "Ministry",
-             "Department", "Port", "Gulf", "Bay", "Strait", "Sea", "Isle", "Province", "Duke",
-             "Institute", "Museum", "Church", "Council", "Union", "League", "Court", "House",
-             "Bishop", "Governor", "Mayor", "President", "Prime Minister", "Chamber", "Office"}
-_PARTICLES = {"de", "da", "del", "della", "di", "van", "von", "der", "den", "bin", "ibn", "al",
-              "la", "le", "du", "dos", "das", "y", "&"}
+_OF_HEADS = {
+    "Bank",
+    "University",
+    "Republic",
+    "Kingdom",
+    "Secretary",
+    "Minister",
+    "Ministry",
+    "Department",
+    "Port",
+    "Gulf",
+    "Bay",
+    "Strait",
+    "Sea",
+    "Isle",
+    "Province",
+    "Duke",
+    "Institute",
+    "Museum",
+    "Church",
+    "Council",
+    "Union",
+    "League",
+    "Court",
+    "House",
+    "Bishop",
+    "Governor",
+    "Mayor",
+    "President",
+    "Prime Minister",
+    "Chamber",
+    "Office",
+}
+_PARTICLES = {
+    "de",
+    "da",
+    "del",
+    "della",
+    "di",
+    "van",
+    "von",
+    "der",
+    "den",
+    "bin",
+    "ibn",
+    "al",
+    "la",
+    "le",
+    "du",
+    "dos",
+    "das",
+    "y",
+    "&",
+}
 _TIME_WORDS = {w.capitalize() for w in list(MONTHS) + list(WEEKDAYS)} | {
-    "Christmas", "Easter", "Ramadan", "Spring", "Summer", "Autumn", "Fall", "Winter"}
-_LOCATION_HEADS = {"Port", "Gulf", "Bay", "Strait", "Straits", "Sea", "Lake", "Mount", "Cape",
-                   "Isle", "Province", "County", "Region", "River", "Valley", "Desert", "Island",
-                   "Islands", "Peninsula", "Canal", "Mountains"}
+    "Christmas",
+    "Easter",
+    "Ramadan",
+    "Spring",
+    "Summer",
+    "Autumn",
+    "Fall",
+    "Winter",
+}
+_LOCATION_HEADS = {
+    "Port",
+    "Gulf",
+    "Bay",
+    "Strait",
+    "Straits",
+    "Sea",
+    "Lake",
+    "Mount",
+    "Cape",
+    "Isle",
+    "Province",
+    "County",
+    "Region",
+    "River",
+    "Valley",
+    "Desert",
+    "Island",
+    "Islands",
+    "Peninsula",
+    "Canal",
+    "Mountains",
+}
 _NAME_CUE_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|explained|argued|wrote|who)\b")
 _VERBISH_AFTER = re.compile(
     r"^\s+(?:is|was|has|had|will|would|said|says|did|does|can|could|also|then|who|\w+ed)\b"
@@ -120,12 +308,24 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> list[list[int]]:
         if _is_cap(t) and (not cur or joined):
             cur.append(i)
             continue
-        if (cur and joined and t in _PARTICLES and i + 1 < len(toks)
-                and _is_cap(toks[i + 1][2]) and text[toks[i][1] : toks[i + 1][0]] == " "):
+        if (
+            cur
+            and joined
+            and t in _PARTICLES
+            and i + 1 < len(toks)
+            and _is_cap(toks[i + 1][2])
+            and text[toks[i][1] : toks[i + 1][0]] == " "
+        ):
             cur.append(i)
             continue
-        if cur and joined and t == "of" and i + 1 < len(toks) and _is_cap(toks[i + 1][2]) \
-                and toks[cur[-1]][2] in _OF_HEADS:
+        if (
+            cur
+            and joined
+            and t == "of"
+            and i + 1 < len(toks)
+            and _is_cap(toks[i + 1][2])
+            and toks[cur[-1]][2] in _OF_HEADS
+        ):
             cur.append(i)
             continue
         if cur:
@@ -137,8 +337,15 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> list[list[int]]:
     return [[i for i in r] for r in runs if r]
 
 
-def _type_run(text: str, run: list[int], toks: list[tuple[int, int, str]], s: Span,
-              g: Gazetteer, headline: bool, body_caps: set[str]) -> list[_Raw]:
+def _type_run(
+    text: str,
+    run: list[int],
+    toks: list[tuple[int, int, str]],
+    s: Span,
+    g: Gazetteer,
+    headline: bool,
+    body_caps: set[str],
+) -> list[_Raw]:
     out: list[_Raw] = []
     whole = text[toks[run[0]][0] : toks[run[-1]][1]]
     if whole in g.names and toks[run[0]][2] == "The":  # "The Hague", "The Gambia"
@@ -146,9 +353,15 @@ def _type_run(text: str, run: list[int], toks: list[tuple[int, int, str]], s: Sp
         return [_Raw(toks[run[0]][0], toks[run[-1]][1], k.type, k.key, k.name)]
     # leading function words ("The", "When", "It") are not part of a name
     first_tok = True
-    while run and (toks[run[0]][2].lower() in _STOP or toks[run[0]][2] in _TIME_WORDS
-                   or toks[run[0]][2] in g.demonyms or toks[run[0]][2] in g.political):
-        starts_name = any(text[toks[run[0]][0] : toks[run[k]][1]] in g.names for k in range(len(run)))
+    while run and (
+        toks[run[0]][2].lower() in _STOP
+        or toks[run[0]][2] in _TIME_WORDS
+        or toks[run[0]][2] in g.demonyms
+        or toks[run[0]][2] in g.political
+    ):
+        starts_name = any(
+            text[toks[run[0]][0] : toks[run[k]][1]] in g.names for k in range(len(run))
+        )
         if not starts_name or toks[run[0]][2].lower() in _STOP:
             run = run[1:]
             first_tok = False
@@ -158,7 +371,9 @@ def _type_run(text: str, run: list[int], toks: list[tuple[int, int, str]], s: Sp
         run = run[:-1]
     if not run:
         return out
-    at_start = toks[run[0]][0] == s.start or (first_tok and text[s.start : toks[run[0]][0]].strip(" “\"'‘(") == "")
+    at_start = toks[run[0]][0] == s.start or (
+        first_tok and text[s.start : toks[run[0]][0]].strip(" “\"'‘(") == ""
+    )
     i = 0
     title_seen = False
     while i < len(run):
@@ -194,8 +409,18 @@ def _type_run(text: str, run: list[int], toks: list[tuple[int, int, str]], s: Sp
                 i += j
                 break
         else:
-            name_type = _guess(text, start, end, len(rest), title_seen, at_start and i == 0,
-                               surface_all, headline, body_caps, g)
+            name_type = _guess(
+                text,
+                start,
+                end,
+                len(rest),
+                title_seen,
+                at_start and i == 0,
+                surface_all,
+                headline,
+                body_caps,
+                g,
+            )
             if name_type != "DROP":
                 out.append(_Raw(start, end, name_type))
             break
@@ -206,11 +431,25 @@ def _type_run(text: str, run: list[int], toks: list[tuple[int, int, str]], s: Sp
 def _peelable(key: str, g: Gazetteer) -> bool:
     """Countries, former states and organisations can stand before a name ("US President");
     cities and regions cannot ("Vladimir Putin" is not the city of Vladimir)."""
-    return key in g.country_names or g.names.get(key, None) is not None and g.names[key].type == "ORGANIZATION"
+    return (
+        key in g.country_names
+        or g.names.get(key, None) is not None
+        and g.names[key].type == "ORGANIZATION"
+    )
 
 
-def _guess(text: str, start: int, end: int, n: int, title_seen: bool, at_start: bool,
-           surface: str, headline: bool, body_caps: set[str], g: Gazetteer) -> str | None:
+def _guess(
+    text: str,
+    start: int,
+    end: int,
+    n: int,
+    title_seen: bool,
+    at_start: bool,
+    surface: str,
+    headline: bool,
+    body_caps: set[str],
+    g: Gazetteer,
+) -> str | None:
     """Type of an unknown name from its context; None = unknown; "DROP" = not a name."""
     if headline:
         return None if surface in body_caps else "DROP"
@@ -227,12 +466,16 @@ def _guess(text: str, start: int, end: int, n: int, title_seen: bool, at_start: 
     words_before = re.findall(r"[\w-]+", before)[-2:]
     if words_before[-2:] == ["such", "as"] or words_before[-1:] == ["like"]:
         lead = re.findall(r"[\w-]+", before)[-4:-2] or [""]
-        noun = lead[-1].removesuffix("s") if lead[-1].endswith("ies") is False else lead[-1][:-3] + "y"
+        noun = (
+            lead[-1].removesuffix("s") if lead[-1].endswith("ies") is False else lead[-1][:-3] + "y"
+        )
         if noun in g.org_nouns or lead[-1] in g.org_nouns:
             return "ORGANIZATION"
         if noun in g.person_roles:
             return "PERSON"
-    if words_before and (words_before[-1] in g.person_roles or " ".join(words_before) in g.person_roles):
+    if words_before and (
+        words_before[-1] in g.person_roles or " ".join(words_before) in g.person_roles
+    ):
         return "PERSON"
     if words_before and (words_before[-1] in g.org_nouns or " ".join(words_before) in g.org_nouns):
         return "ORGANIZATION"
@@ -314,9 +557,9 @@ def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
         if r.key or r.type:
             continue
         surface = text[r.start : r.end]
-        key = persons.get(surface) or by_surface.get(surface)
-        if key:
-            groups[key].append(r)
+        owner = persons.get(surface) or by_surface.get(surface)
+        if owner:
+            groups[owner].append(r)
     # typed single-word persons that are surnames of a full name
     for surname, pkey in persons.items():
         skey = slug(surname)
@@ -332,12 +575,25 @@ def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
             for m in re.finditer(rf"\b[Tt]he\s+({re.escape(head)})\b", text):
                 if m.start(1) > first:
                     groups[key].append(_Raw(m.start(1), m.end(1), typ, ref=True))
-    for m in re.finditer(r"\b(?:[A-Z][a-z]+)\s+((?i:" + "|".join(sorted(g.person_roles, key=len, reverse=True)) + r"))\s+(?=[A-Z])", text):
+    for m in re.finditer(
+        r"\b(?:[A-Z][a-z]+)\s+((?i:"
+        + "|".join(sorted(g.person_roles, key=len, reverse=True))
+        + r"))\s+(?=[A-Z])",
+        text,
+    ):
         demonym = m.group(0).split()[0]
         if demonym not in g.demonyms:
             continue
         name_start = m.end()
-        pkey = next((k for k, rs in groups.items() for r in rs if r.start == name_start and info[k][1] == "PERSON"), None)
+        pkey = next(
+            (
+                k
+                for k, rs in groups.items()
+                for r in rs
+                if r.start == name_start and info[k][1] == "PERSON"
+            ),
+            None,
+        )
         if not pkey:
             continue
         phrase = rf"\b[Tt]he\s+{re.escape(demonym)}\s+(?i:{re.escape(m.group(1))})\b(?!\s+[A-Z])"
@@ -349,25 +605,35 @@ def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
     for key, rs in groups.items():
         name, typ = info[key]
         if not key.startswith("geo:") and typ == "PERSON":
-            name = max((text[r.start : r.end] for r in rs if r.type == "PERSON" and not r.ref),
-                       key=len, default=name)
+            name = max(
+                (text[r.start : r.end] for r in rs if r.type == "PERSON" and not r.ref),
+                key=len,
+                default=name,
+            )
         mentions = tuple(sorted({(r.start, r.end) for r in rs}))
         surfaces = []
         for a, b in mentions:
             s = text[a:b]
             if s != name and s not in surfaces:
                 surfaces.append(s)
-        entities.append(Entity(
-            id=f"ent:{slug(name)}", name=name, type=typ, aliases=tuple(surfaces),
-            mentions=tuple(Mention.of(text, a, b) for a, b in mentions),
-        ))
+        entities.append(
+            Entity(
+                id=f"ent:{slug(name)}",
+                name=name,
+                type=typ,
+                aliases=tuple(surfaces),
+                mentions=tuple(Mention.of(text, a, b) for a, b in mentions),
+            )
+        )
     # two keys can slug to the same id ("Washington" the state vs the city): merge them
     merged: dict[str, Entity] = {}
     for e in sorted(entities, key=lambda e: e.mentions[0].start):
         if e.id in merged:
             old = merged[e.id]
             ms = tuple(sorted(set(old.mentions) | set(e.mentions), key=lambda m: m.start))
-            merged[e.id] = dataclasses.replace(old, mentions=ms, aliases=tuple(dict.fromkeys(old.aliases + e.aliases)))
+            merged[e.id] = dataclasses.replace(
+                old, mentions=ms, aliases=tuple(dict.fromkeys(old.aliases + e.aliases))
+            )
         else:
             merged[e.id] = e
     return tuple(merged.values())

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any, cast
 
 from timeline.model import (
     Document,
@@ -161,20 +162,39 @@ def _find_verbs(text: str, doc: Document, timexes: list[Timex]) -> list[_Draft]:
     out: list[_Draft] = []
     for sent in doc.sentences:
         for clause in clauses(text, sent):
-            hits = [(m, *lex.verbs[m.group().lower()]) for m in _WORD.finditer(text, clause.start, clause.end)
-                    if m.group().lower() in lex.verbs and not m.group()[:1].isupper()
-                    or (m.group().lower() in lex.verbs and m.start() == clause.start and not _is_name(doc, m.start()))]
-            hits = [h for h in hits if not _inside_entity(doc, h[0].start())
-                    and _verb_use(text, h[0], lex)]
-            hits = [(m, lemma, past and not _PREDICATE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]))
-                    for m, lemma, past in hits]
-            kept = []
+            hits = [
+                (m, *lex.verbs[m.group().lower()])
+                for m in _WORD.finditer(text, clause.start, clause.end)
+                if m.group().lower() in lex.verbs
+                and not m.group()[:1].isupper()
+                or (
+                    m.group().lower() in lex.verbs
+                    and m.start() == clause.start
+                    and not _is_name(doc, m.start())
+                )
+            ]
+            hits = [
+                h
+                for h in hits
+                if not _inside_entity(doc, h[0].start()) and _verb_use(text, h[0], lex)
+            ]
+            hits = [
+                (
+                    m,
+                    lemma,
+                    past and not _PREDICATE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]),
+                )
+                for m, lemma, past in hits
+            ]
+            kept: list[tuple[re.Match[str], str, bool]] = []
             for h in hits:
                 if not kept:
                     kept.append(h)
                     continue
                 between = text[kept[-1][0].end() : h[0].start()]
-                if re.search(r"\band\b", between) and not re.search(r"\b(?:to|of|for|the)\s*$", between):
+                if re.search(r"\band\b", between) and not re.search(
+                    r"\b(?:to|of|for|the)\s*$", between
+                ):
                     kept.append(h)
             if not kept:
                 continue
@@ -199,10 +219,15 @@ def _find_verbs(text: str, doc: Document, timexes: list[Timex]) -> list[_Draft]:
                     cut = _last_and(text, m.start(), kept[1][0].start())
                     if cut is not None:
                         title = _title(text, clause.start, cut, timexes)
-                out.append(_Draft(
-                    trigger=Mention.of(text, m.start(), m.end()), sentence=sent, clause=clause,
-                    title=title, past=past,
-                ))
+                out.append(
+                    _Draft(
+                        trigger=Mention.of(text, m.start(), m.end()),
+                        sentence=sent,
+                        clause=clause,
+                        title=title,
+                        past=past,
+                    )
+                )
     return out
 
 
@@ -218,9 +243,8 @@ def _verb_use(text: str, m: re.Match[str], lex: _Lexicon) -> bool:
     word = m.group().lower()
     if _DETERMINER_BEFORE.search(before) and not word.endswith(("ed", "ing")):
         return False
-    if word.endswith("s") and not word.endswith("ss") and not _SUBJECT_BEFORE.search(before):
-        return False
-    return True
+    plural_like = word.endswith("s") and not word.endswith("ss")
+    return not (plural_like and not _SUBJECT_BEFORE.search(before))
 
 
 def _is_name(doc: Document, pos: int) -> bool:
@@ -248,33 +272,51 @@ def _clause_of(text: str, sent: Span, pos: int) -> Span:
 def _time_of(t: Timex, basis: str | None = None, note: str | None = None) -> EventTime:
     rng = value_range(t.value) if t.value else None
     return EventTime(
-        timex=t.id, value=t.value, start=rng[0] if rng else None, end=rng[1] if rng else None,
-        granularity=t.granularity, basis=basis or ("explicit" if t.basis == "explicit" else t.basis),  # type: ignore[arg-type]
+        timex=t.id,
+        value=t.value,
+        start=rng[0] if rng else None,
+        end=rng[1] if rng else None,
+        granularity=t.granularity,
+        basis=basis or ("explicit" if t.basis == "explicit" else t.basis),  # type: ignore[arg-type]
         note=note,
     )
 
 
-def _value_time(value: str | None, basis: str, note: str | None, timex: str | None = None) -> EventTime:
+def _value_time(
+    value: str | None, basis: str, note: str | None, timex: str | None = None
+) -> EventTime:
     from timeline.stages.normalize import granularity_of
 
     rng = value_range(value) if value else None
-    return EventTime(timex=timex, value=value, start=rng[0] if rng else None,
-                     end=rng[1] if rng else None, granularity=granularity_of(value),
-                     basis=basis, note=note)  # type: ignore[arg-type]
+    return EventTime(
+        timex=timex,
+        value=value,
+        start=rng[0] if rng else None,
+        end=rng[1] if rng else None,
+        granularity=granularity_of(value),
+        basis=cast(Any, basis),
+        note=note,
+    )
 
 
 def _datable(t: Timex) -> bool:
     return t.type in ("DATE", "TIME") and bool(t.value) and value_range(t.value) is not None
 
 
-def _derivations(text: str, doc: Document, timexes: list[Timex]) -> tuple[list[_Draft], list[tuple[_Draft, Timex, str]]]:
+def _derivations(
+    text: str, doc: Document, timexes: list[Timex]
+) -> tuple[list[_Draft], list[tuple[_Draft, Timex, str]]]:
     """Noun events dated through "T, the year after <NP>" or "T, a month before <NP>"."""
     lex = _lexicon()
     by_id = {t.id: t for t in timexes}
     drafts: list[_Draft] = []
     links: list[tuple[_Draft, Timex, str]] = []
     for t in timexes:
-        m = re.match(r"\s*(after|before)\s+", text[t.end : t.end + 12]) if t.type == "DURATION" else None
+        m = (
+            re.match(r"\s*(after|before)\s+", text[t.end : t.end + 12])
+            if t.type == "DURATION"
+            else None
+        )
         unit_m = re.fullmatch(r"(?i)the\s+(year|month|week|day)\s+(after|before)", t.text)
         if unit_m:
             n, unit, direction = 1, unit_m.group(1).lower(), unit_m.group(2).lower()
@@ -284,11 +326,22 @@ def _derivations(text: str, doc: Document, timexes: list[Timex]) -> tuple[list[_
         elif m and t.value and re.fullmatch(r"P(\d+)([YMWD])", t.value):
             vm = re.fullmatch(r"P(\d+)([YMWD])", t.value)
             assert vm is not None
-            n, unit = int(vm.group(1)), {"Y": "year", "M": "month", "W": "week", "D": "day"}[vm.group(2)]
+            n, unit = (
+                int(vm.group(1)),
+                {"Y": "year", "M": "month", "W": "week", "D": "day"}[vm.group(2)],
+            )
             direction = m.group(1)
             np_start = t.end + m.end()
-            prev = [x for x in timexes if x.end <= t.start and _datable(x) and
-                    re.fullmatch(r"[\s,]*", text[x.end : t.start - (len(t.text) - len(t.text.lstrip()))]) is not None]
+            prev = [
+                x
+                for x in timexes
+                if x.end <= t.start
+                and _datable(x)
+                and re.fullmatch(
+                    r"[\s,]*", text[x.end : t.start - (len(t.text) - len(t.text.lstrip()))]
+                )
+                is not None
+            ]
             prev = [x for x in prev if re.fullmatch(r",\s*", text[x.end : t.start])]
             base = prev[-1] if prev else None
             anchor_value = base.value if base else None
@@ -306,13 +359,21 @@ def _derivations(text: str, doc: Document, timexes: list[Timex]) -> tuple[list[_
         if value is None:
             continue
         approx = " (approximately)" if t.mod == "APPROX" else ""
-        note = (f"{n} {unit}{'s' if n > 1 else ''} {'before' if direction == 'after' else 'after'} "
-                f"{anchor_value}{approx}, from {text[t.start:np_start].strip()!r}")
+        note = (
+            f"{n} {unit}{'s' if n > 1 else ''} {'before' if direction == 'after' else 'after'} "
+            f"{anchor_value}{approx}, from {text[t.start : np_start].strip()!r}"
+        )
         trig = Mention.of(text, np_start + head.start(), np_start + head.end())
         sent = _sentence_of(doc, trig.start)
-        d = _Draft(trigger=trig, sentence=sent, clause=Span(start=np_start, end=np_end),
-                   title=_title(text, np_start, np_end, timexes), past=True, kind="noun",
-                   time=_value_time(value, "derived", note))
+        d = _Draft(
+            trigger=trig,
+            sentence=sent,
+            clause=Span(start=np_start, end=np_end),
+            title=_title(text, np_start, np_end, timexes),
+            past=True,
+            kind="noun",
+            time=_value_time(value, "derived", note),
+        )
         drafts.append(d)
         links.append((d, base, "before" if direction == "after" else "after"))
     return drafts, links
@@ -332,8 +393,9 @@ def events_stage(doc: Document, settings: Settings) -> Document:
     links = _link(doc, drafts, id_of, timexes, derivation_links)
     _date_named_from_links(events, links)
     events = _date_named_from_participation(doc, events)
-    return dataclasses.replace(doc, events=tuple(sorted(events, key=lambda e: e.trigger.start)),
-                               event_links=tuple(links))
+    return dataclasses.replace(
+        doc, events=tuple(sorted(events, key=lambda e: e.trigger.start)), event_links=tuple(links)
+    )
 
 
 def _named_events(doc: Document, timexes: list[Timex]) -> list[_Draft]:
@@ -344,8 +406,17 @@ def _named_events(doc: Document, timexes: list[Timex]) -> list[_Draft]:
         m = e.mentions[0]
         sent = _sentence_of(doc, m.start)
         clause = _clause_of(doc.text, sent, m.start)
-        out.append(_Draft(trigger=m, sentence=sent, clause=clause, title=e.name, past=True,
-                          entity=e.id, kind="named"))
+        out.append(
+            _Draft(
+                trigger=m,
+                sentence=sent,
+                clause=clause,
+                title=e.name,
+                past=True,
+                entity=e.id,
+                kind="named",
+            )
+        )
     return out
 
 
@@ -370,12 +441,20 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
         in_sent = [t for t in datable if d.sentence.start <= t.start < d.sentence.end]
         in_clause = [t for t in in_sent if d.clause.start <= t.start < d.clause.end]
         clause_text = text[d.clause.start : d.clause.end]
-        head = [t for t in in_sent if t.start < d.clause.start and
-                _first_clause_of(text, d.sentence).start <= t.start < _first_clause_of(text, d.sentence).end]
+        head = [
+            t
+            for t in in_sent
+            if t.start < d.clause.start
+            and _first_clause_of(text, d.sentence).start
+            <= t.start
+            < _first_clause_of(text, d.sentence).end
+        ]
         if re.match(r"(?i)\s*after\b", clause_text) and head and head[0].basis == "anaphoric":
             anchor = next((t for t in timexes if t.id == head[0].anchor), None)
             if anchor is not None:
-                d.time = _time_of(anchor, "derived", f"before {head[0].text.lower()} ({head[0].value})")
+                d.time = _time_of(
+                    anchor, "derived", f"before {head[0].text.lower()} ({head[0].value})"
+                )
                 continue
         if in_clause:
             d.time = _time_of(min(in_clause, key=lambda t: abs(t.start - d.trigger.start)))
@@ -389,11 +468,15 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
             inherited = prev_sentence_time.get(idx - 1)
             future = bool(_FUTURE.search(clause_text))
             if inherited and d.past and not future:
-                d.time = dataclasses.replace(inherited, basis="inherited",
-                                             note="from the previous sentence")
+                d.time = dataclasses.replace(
+                    inherited, basis="inherited", note="from the previous sentence"
+                )
             elif doc.source.published and not future:
-                d.time = _value_time(doc.source.published[:10], "publication",
-                                     "no time in the sentence: the publication date")
+                d.time = _value_time(
+                    doc.source.published[:10],
+                    "publication",
+                    "no time in the sentence: the publication date",
+                )
             else:
                 d.time = EventTime()
         if d.time.basis in ("explicit", "deictic", "anaphoric") and d.sentence in doc.sentences:
@@ -411,10 +494,17 @@ def _finish(doc: Document, drafts: list[_Draft]) -> tuple[list[Event], dict[int,
     for d in drafts:
         eid = f"e{d.trigger.start}-{d.trigger.end}"
         id_of[id(d)] = eid
-        events.append(Event(
-            id=eid, title=d.title, trigger=d.trigger, sentence=d.sentence,
-            time=d.time or EventTime(), participants=_participants(doc, d), entity=d.entity,
-        ))
+        events.append(
+            Event(
+                id=eid,
+                title=d.title,
+                trigger=d.trigger,
+                sentence=d.sentence,
+                time=d.time or EventTime(),
+                participants=_participants(doc, d),
+                entity=d.entity,
+            )
+        )
     return events, id_of
 
 
@@ -436,21 +526,31 @@ def _participants(doc: Document, d: _Draft) -> tuple[Participant, ...]:
             else:
                 role = "participant"
             out.setdefault(e.id, Participant(entity=e.id, role=role))
-    ordered = sorted(out.values(), key=lambda p: (["agent", "patient", "location", "participant"].index(p.role), p.entity))
+    ordered = sorted(
+        out.values(),
+        key=lambda p: (["agent", "patient", "location", "participant"].index(p.role), p.entity),
+    )
     return tuple(ordered)
 
 
-def _link(doc: Document, drafts: list[_Draft], id_of: dict[int, str], timexes: list[Timex],
-          derivation_links: list[tuple[_Draft, Timex, str]]) -> list[EventLink]:
+def _link(
+    doc: Document,
+    drafts: list[_Draft],
+    id_of: dict[int, str],
+    timexes: list[Timex],
+    derivation_links: list[tuple[_Draft, Timex, str]],
+) -> list[EventLink]:
     text = doc.text
     links: dict[tuple[str, str, str], EventLink] = {}
 
-    def add(src: str, dst: str, typ: str, a: int | None = None, b: int | None = None) -> None:
+    def add(src: str, dst: str, typ: Any, a: int | None = None, b: int | None = None) -> None:
         if src == dst:
             return
         ev = Mention.of(text, a, b) if a is not None and b is not None and b > a else None
-        links.setdefault((src, dst, typ), EventLink(id=f"{src}>{typ}>{dst}", source=src, target=dst,
-                                                    type=typ, evidence=ev))  # type: ignore[arg-type]
+        links.setdefault(
+            (src, dst, typ),
+            EventLink(id=f"{src}>{typ}>{dst}", source=src, target=dst, type=typ, evidence=ev),
+        )
 
     by_sentence: dict[Span, list[_Draft]] = {}
     for d in drafts:
@@ -494,11 +594,19 @@ def _link(doc: Document, drafts: list[_Draft], id_of: dict[int, str], timexes: l
                 add(id_of[id(o)], id_of[id(d)], "before", d.clause.start, d.clause.end)
     # "As a result, ..." at a sentence start: the previous sentence's event causes this one
     sents = list(doc.sentences)
-    for i, sent in enumerate(sents[1:], start=1):
-        m = re.match(r"(?i)(as a result|consequently|in response|as a consequence)\b", text[sent.start : sent.end])
-        if m and by_sentence.get(sent) and by_sentence.get(sents[i - 1]):
-            add(id_of[id(by_sentence[sents[i - 1]][-1])], id_of[id(by_sentence[sent][0])], "causes",
-                sent.start, sent.start + m.end())
+    for k, sent in enumerate(sents[1:], start=1):
+        cue = re.match(
+            r"(?i)(as a result|consequently|in response|as a consequence)\b",
+            text[sent.start : sent.end],
+        )
+        if cue and by_sentence.get(sent) and by_sentence.get(sents[k - 1]):
+            add(
+                id_of[id(by_sentence[sents[k - 1]][-1])],
+                id_of[id(by_sentence[sent][0])],
+                "causes",
+                sent.start,
+                sent.start + cue.end(),
+            )
     return sorted(links.values(), key=lambda link: link.id)
 
 
@@ -519,9 +627,14 @@ def _date_named_from_participation(doc: Document, events: list[Event]) -> list[E
                     continue
                 clause = _clause_of(doc.text, other.sentence, other.trigger.start)
                 if any(clause.start <= m.start < clause.end for m in mentions):
-                    ev = dataclasses.replace(ev, time=dataclasses.replace(
-                        other.time, basis="derived",
-                        note=f"from {doc.text[clause.start:clause.end].strip()!r}"))
+                    ev = dataclasses.replace(
+                        ev,
+                        time=dataclasses.replace(
+                            other.time,
+                            basis="derived",
+                            note=f"from {doc.text[clause.start : clause.end].strip()!r}",
+                        ),
+                    )
                     break
         out.append(ev)
     return out

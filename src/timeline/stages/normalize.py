@@ -71,20 +71,60 @@ WEEKDAYS = {
     for name in names
 }
 _NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "a hundred": 100, "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2,
-    "couple of": 2, "half a": 0.5, "a half": 0.5,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "a dozen": 12,
+    "dozen": 12,
+    "a couple of": 2,
+    "a couple": 2,
+    "couple of": 2,
+    "half a": 0.5,
+    "a half": 0.5,
 }
 _VAGUE = {"several", "a few", "few", "many", "some", "recent", "the past", "the last", "coming"}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 DURATION_UNITS = {
-    "year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE", "century": "CE",
-    "quarter": "Q", "hour": "H", "minute": "MIN", "second": "S", "weekend": "WE",
+    "year": "Y",
+    "month": "M",
+    "week": "W",
+    "day": "D",
+    "decade": "DE",
+    "century": "CE",
+    "quarter": "Q",
+    "hour": "H",
+    "minute": "MIN",
+    "second": "S",
+    "weekend": "WE",
 }
 
 
@@ -149,8 +189,13 @@ def granularity_of(value: str | None) -> str | None:
     if m["t"]:
         return "time" if re.match(r"\d", m["t"]) else "part_of_day"
     for key, name in (
-        ("d", "day"), ("we", "weekend"), ("w", "week"), ("m", "month"),
-        ("q", "quarter"), ("h", "quarter"), ("s", "season"),
+        ("d", "day"),
+        ("we", "weekend"),
+        ("w", "week"),
+        ("m", "month"),
+        ("q", "quarter"),
+        ("h", "quarter"),
+        ("s", "season"),
     ):
         if m[key]:
             return name

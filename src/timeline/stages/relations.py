@@ -36,31 +36,67 @@ import re
 
 from timeline.model import Document, Mention, Relation, Span
 from timeline.settings import Settings
-
 from timeline.stages.gazetteer import gazetteer
 
 __all__ = ["RELATION_TYPES", "relations_stage", "find_relations"]
 
 RELATION_TYPES: dict[str, str] = {
-    "ally_of": "cooperation", "meets": "cooperation", "supports": "cooperation",
-    "negotiates": "cooperation", "trades_with": "cooperation", "cooperates_with": "cooperation",
-    "criticises": "conflict", "sanctions": "conflict", "cuts_ties": "conflict",
-    "threatens": "conflict", "attacks": "conflict", "opposes": "conflict",
-    "leads": "neutral", "member_of": "neutral", "located_in": "neutral",
+    "ally_of": "cooperation",
+    "meets": "cooperation",
+    "supports": "cooperation",
+    "negotiates": "cooperation",
+    "trades_with": "cooperation",
+    "cooperates_with": "cooperation",
+    "criticises": "conflict",
+    "sanctions": "conflict",
+    "cuts_ties": "conflict",
+    "threatens": "conflict",
+    "attacks": "conflict",
+    "opposes": "conflict",
+    "leads": "neutral",
+    "member_of": "neutral",
+    "located_in": "neutral",
 }
 
 _CUES: list[tuple[str, str]] = [
-    ("cuts_ties", r"\b(?:cut|cuts|cutting|sever(?:ed|s)?|broke off|breaks off|broken off)\s+(?:\w+\s+){0,2}(?:ties|relations)\s+with\b"),
-    ("sanctions", r"\b(?:sanction(?:s|ed|ing)?|(?:imposed?|appl(?:y|ied)|slapped)\s+(?:\w+\s+){0,2}(?:sanctions|embargoe?s?)\s+on|embargoe?s?\s+on)\b"),
-    ("ally_of", r"\b(?:(?:one\s+of\s+)?(?:the\s+)?(?:few\s+|closest\s+|main\s+|key\s+|staunch\s+)?all(?:y|ies)\s+of|allied\s+with|partners?\s+of)\b"),
-    ("meets", r"\b(?:met|meets|meet|meeting)\s+(?:with\b)?|\b(?:spoke|speaks|talked|talks)\s+(?:\w+\s+){0,4}?(?:with|to)\b|\bdiscuss(?:ed|es)?\b.{0,60}?\bwith\b|\bvisit(?:ed|s)?\b|\bhosted\b"),
-    ("supports", r"\b(?:(?:expressed|voiced|declared|pledged)\s+(?:\w+\s+)?support\s+for|support(?:s|ed)?|back(?:s|ed)|endorse[sd]?|praised)\b"),
+    (
+        "cuts_ties",
+        r"\b(?:cut|cuts|cutting|sever(?:ed|s)?|broke off|breaks off|broken off)\s+(?:\w+\s+){0,2}(?:ties|relations)\s+with\b",
+    ),
+    (
+        "sanctions",
+        r"\b(?:sanction(?:s|ed|ing)?|(?:imposed?|appl(?:y|ied)|slapped)\s+(?:\w+\s+){0,2}(?:sanctions|embargoe?s?)\s+on|embargoe?s?\s+on)\b",
+    ),
+    (
+        "ally_of",
+        r"\b(?:(?:one\s+of\s+)?(?:the\s+)?(?:few\s+|closest\s+|main\s+|key\s+|staunch\s+)?all(?:y|ies)\s+of|allied\s+with|partners?\s+of)\b",
+    ),
+    (
+        "meets",
+        r"\b(?:met|meets|meet|meeting)\s+(?:with\b)?|\b(?:spoke|speaks|talked|talks)\s+(?:\w+\s+){0,4}?(?:with|to)\b|\bdiscuss(?:ed|es)?\b.{0,60}?\bwith\b|\bvisit(?:ed|s)?\b|\bhosted\b",
+    ),
+    (
+        "supports",
+        r"\b(?:(?:expressed|voiced|declared|pledged)\s+(?:\w+\s+)?support\s+for|support(?:s|ed)?|back(?:s|ed)|endorse[sd]?|praised)\b",
+    ),
     ("negotiates", r"\b(?:negotiat(?:e|es|ed|ing|ions)\s+with|(?:talks|negotiations)\s+with)\b"),
-    ("trades_with", r"\b(?:trade[sd]?\s+with|export(?:s|ed)?\s+to|import(?:s|ed)?\s+from|(?:oil\s+)?trade\s+with)\b"),
-    ("cooperates_with", r"\b(?:(?:signed|reached|agreed\s+to|agreed\s+on|struck)\s+(?:[\w-]+\s+){0,4}(?:agreement|deal|accord|pact)\s+with|moving\s+closer\s+to|cooperat(?:e|es|ed|ion)\s+with)\b"),
-    ("criticises", r"\b(?:condemn(?:s|ed)?|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|denounc(?:e|es|ed)|accus(?:e|es|ed)|blame[sd]?)\b"),
+    (
+        "trades_with",
+        r"\b(?:trade[sd]?\s+with|export(?:s|ed)?\s+to|import(?:s|ed)?\s+from|(?:oil\s+)?trade\s+with)\b",
+    ),
+    (
+        "cooperates_with",
+        r"\b(?:(?:signed|reached|agreed\s+to|agreed\s+on|struck)\s+(?:[\w-]+\s+){0,4}(?:agreement|deal|accord|pact)\s+with|moving\s+closer\s+to|cooperat(?:e|es|ed|ion)\s+with)\b",
+    ),
+    (
+        "criticises",
+        r"\b(?:condemn(?:s|ed)?|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|denounc(?:e|es|ed)|accus(?:e|es|ed)|blame[sd]?)\b",
+    ),
     ("threatens", r"\b(?:threat(?:en(?:s|ed)?)?(?:\s+to)?)\b"),
-    ("attacks", r"\b(?:attack(?:s|ed)?|invad(?:e|es|ed)|invasion\s+of|bomb(?:s|ed)|struck|shelled)\b"),
+    (
+        "attacks",
+        r"\b(?:attack(?:s|ed)?|invad(?:e|es|ed)|invasion\s+of|bomb(?:s|ed)|struck|shelled)\b",
+    ),
     ("opposes", r"\b(?:oppos(?:e|es|ed)|reject(?:s|ed)?|fears?)\b"),
     ("member_of", r"\b(?:(?:is|was|became|as)\s+a\s+member\s+of|joined)\b"),
 ]
@@ -70,8 +106,12 @@ _COORD = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|\s+as\s+well\s+as\s
 
 def _mentions_in(doc: Document, span: Span) -> list[tuple[int, int, str, str]]:
     """(start, end, entity id, entity type) of mentions inside ``span``, in text order."""
-    out = [(m.start, m.end, e.id, e.type) for e in doc.entities for m in e.mentions
-           if span.start <= m.start and m.end <= span.end]
+    out = [
+        (m.start, m.end, e.id, e.type)
+        for e in doc.entities
+        for m in e.mentions
+        if span.start <= m.start and m.end <= span.end
+    ]
     return sorted(out)
 
 
@@ -83,8 +123,11 @@ _ROLE_BETWEEN = re.compile(
 
 def _holder(text: str, mentions: list[tuple[int, int, str, str]], i: int) -> int:
     """'Kenyan President William Ruto': the person, not the country, is the actor."""
-    if i + 1 < len(mentions) and mentions[i + 1][3] == "PERSON" and _ROLE_BETWEEN.match(
-            text[mentions[i][1] : mentions[i + 1][0]]):
+    if (
+        i + 1 < len(mentions)
+        and mentions[i + 1][3] == "PERSON"
+        and _ROLE_BETWEEN.match(text[mentions[i][1] : mentions[i + 1][0]])
+    ):
         return i + 1
     return i
 
@@ -126,17 +169,26 @@ def find_relations(doc: Document) -> list[Relation]:
 def _relation_clauses(text: str, sent: Span) -> list[Span]:
     """Clauses for relations: cut at ";" and at subordinators, not at every comma."""
     out, start = [], sent.start
-    for m in re.finditer(r";\s+|\s+(?=(?:when|while|whereas|because|although|who|which)\s)|\.\s",
-                         text[sent.start : sent.end]):
+    for m in re.finditer(
+        r";\s+|\s+(?=(?:when|while|whereas|because|although|who|which)\s)|\.\s",
+        text[sent.start : sent.end],
+    ):
         out.append(Span(start=start, end=sent.start + m.start()))
         start = sent.start + m.end()
     out.append(Span(start=start, end=sent.end))
     return [s for s in out if s.end > s.start]
 
 
-def _relate(doc: Document, typ: str, c: re.Match[str], clause: Span,
-            mentions: list[tuple[int, int, str, str]], all_m: list[tuple[int, int, str, str]],
-            sent: Span, found: dict[tuple[str, str, str, int], Relation]) -> None:
+def _relate(
+    doc: Document,
+    typ: str,
+    c: re.Match[str],
+    clause: Span,
+    mentions: list[tuple[int, int, str, str]],
+    all_m: list[tuple[int, int, str, str]],
+    sent: Span,
+    found: dict[tuple[str, str, str, int], Relation],
+) -> None:
     text = doc.text
     before = [i for i, m in enumerate(mentions) if m[1] <= c.start()]
     after_start = c.end()
@@ -168,16 +220,28 @@ def _relate(doc: Document, typ: str, c: re.Match[str], clause: Span,
             _add(doc, found, typ, s[2], t[2], lo, hi, sent)
 
 
-def _add(doc: Document, found: dict[tuple[str, str, str, int], Relation], typ: str, src: str,
-         tgt: str, lo: int, hi: int, sent: Span) -> None:
+def _add(
+    doc: Document,
+    found: dict[tuple[str, str, str, int], Relation],
+    typ: str,
+    src: str,
+    tgt: str,
+    lo: int,
+    hi: int,
+    sent: Span,
+) -> None:
     key = (src, tgt, typ, sent.start)
     if key in found:
         return
     event = _nearest_event(doc, sent, lo, hi)
     found[key] = Relation(
-        id=f"r{lo}-{hi}:{typ}:{src}>{tgt}", source=src, target=tgt, type=typ,
+        id=f"r{lo}-{hi}:{typ}:{src}>{tgt}",
+        source=src,
+        target=tgt,
+        type=typ,
         polarity=RELATION_TYPES[typ],  # type: ignore[arg-type]
-        event=event, evidence=Mention.of(doc.text, lo, hi),
+        event=event,
+        evidence=Mention.of(doc.text, lo, hi),
     )
 
 
@@ -189,19 +253,27 @@ def _nearest_event(doc: Document, sent: Span, lo: int, hi: int) -> str | None:
     return min(inside, key=lambda e: abs(e.trigger.start - mid)).id
 
 
-def _leads(doc: Document, sent: Span, all_m: list[tuple[int, int, str, str]],
-           found: dict[tuple[str, str, str, int], Relation]) -> None:
+def _leads(
+    doc: Document,
+    sent: Span,
+    all_m: list[tuple[int, int, str, str]],
+    found: dict[tuple[str, str, str, int], Relation],
+) -> None:
     """'Russian leader Vladimir Putin', 'US President Joe Biden': the person leads the country."""
     g = gazetteer()
     text = doc.text
     roles = r"(?:leader|president|prime\s+minister|premier|chancellor|dictator|king|queen|head\s+of\s+state|strongman|ruler)"
-    for m in re.finditer(rf"\b([A-Z][\w.]+)\s+{roles}\s+(?=[A-Z])", text[sent.start : sent.end], re.I):
+    for m in re.finditer(
+        rf"\b([A-Z][\w.]+)\s+{roles}\s+(?=[A-Z])", text[sent.start : sent.end], re.I
+    ):
         word = m.group(1)
         code = g.demonyms.get(word) or (g.names[word].key if word in g.names else None)
         if code is None:
             continue
         person = next((x for x in all_m if x[0] == sent.start + m.end() and x[3] == "PERSON"), None)
-        country = next((e.id for e in doc.entities if e.mentions and _entity_key(doc, e.id) == code), None)
+        country = next(
+            (e.id for e in doc.entities if e.mentions and _entity_key(doc, e.id) == code), None
+        )
         if person is None:
             continue
         if country is None:
@@ -220,11 +292,17 @@ def _entity_key(doc: Document, entity_id: str) -> str | None:
     return k.key if k else None
 
 
-def _possessive_allies(doc: Document, sent: Span, all_m: list[tuple[int, int, str, str]],
-                       found: dict[tuple[str, str, str, int], Relation]) -> None:
+def _possessive_allies(
+    doc: Document,
+    sent: Span,
+    all_m: list[tuple[int, int, str, str]],
+    found: dict[tuple[str, str, str, int], Relation],
+) -> None:
     """'It was Putin, along with China and Iran, one of Maduro's allies': each is an ally."""
     text = doc.text
-    for m in re.finditer(r"(?:’s|'s)\s+(?:\w+\s+)?(?P<w>allies|ally|partners?)\b", text[sent.start : sent.end]):
+    for m in re.finditer(
+        r"(?:’s|'s)\s+(?:\w+\s+)?(?P<w>allies|ally|partners?)\b", text[sent.start : sent.end]
+    ):
         pos = sent.start + m.start()
         owner = next((x for x in all_m if x[1] == pos), None)
         if owner is None:
@@ -235,17 +313,19 @@ def _possessive_allies(doc: Document, sent: Span, all_m: list[tuple[int, int, st
             _add(doc, found, "ally_of", appos[2], owner[2], owner[0], appos[1], sent)
             continue
         owner_start = owner[0]
-        if not re.search(r"\b(?:one\s+of|among)\s+(?:the\s+)?$", text[max(0, owner_start - 20) : owner_start]):
+        if not re.search(
+            r"\b(?:one\s+of|among)\s+(?:the\s+)?$", text[max(0, owner_start - 20) : owner_start]
+        ):
             continue
         for x in all_m:
-            if x[1] <= owner[0] and x[2] != owner[2] and not any(
-                    s in text[x[1] : owner[0]] for s in (";", " when ", " because ")):
+            if (
+                x[1] <= owner[0]
+                and x[2] != owner[2]
+                and not any(s in text[x[1] : owner[0]] for s in (";", " when ", " because "))
+            ):
                 _add(doc, found, "ally_of", x[2], owner[2], x[0], sent.start + m.end(), sent)
 
 
 def relations_stage(doc: Document, settings: Settings) -> Document:
     """Pipeline stage: fill ``doc.relations``."""
     return dataclasses.replace(doc, relations=tuple(find_relations(doc)))
-
-
-

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any, cast
 
 from timeline.model import Document, Problem, Span, Timex
 from timeline.settings import Settings
@@ -53,14 +54,39 @@ _NUM = (
 _UNIT = r"(?:year|month|week|day|decade|centur(?:y|ie)|quarter|hour|minute|weekend)s?"
 _PART = r"(?:morning|afternoon|evening|night)"
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_ORDINAL = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
 _MODS = {
-    "roughly": "APPROX", "about": "APPROX", "around": "APPROX", "approximately": "APPROX",
-    "nearly": "APPROX", "almost": "APPROX", "some": "APPROX", "more than": "MORE_THAN",
-    "over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN", "at least":
-    "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS", "early": "START",
-    "the beginning of": "START", "the start of": "START", "mid": "MID", "mid-": "MID",
-    "the middle of": "MID", "late": "END", "the end of": "END",
+    "roughly": "APPROX",
+    "about": "APPROX",
+    "around": "APPROX",
+    "approximately": "APPROX",
+    "nearly": "APPROX",
+    "almost": "APPROX",
+    "some": "APPROX",
+    "more than": "MORE_THAN",
+    "over": "MORE_THAN",
+    "less than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "at most": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS",
+    "early": "START",
+    "the beginning of": "START",
+    "the start of": "START",
+    "mid": "MID",
+    "mid-": "MID",
+    "the middle of": "MID",
+    "late": "END",
+    "the end of": "END",
 }
 _MOD_RE = re.compile(
     r"(?i:(roughly|about|around|approximately|nearly|almost|more than|less than|at least"
@@ -103,7 +129,9 @@ _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], _Draft | None]]
 _RULES: list[_Rule] = []
 
 
-def _rule(pattern: str, flags: int = 0) -> Callable[[Callable[..., _Draft | None]], Callable[..., _Draft | None]]:
+def _rule(
+    pattern: str, flags: int = 0
+) -> Callable[[Callable[..., _Draft | None]], Callable[..., _Draft | None]]:
     compiled = re.compile(pattern, flags)
 
     def register(fn: Callable[[re.Match[str]], _Draft | None]) -> Callable[..., _Draft | None]:
@@ -114,7 +142,11 @@ def _rule(pattern: str, flags: int = 0) -> Callable[[Callable[..., _Draft | None
 
 
 def _month_num(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")[:4] if word.lower().startswith("sept") else word.lower().rstrip(".")]
+    return MONTHS[
+        word.lower().rstrip(".")[:4]
+        if word.lower().startswith("sept")
+        else word.lower().rstrip(".")
+    ]
 
 
 def _day_num(word: str) -> int:
@@ -166,10 +198,7 @@ def _year(m: re.Match[str]) -> _Draft | None:
 
 @_rule(r"\b(?:the\s+)?(?:(?P<c>1\d|20)(?P<d>\d)0|'(?P<s>\d)0)s\b")
 def _decade(m: re.Match[str]) -> _Draft:
-    if m["s"]:
-        value = f"19{m['s']}X"
-    else:
-        value = f"{m['c']}{m['d']}X"
+    value = f"19{m['s']}X" if m["s"] else f"{m['c']}{m['d']}X"
     return _draft(m, value=value)
 
 
@@ -191,9 +220,7 @@ def _quarter(m: re.Match[str]) -> _Draft:
     q = _ORDINAL[m["q"].lower()]
     if m["y"]:
         return _draft(m, value=f"{m['y']}-Q{q}")
-    return _draft(
-        m, kind="deictic", recipe=lambda a, f: f"{a[:4]}-Q{q}", needs="year"
-    )
+    return _draft(m, kind="deictic", recipe=lambda a, f: f"{a[:4]}-Q{q}", needs="year")
 
 
 # ---- month or day without a year: deictic ------------------------------------------------
@@ -216,7 +243,9 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
     before = m.string[max(0, m.start() - 12) : m.start()].lower()
     if word.endswith(".") or len(word) <= 3 and word != "May":
         return None
-    if word == "May" and not re.search(r"\b(in|since|until|by|from|of|early|late|mid-?|last|next|this)\s*$", before):
+    if word == "May" and not re.search(
+        r"\b(in|since|until|by|from|of|early|late|mid-?|last|next|this)\s*$", before
+    ):
         return None
     mo = _month_num(word)
     prefix = re.search(r"(?i)\b(last|next|this)\s+$", before)
@@ -227,9 +256,15 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
         base = dt.date.fromisoformat(_first_day(anchor))
         year = base.year
         fwd = future if direction is None or direction == "this" else direction == "next"
-        if direction == "last" and mo >= base.month or (direction is None and not fwd and mo > base.month):
+        if (
+            direction == "last"
+            and mo >= base.month
+            or (direction is None and not fwd and mo > base.month)
+        ):
             year -= 1
-        elif (direction == "next" and mo <= base.month) or (direction is None and fwd and mo < base.month):
+        elif (direction == "next" and mo <= base.month) or (
+            direction is None and fwd and mo < base.month
+        ):
             year += 1
         return f"{year:04d}-{mo:02d}"
 
@@ -265,7 +300,10 @@ def _weekday(m: re.Match[str]) -> _Draft:
         return day.isoformat() + (f"T{part}" if part else "")
 
     return _Draft(
-        start=m.start(), end=end, kind="anaphoric" if anaphoric else "deictic", recipe=recipe,
+        start=m.start(),
+        end=end,
+        kind="anaphoric" if anaphoric else "deictic",
+        recipe=recipe,
         type="TIME" if part else "DATE",
     )
 
@@ -281,14 +319,21 @@ def _today(m: re.Match[str]) -> _Draft:
         day = dt.date.fromisoformat(_first_day(anchor)) + dt.timedelta(days=offset)
         return day.isoformat() + ("TNI" if w == "tonight" else "")
 
-    return _Draft(start=m.start(), end=end, kind="deictic", recipe=recipe,
-                  type="TIME" if w == "tonight" else "DATE")
+    return _Draft(
+        start=m.start(),
+        end=end,
+        kind="deictic",
+        recipe=recipe,
+        type="TIME" if w == "tonight" else "DATE",
+    )
 
 
 @_rule(rf"(?i)\b(?:this|yesterday|tomorrow)\s+(?P<part>{_PART})\b|\blast\s+night\b")
 def _part_of_day(m: re.Match[str]) -> _Draft:
     text = m.group().lower()
-    offset = -1 if text.startswith(("yesterday", "last")) else 1 if text.startswith("tomorrow") else 0
+    offset = (
+        -1 if text.startswith(("yesterday", "last")) else 1 if text.startswith("tomorrow") else 0
+    )
     code = "NI" if "night" in text else _PART_CODE[m["part"].lower()]
 
     def recipe(anchor: str, future: bool) -> str | None:
@@ -303,14 +348,18 @@ def _present(m: re.Match[str]) -> _Draft:
     return _draft(m, value="PRESENT_REF", kind="ref")
 
 
-@_rule(r"(?i)\b(?:recently|(?:the\s+)?past|(?:in\s+)?recent\s+(?:years|months|weeks|days|times)|formerly|previously)\b")
+@_rule(
+    r"(?i)\b(?:recently|(?:the\s+)?past|(?:in\s+)?recent\s+(?:years|months|weeks|days|times)|formerly|previously)\b"
+)
 def _past(m: re.Match[str]) -> _Draft | None:
     text = m.group().lower()
     if text in ("formerly", "previously"):
         return None
     if text.endswith("past"):
         after = m.string[m.end() : m.end() + 30]
-        if not text.startswith("the") or re.match(r"\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?)", after):
+        if not text.startswith("the") or re.match(
+            r"\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?)", after
+        ):
             return None
     start = m.start() + (3 if text.startswith("in ") else 0)
     return _Draft(start=start, end=m.end(), value="PAST_REF", kind="ref")
@@ -340,7 +389,12 @@ def _this_last_next(m: re.Match[str]) -> _Draft | None:
         code, forward = SEASONS[unit], d == "following"
 
         def next_season(anchor: str, future: bool) -> str | None:
-            year, month = int(anchor[:4]), int(anchor[5:7]) if len(anchor) >= 7 and anchor[4] == "-" and anchor[5:7].isdigit() else None
+            year, month = (
+                int(anchor[:4]),
+                int(anchor[5:7])
+                if len(anchor) >= 7 and anchor[4] == "-" and anchor[5:7].isdigit()
+                else None,
+            )
             first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
             if forward:
                 year += 0 if month is not None and month < first else 1
@@ -389,7 +443,9 @@ def _coarsen(anchor: str, unit: str) -> str:
     return anchor
 
 
-@_rule(rf"(?i)\b(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+(?P<w>ago|later|earlier|before|after|from\s+now|hence)\b")
+@_rule(
+    rf"(?i)\b(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+(?P<w>ago|later|earlier|before|after|from\s+now|hence)\b"
+)
 def _n_units_relative(m: re.Match[str]) -> _Draft | None:
     n = number_value(m["n"])
     unit = _unit(m["u"])
@@ -400,8 +456,13 @@ def _n_units_relative(m: re.Match[str]) -> _Draft | None:
         # "a month before the invasion" is a duration; the events stage dates the event
         after = m.string[m.end() : m.end() + 3]
         if not re.match(r"\s*[,.;)]|$", after):
-            return _Draft(start=m.start(), end=m.start("w") - 1, type="DURATION",
-                          value=duration_value(n, unit), kind="duration")
+            return _Draft(
+                start=m.start(),
+                end=m.start("w") - 1,
+                type="DURATION",
+                value=duration_value(n, unit),
+                kind="duration",
+            )
     step = -1 if w in ("ago", "earlier", "before") else 1
     anaphoric = w in ("later", "earlier", "before", "after")
     if n is None or not float(n).is_integer():
@@ -410,7 +471,7 @@ def _n_units_relative(m: re.Match[str]) -> _Draft | None:
         def vague(anchor: str, future: bool) -> str | None:
             return truncate(anchor, out_unit) if out_unit != "day" else None
 
-        recipe = vague
+        recipe: Callable[[str, bool], str | None] = vague
     else:
         count = int(n)
         if unit == "decade":
@@ -421,7 +482,9 @@ def _n_units_relative(m: re.Match[str]) -> _Draft | None:
     return _draft(m, kind="anaphoric" if anaphoric else "deictic", recipe=recipe, needs=_need(unit))
 
 
-@_rule(r"(?i)\b(?:(?P<the>the)\s+)?(?P<u>year|month|week|day)\s+(?P<w>after|before|earlier|later)\b")
+@_rule(
+    r"(?i)\b(?:(?P<the>the)\s+)?(?P<u>year|month|week|day)\s+(?P<w>after|before|earlier|later)\b"
+)
 def _the_unit_after(m: re.Match[str]) -> _Draft | None:
     unit, w = m["u"].lower(), m["w"].lower()
     if not m["the"] and w in ("after", "before"):
@@ -432,11 +495,18 @@ def _the_unit_after(m: re.Match[str]) -> _Draft | None:
     appositive = before.endswith(", ") and w in ("after", "before")
     if w in ("after", "before") and not appositive and not re.match(r"\s*[,.;)]|$", after):
         return None  # "the year after the war": its value depends on an event, not a date
-    return _draft(m, kind="anaphoric", recipe=_shift_recipe(step, unit), needs=_need(unit),
-                  apposition=appositive)
+    return _draft(
+        m,
+        kind="anaphoric",
+        recipe=_shift_recipe(step, unit),
+        needs=_need(unit),
+        apposition=appositive,
+    )
 
 
-@_rule(r"(?i)\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|week|day|morning|afternoon|evening|night)\b")
+@_rule(
+    r"(?i)\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|week|day|morning|afternoon|evening|night)\b"
+)
 def _that_unit(m: re.Match[str]) -> _Draft:
     unit = m["u"].lower()
     if unit in _PART_CODE:
@@ -463,32 +533,54 @@ def _duration(m: re.Match[str]) -> _Draft | None:
     end = m.end()
     if text.endswith("-long") or text.endswith(" long"):
         end = m.end()
-    return _Draft(start=m.start(), end=end, type="DURATION", value=duration_value(n, unit),
-                  kind="duration")
+    return _Draft(
+        start=m.start(), end=end, type="DURATION", value=duration_value(n, unit), kind="duration"
+    )
 
 
-@_rule(rf"(?i)\b(?:the\s+)?(?:past|last|next|coming|first|previous)\s+(?P<n>{_NUM})\s+(?P<u>{_UNIT})\b")
+@_rule(
+    rf"(?i)\b(?:the\s+)?(?:past|last|next|coming|first|previous)\s+(?P<n>{_NUM})\s+(?P<u>{_UNIT})\b"
+)
 def _the_past_n(m: re.Match[str]) -> _Draft:
-    return _draft(m, type="DURATION", value=duration_value(number_value(m["n"]), _unit(m["u"])),
-                  kind="duration")
+    return _draft(
+        m,
+        type="DURATION",
+        value=duration_value(number_value(m["n"]), _unit(m["u"])),
+        kind="duration",
+    )
 
 
-@_rule(r"(?i)\b(?:every|each)\s+(?P<u>day|week|month|year|morning|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?P<adv>daily|weekly|monthly|annually|yearly)\b")
+@_rule(
+    r"(?i)\b(?:every|each)\s+(?P<u>day|week|month|year|morning|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?P<adv>daily|weekly|monthly|annually|yearly)\b"
+)
 def _set(m: re.Match[str]) -> _Draft | None:
     word = (m["u"] or m["adv"]).lower()
     if m["adv"]:
         after = m.string[m.end() : m.end() + 20]
         if re.match(r"\s+[a-z]", after) and word != "annually":
             return None  # "the daily newspaper": an adjective, not a frequency
-    code = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-            "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "weekend": "P1WE",
-            "morning": "TMO", "night": "TNI"}.get(word)
+    code = {
+        "daily": "P1D",
+        "weekly": "P1W",
+        "monthly": "P1M",
+        "annually": "P1Y",
+        "yearly": "P1Y",
+        "day": "P1D",
+        "week": "P1W",
+        "month": "P1M",
+        "year": "P1Y",
+        "weekend": "P1WE",
+        "morning": "TMO",
+        "night": "TNI",
+    }.get(word)
     if code is None and word in WEEKDAYS:
         code = f"XXXX-WXX-{WEEKDAYS[word] + 1}"
     return _draft(m, type="SET", value=code, kind="set")
 
 
-@_rule(r"(?i)\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<w>noon|midnight)\b")
+@_rule(
+    r"(?i)\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<w>noon|midnight)\b"
+)
 def _clock(m: re.Match[str]) -> _Draft | None:
     if m["w"]:
         hh, mi = (12, 0) if m["w"].lower() == "noon" else (0, 0)
@@ -539,15 +631,28 @@ def _match_day_of_month(day: dt.date, check: int, forward: bool) -> dt.date:
     """The same weekday nearest to ``day`` whose day of month is ``check`` (else ``day``)."""
     step = dt.timedelta(days=7)
     for k in range(0, 9):
-        for cand in ((day + k * step, day - k * step) if forward else (day - k * step, day + k * step)):
+        for cand in (
+            (day + k * step, day - k * step) if forward else (day - k * step, day + k * step)
+        ):
             if cand.day == check:
                 return cand
     return day
 
 
 def _granularity_rank(g: str | None) -> int:
-    order = ["century", "decade", "year", "season", "quarter", "month", "week", "weekend", "day",
-             "part_of_day", "time"]
+    order = [
+        "century",
+        "decade",
+        "year",
+        "season",
+        "quarter",
+        "month",
+        "week",
+        "weekend",
+        "day",
+        "part_of_day",
+        "time",
+    ]
     return order.index(g) if g in order else -1
 
 
@@ -604,9 +709,12 @@ def resolve_times(
         if d.recipe is not None:
             if d.apposition and last is not None and last.value:
                 value, anchor, basis = last.value, last.id, "anaphoric"
-            elif d.kind == "anaphoric" and last is not None and last.value and _granularity_rank(
-                last.granularity
-            ) >= _granularity_rank(d.needs):
+            elif (
+                d.kind == "anaphoric"
+                and last is not None
+                and last.value
+                and _granularity_rank(last.granularity) >= _granularity_rank(d.needs)
+            ):
                 value, anchor, basis = _apply(d, last.value, future), last.id, "anaphoric"
             elif dct is not None:
                 value, anchor, basis = _apply(d, dct, future), "dct", "deictic"
@@ -615,22 +723,41 @@ def resolve_times(
             if value is None:
                 basis = "none"
                 code = "no-publication-date" if dct is None else "unresolved-time"
-                problems.append(Problem(
-                    code=code,
-                    message=(
-                        f"{text[d.start:d.end]!r} is relative and "
-                        + ("no publication date is known (give --published)" if dct is None
-                           else "could not be resolved")
-                    ),
-                    start=d.start, end=d.end,
-                ))
+                problems.append(
+                    Problem(
+                        code=code,
+                        message=(
+                            f"{text[d.start : d.end]!r} is relative and "
+                            + (
+                                "no publication date is known (give --published)"
+                                if dct is None
+                                else "could not be resolved"
+                            )
+                        ),
+                        start=d.start,
+                        end=d.end,
+                    )
+                )
         elif d.kind == "ref":
             basis = "deictic"
-        granularity = "duration" if d.type == "DURATION" else "set" if d.type == "SET" else granularity_of(value)
+        granularity = (
+            "duration"
+            if d.type == "DURATION"
+            else "set"
+            if d.type == "SET"
+            else granularity_of(value)
+        )
         t = Timex(
-            id=f"t{d.start}-{d.end}", start=d.start, end=d.end, text=text[d.start : d.end],
-            type=d.type, value=value, granularity=granularity, mod=d.mod, anchor=anchor,
-            basis=basis,  # type: ignore[arg-type]
+            id=f"t{d.start}-{d.end}",
+            start=d.start,
+            end=d.end,
+            text=text[d.start : d.end],
+            type=cast(Any, d.type),
+            value=value,
+            granularity=granularity,
+            mod=d.mod,
+            anchor=anchor,
+            basis=cast(Any, basis),
         )
         timexes.append(t)
         if t.type in ("DATE", "TIME") and value and _granularity_rank(granularity) >= 0:
@@ -650,9 +777,7 @@ def times_stage(doc: Document, settings: Settings) -> Document:
     """Pipeline stage: add ``timexes`` (and problems for unresolved ones) to ``doc``."""
     drafts = find_times(doc.text)
     timexes, problems = resolve_times(doc.text, drafts, doc.sentences, doc.source.published)
-    return dataclasses.replace(
-        doc, timexes=tuple(timexes), problems=doc.problems + tuple(problems)
-    )
+    return dataclasses.replace(doc, timexes=tuple(timexes), problems=doc.problems + tuple(problems))
 
 
 def iter_rules() -> Iterator[str]:
