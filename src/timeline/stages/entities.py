@@ -561,10 +561,15 @@ def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
         if owner:
             groups[owner].append(r)
     # typed single-word persons that are surnames of a full name
-    for surname, pkey in persons.items():
+    for surname, person_key in persons.items():
         skey = slug(surname)
-        if skey in groups and skey != pkey and info[skey][1] == "PERSON" and pkey in groups:
-            groups[pkey].extend(groups.pop(skey))
+        if (
+            skey in groups
+            and skey != person_key
+            and info[skey][1] == "PERSON"
+            and person_key in groups
+        ):
+            groups[person_key].extend(groups.pop(skey))
     # "the crisis" after "the Missile Crisis"; "the Russian leader" after "Russian leader X"
     for key, (name, typ) in list(info.items()):
         if key not in groups:
