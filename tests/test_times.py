@@ -97,7 +97,8 @@ def test_times_anaphoric_from_previous_date(text: str, expected: list[tuple[str,
     ("text", "expected"),
     [
         ("He was elected to a six-year term.", [("six-year", "P6Y", None)]),
-        ("The talks lasted roughly a month.", [("roughly a month", "P1M", "APPROX")]),
+        # TimeBank keeps approximators outside the extent but the mod records them
+        ("The talks lasted roughly a month.", [("a month", "P1M", "APPROX")]),
         ("They meet every year.", [("every year", "P1Y", None)]),
     ],
 )

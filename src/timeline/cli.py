@@ -310,8 +310,14 @@ def eval_group() -> None:
 @eval_group.command("timeml")
 @click.argument("paths", nargs=-1, required=True, metavar="DIR_OR_FILE...")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
-@click.option("--errors", "n_errors", type=int, default=0, metavar="N",
-              help="Also print N mismatches (span, value, type, missed, spurious).")
+@click.option(
+    "--errors",
+    "n_errors",
+    type=int,
+    default=0,
+    metavar="N",
+    help="Also print N mismatches (span, value, type, missed, spurious).",
+)
 def eval_timeml_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> None:
     """TempEval-3 Task A scores of the time stage on TimeML (.tml) files.
 
@@ -331,15 +337,19 @@ def eval_timeml_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> Non
         res["errors"] = errors[:n_errors]
         click.echo(json.dumps(res, ensure_ascii=False, indent=2))
         return
-    click.echo(f"{res['documents']} documents, {res['gold']} gold TIMEX3, {res['system']} found, "
-               f"{res['chars_per_second']:,} chars/s")
+    click.echo(
+        f"{res['documents']} documents, {res['gold']} gold TIMEX3, {res['system']} found, "
+        f"{res['chars_per_second']:,} chars/s"
+    )
     click.echo(f"{'':<9}{'P':>7}{'R':>7}{'F1':>7}")
     for name in ("strict", "relaxed", "type", "value"):
         s = res[name]
         click.echo(f"{name:<9}{s['p']:>7.2f}{s['r']:>7.2f}{s['f1']:>7.2f}")
     for e in errors[:n_errors]:
-        click.echo(f"{e['kind']:<9} {e['doc']}: system={e.get('system')!r} ({e.get('sys_type')} "
-                   f"{e.get('sys_value')})  gold={e.get('gold')!r} ({e.get('gold_type')} {e.get('gold_value')})")
+        click.echo(
+            f"{e['kind']:<9} {e['doc']}: system={e.get('system')!r} ({e.get('sys_type')} "
+            f"{e.get('sys_value')})  gold={e.get('gold')!r} ({e.get('gold_type')} {e.get('gold_value')})"
+        )
 
 
 def main() -> None:

@@ -55,7 +55,11 @@ class PRF:
         self.gold += other.gold
 
     def as_dict(self) -> dict[str, float]:
-        return {"p": round(100 * self.p, 2), "r": round(100 * self.r, 2), "f1": round(100 * self.f1, 2)}
+        return {
+            "p": round(100 * self.p, 2),
+            "r": round(100 * self.r, 2),
+            "f1": round(100 * self.f1, 2),
+        }
 
 
 @dataclass(slots=True)
@@ -90,8 +94,9 @@ def _pair(system: Sequence[_Span], gold: Sequence[_Span]) -> list[tuple[int, int
     return pairs
 
 
-def score_timexes(system: Sequence[_Span], gold: Sequence[_Span], text: str = "",
-                  name: str = "") -> TimexScores:
+def score_timexes(
+    system: Sequence[_Span], gold: Sequence[_Span], text: str = "", name: str = ""
+) -> TimexScores:
     """TempEval-3 Task A scores of one document."""
     sc = TimexScores()
     n_sys, n_gold = len(system), len(gold)
@@ -116,17 +121,42 @@ def score_timexes(system: Sequence[_Span], gold: Sequence[_Span], text: str = ""
             sc.value.tp_r += 1
         if not exact or s.value != g.value or s.type != g.type:
             kind = "span" if not exact else ("value" if s.value != g.value else "type")
-            sc.errors.append({"doc": name, "kind": kind, "system": text[s.start : s.end],
-                              "gold": text[g.start : g.end], "sys_value": s.value,
-                              "gold_value": g.value, "sys_type": s.type, "gold_type": g.type})
+            sc.errors.append(
+                {
+                    "doc": name,
+                    "kind": kind,
+                    "system": text[s.start : s.end],
+                    "gold": text[g.start : g.end],
+                    "sys_value": s.value,
+                    "gold_value": g.value,
+                    "sys_type": s.type,
+                    "gold_type": g.type,
+                }
+            )
     for i, s in enumerate(system):
         if i not in matched_sys:
-            sc.errors.append({"doc": name, "kind": "spurious", "system": text[s.start : s.end],
-                              "sys_value": s.value, "sys_type": s.type, "gold": None})
+            sc.errors.append(
+                {
+                    "doc": name,
+                    "kind": "spurious",
+                    "system": text[s.start : s.end],
+                    "sys_value": s.value,
+                    "sys_type": s.type,
+                    "gold": None,
+                }
+            )
     for j, g in enumerate(gold):
         if j not in matched_gold:
-            sc.errors.append({"doc": name, "kind": "missed", "gold": text[g.start : g.end],
-                              "gold_value": g.value, "gold_type": g.type, "system": None})
+            sc.errors.append(
+                {
+                    "doc": name,
+                    "kind": "missed",
+                    "gold": text[g.start : g.end],
+                    "gold_value": g.value,
+                    "gold_type": g.type,
+                    "system": None,
+                }
+            )
     return sc
 
 
@@ -150,8 +180,9 @@ def eval_timeml(paths: Iterable[str | Path]) -> dict[str, Any]:
     for f in files:
         doc = read_timeml(f)
         t0 = time.perf_counter()
-        timexes, _ = resolve_times(doc.text, find_times(doc.text),
-                                   tuple(find_sentences(doc.text)), doc.dct)
+        timexes, _ = resolve_times(
+            doc.text, find_times(doc.text), tuple(find_sentences(doc.text)), doc.dct
+        )
         seconds += time.perf_counter() - t0
         chars += len(doc.text)
         total.add(score_timexes(timexes, doc.timexes, doc.text, f.name))

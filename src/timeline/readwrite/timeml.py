@@ -69,12 +69,21 @@ def parse_timeml(data: str, name: str = "document.tml") -> TimeMLDocument:
                 pos += len(child.tail)
         if el.tag == "TIMEX3" and el is not text_el:
             surface = "".join(parts)[start:pos]
-            gold.append(GoldTimex(start=start, end=pos, text=surface, type=el.get("type", "DATE"),
-                                  value=el.get("value"), mod=el.get("mod")))
+            gold.append(
+                GoldTimex(
+                    start=start,
+                    end=pos,
+                    text=surface,
+                    type=el.get("type", "DATE"),
+                    value=el.get("value"),
+                    mod=el.get("mod"),
+                )
+            )
 
     walk(text_el)
-    return TimeMLDocument(name=name, text="".join(parts), dct=dct,
-                          timexes=tuple(sorted(gold, key=lambda g: g.start)))
+    return TimeMLDocument(
+        name=name, text="".join(parts), dct=dct, timexes=tuple(sorted(gold, key=lambda g: g.start))
+    )
 
 
 def read_timeml(path: str | Path) -> TimeMLDocument:

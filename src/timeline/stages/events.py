@@ -60,6 +60,9 @@ _LEADING = re.compile(
     r"furthermore|however|moreover|meanwhile|then|in the end|according to)\b[\s,]*)+",
     re.I,
 )
+_APPOSITION_GAP = re.compile(
+    r"(?i),\s*(?:(?:roughly|about|around|approximately|almost|nearly|some|just|only)\s+)?"
+)
 _FUTURE = re.compile(r"(?i)\b(?:will|won't|shall|'ll|going to|plans? to|expected to|would)\b")
 _CAUSAL = re.compile(
     r"(?i)\b(?:led to|leads to|lead to|contributed to|contributes to|resulted in|results in|"
@@ -332,17 +335,8 @@ def _derivations(
             )
             direction = m.group(1)
             np_start = t.end + m.end()
-            prev = [
-                x
-                for x in timexes
-                if x.end <= t.start
-                and _datable(x)
-                and re.fullmatch(
-                    r"[\s,]*", text[x.end : t.start - (len(t.text) - len(t.text.lstrip()))]
-                )
-                is not None
-            ]
-            prev = [x for x in prev if re.fullmatch(r",\s*", text[x.end : t.start])]
+            prev = [x for x in timexes if x.end <= t.start and _datable(x)]
+            prev = [x for x in prev if re.fullmatch(_APPOSITION_GAP, text[x.end : t.start])]
             base = prev[-1] if prev else None
             anchor_value = base.value if base else None
         else:

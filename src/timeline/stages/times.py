@@ -88,6 +88,8 @@ _MODS = {
     "late": "END",
     "the end of": "END",
 }
+# TimeBank leaves these outside the TIMEX3 extent ("about [five hours]") but keeps the mod
+_OUTSIDE_SPAN = {"about", "around", "approximately", "roughly", "almost", "some"}
 _MOD_RE = re.compile(
     r"(?i:(roughly|about|around|approximately|nearly|almost|more than|less than|at least"
     r"|at most|up to|early|late|the beginning of|the start of|the middle of|the end of)\s+|(mid-))$"
@@ -187,6 +189,13 @@ def _month_year(m: re.Match[str]) -> _Draft:
     return _draft(m, value=f"{m['y']}-{_month_num(m['m']):02d}")
 
 
+@_rule(
+    rf"(?i)\b(?:fiscal\s+(?P<y1>{_YEAR})|the\s+(?P<y2>{_YEAR})\s+(?:period|fiscal\s+year|year))\b"
+)
+def _fiscal_year(m: re.Match[str]) -> _Draft:
+    return _draft(m, value=m["y1"] or m["y2"])
+
+
 @_rule(rf"(?<![$#£€\d.,])\b(?P<y>{_YEAR})(?:'s)?\b(?![.,]?\d|-\d|:\d)")
 def _year(m: re.Match[str]) -> _Draft | None:
     after = m.string[m.end() : m.end() + 40]
@@ -213,14 +222,71 @@ def _season_year(m: re.Match[str]) -> _Draft:
 
 
 @_rule(
-    rf"(?i)\bthe\s+(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
-    rf"(?:\s+of\s+(?P<y>{_YEAR}))?\b"
+    rf"(?i)\b(?:the\s+(?:(?P<y0>{_YEAR})\s+)?(?:fiscal\s+)?|(?P<own>this|last|next)\s+year's\s+|fiscal\s+)?"
+    rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)(?:-|\s+)(?:fiscal\s+)?quarter"
+    rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?\b"
 )
 def _quarter(m: re.Match[str]) -> _Draft:
     q = _ORDINAL[m["q"].lower()]
-    if m["y"]:
-        return _draft(m, value=f"{m['y']}-Q{q}")
-    return _draft(m, kind="deictic", recipe=lambda a, f: f"{a[:4]}-Q{q}", needs="year")
+    year = m["y"] or m["y0"]
+    hyphen = m.string[m.end("q") : m.end("q") + 1] == "-"
+    if hyphen and m.group().lower().startswith("the ") and not m["y0"]:
+        m_start = m.start("q")
+        if year:
+            return _Draft(start=m_start, end=m.end(), value=f"{year}-Q{q}")
+        return _Draft(
+            start=m_start,
+            end=m.end(),
+            kind="deictic",
+            needs="year",
+            recipe=lambda a, f: f"{a[:4]}-Q{q}",
+        )
+    if year:
+        return _draft(m, value=f"{year}-Q{q}")
+    step = {"last": -1, "next": 1}.get((m["own"] or "").lower(), 0)
+    return _draft(
+        m, kind="deictic", recipe=lambda a, f: f"{int(a[:4]) + step:04d}-Q{q}", needs="year"
+    )
+
+
+@_rule(
+    r"(?i)\bthe\s+(?:(?:latest|last|most\s+recent|recent|just-ended|current|fiscal)\s+)?quarter\b"
+    r"|\bthe\s+(?:latest|most\s+recent)\s+period\b"
+    r"(?!\s+(?:of|century|mile|point|percent))"
+)
+def _the_quarter(m: re.Match[str]) -> _Draft | None:
+    """ "The quarter" in company news: the last quarter completed before the publication date."""
+    if re.match(r"(?i)the\s+(?:last|current)\s+quarter", m.group()) and re.search(
+        r"(?i)\bcentury\b", m.string[m.end() : m.end() + 20]
+    ):
+        return None
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        day = dt.date.fromisoformat(_first_day(anchor)) - dt.timedelta(days=45)
+        return date_value(day, "quarter")
+
+    return _draft(m, kind="deictic", recipe=recipe, needs="day")
+
+
+@_rule(r"(?i)\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<n>quarter|period|level|results))?\b")
+def _year_earlier(m: re.Match[str]) -> _Draft | None:
+    """ "The year-earlier quarter": the period last referred to, a year before."""
+    start = m.start()
+    if m["n"] is None or m["n"].lower() in ("level", "results"):
+        start = m.start() + (m.group().lower().index("year-"))
+        end = start + len(re.match(r"(?i)year-(?:earlier|ago)", m.string[start:]).group())  # type: ignore[union-attr]
+    else:
+        end = m.end()
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        q = re.fullmatch(
+            r"(\d{4})(-Q[1-4]|-H[12]|-\d\d)?", anchor[:7] if "-Q" not in anchor else anchor
+        )
+        if q is None:
+            return shift(anchor[:4], -1, "year")
+        return f"{int(q.group(1)) - 1:04d}{q.group(2) or ''}"
+
+    return _Draft(start=start, end=end, kind="anaphoric", recipe=recipe, needs="year")
 
 
 # ---- month or day without a year: deictic ------------------------------------------------
@@ -235,6 +301,14 @@ def _month_day(m: re.Match[str]) -> _Draft | None:
         return _nearest_date(base, mo, d, future)
 
     return _draft(m, kind="deictic", recipe=recipe)
+
+
+@_rule(rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<w>this|last|next)\s+year\b")
+def _month_this_year(m: re.Match[str]) -> _Draft:
+    mo, step = _month_num(m["m"]), {"this": 0, "last": -1, "next": 1}[m["w"]]
+    return _draft(
+        m, kind="deictic", needs="year", recipe=lambda a, f: f"{int(a[:4]) + step:04d}-{mo:02d}"
+    )
 
 
 @_rule(rf"\b(?P<m>{_MONTH})\b(?!\s+{_DAY}\b)(?!\s*,?\s*(?:of\s+)?{_YEAR})")
@@ -274,7 +348,7 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
 @_rule(
     rf"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Tt]hat|[Tt]he\s+following|[Tt]he\s+previous)\s+)?"
     rf"(?P<wd>{_WEEKDAY})(?:'s)?(?:\s+(?P<part>{_PART}))?"
-    rf"(?:\s+\((?P<check>{_DAY})\))?"
+    rf"(?:\s+\((?P<check>{_DAY})\)|,?\s+(?P<mon>{_MONTH})\s+(?P<mday>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?)?"
 )
 def _weekday(m: re.Match[str]) -> _Draft:
     wd = WEEKDAYS[m["wd"].lower()]
@@ -282,6 +356,20 @@ def _weekday(m: re.Match[str]) -> _Draft:
     part = _PART_CODE.get((m["part"] or "").lower())
     end = m.end("part") if m["part"] else m.end("wd")
     anaphoric = direction in ("following", "previous", "that")
+    if m["mon"]:  # "Monday, Oct. 26": the date decides, the weekday only confirms
+        mo, mday = _month_num(m["mon"]), _day_num(m["mday"])
+        if m["y"]:
+            try:
+                return _Draft(
+                    start=m.start(), end=m.end(), value=dt.date(int(m["y"]), mo, mday).isoformat()
+                )
+            except ValueError:
+                return _Draft(start=m.start(), end=m.end(), value=None)
+
+        def dated(anchor: str, future: bool) -> str | None:
+            return _nearest_date(dt.date.fromisoformat(_first_day(anchor)), mo, mday, future)
+
+        return _Draft(start=m.start(), end=m.end(), kind="deictic", recipe=dated)
 
     def recipe(anchor: str, future: bool) -> str | None:
         base = dt.date.fromisoformat(_first_day(anchor))
@@ -304,11 +392,27 @@ def _weekday(m: re.Match[str]) -> _Draft:
         end=end,
         kind="anaphoric" if anaphoric else "deictic",
         recipe=recipe,
-        type="TIME" if part else "DATE",
     )
 
 
 # ---- deictic words ---------------------------------------------------------------------------
+@_rule(r"(?i)\b(?:the|this\s+past|over\s+the)\s+weekend\b")
+def _the_weekend(m: re.Match[str]) -> _Draft:
+    start = m.start() + (5 if m.group().lower().startswith("over") else 0)
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        base = dt.date.fromisoformat(_first_day(anchor))
+        if base.weekday() >= 5:
+            day = base
+        elif future:
+            day = base + dt.timedelta(days=5 - base.weekday())
+        else:
+            day = base - dt.timedelta(days=base.weekday() + 2)
+        return date_value(day, "weekend")
+
+    return _Draft(start=start, end=m.end(), kind="deictic", recipe=recipe)
+
+
 @_rule(r"(?i)\b(?P<w>today|yesterday|tomorrow|tonight)(?:'s)?\b")
 def _today(m: re.Match[str]) -> _Draft:
     w = m["w"].lower()
@@ -319,13 +423,7 @@ def _today(m: re.Match[str]) -> _Draft:
         day = dt.date.fromisoformat(_first_day(anchor)) + dt.timedelta(days=offset)
         return day.isoformat() + ("TNI" if w == "tonight" else "")
 
-    return _Draft(
-        start=m.start(),
-        end=end,
-        kind="deictic",
-        recipe=recipe,
-        type="TIME" if w == "tonight" else "DATE",
-    )
+    return _Draft(start=m.start(), end=end, kind="deictic", recipe=recipe)
 
 
 @_rule(rf"(?i)\b(?:this|yesterday|tomorrow)\s+(?P<part>{_PART})\b|\blast\s+night\b")
@@ -343,7 +441,7 @@ def _part_of_day(m: re.Match[str]) -> _Draft:
     return _draft(m, kind="deictic", recipe=recipe, type="TIME")
 
 
-@_rule(r"(?i)\b(?:right\s+)?now\b|\bcurrently\b|\bthese\s+days\b|\bnowadays\b")
+@_rule(r"(?i)\bnow\b|\bcurrently\b|\bthese\s+days\b|\bnowadays\b")
 def _present(m: re.Match[str]) -> _Draft:
     return _draft(m, value="PRESENT_REF", kind="ref")
 
@@ -379,6 +477,14 @@ def _future(m: re.Match[str]) -> _Draft | None:
 )
 def _this_last_next(m: re.Match[str]) -> _Draft | None:
     unit = m["u"].lower()
+    at_start = m.start() == 0 or m.string[max(0, m.start() - 2) : m.start()].strip() in (
+        "",
+        ".",
+        '"',
+        "``",
+    )
+    if m["u"][:1].isupper() and m.group()[:1].isupper() and not at_start:
+        return None  # "This Week", a programme title
     d = (m["dir"] or "this").lower()
     if m["the"] and d in ("past", "last", "coming", "next"):
         # "the past week", "the last year", "the coming month": a duration ending at the DCT
@@ -521,20 +627,34 @@ def _that_unit(m: re.Match[str]) -> _Draft:
 
 
 # ---- durations and sets ----------------------------------------------------------------------
-@_rule(rf"(?i)\b(?P<n>{_NUM})(?:\s+|-)(?P<u>{_UNIT})(?:-long|\s+long)?\b")
+@_rule(rf"(?i)\b(?:(?P<the>the)\s+)?(?P<n>{_NUM})(?P<sep>\s+|-)(?P<u>{_UNIT})(?:-long|\s+long)?\b")
 def _duration(m: re.Match[str]) -> _Draft | None:
     unit = _unit(m["u"])
     n = number_value(m["n"])
     text = m.group().lower()
+    after = m.string[m.end() : m.end() + 4]
+    if unit == "quarter" and (m["sep"] == "-" or re.match(r"\s+of\b", after)):
+        return None  # "three-quarters of", "a quarter of the vote": fractions
+    if (
+        m["u"][:1].isupper()
+        and m.start("n") > 0
+        and not m.string[m.start("n") - 2 : m.start("n")].strip(" ").endswith((".", "\n"))
+    ):
+        return None  # "60 Minutes": a title
+    if m["the"] and (m["n"].lower() in ("a", "an") or re.match(r"\s*-", after)):
+        return None
     if m["n"].lower() in ("a", "an") and unit == "weekend":
         return None
     if re.match(r"\d{4}$", m["n"]):
         return None
-    end = m.end()
-    if text.endswith("-long") or text.endswith(" long"):
-        end = m.end()
+    if re.match(r"(?i)-old\b|\s+old\b", m.string[m.end() : m.end() + 5]):
+        return None  # an age: "a 6-year-old boy", "six years old"
     return _Draft(
-        start=m.start(), end=end, type="DURATION", value=duration_value(n, unit), kind="duration"
+        start=m.start(),
+        end=m.end(),
+        type="DURATION",
+        value=duration_value(n, unit),
+        kind="duration",
     )
 
 
@@ -579,7 +699,10 @@ def _set(m: re.Match[str]) -> _Draft | None:
 
 
 @_rule(
-    r"(?i)\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<w>noon|midnight)\b"
+    r"(?i)(?:\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<w>noon|midnight))"
+    r"(?:\s+(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|PT))?"
+    rf"(?:,?\s+(?:on\s+)?(?P<wd>{_WEEKDAY})\b|,?\s+(?P<mon>{_MONTH})\s+(?P<md>{_DAY})\b"
+    r"|\s+(?P<rel>today|yesterday|tomorrow)\b)?"
 )
 def _clock(m: re.Match[str]) -> _Draft | None:
     if m["w"]:
@@ -592,6 +715,25 @@ def _clock(m: re.Match[str]) -> _Draft | None:
             hh += 12
         elif m["ap"].lower().startswith("a") and hh == 12:
             hh = 0
+
+    if m["wd"] or m["mon"] or m["rel"]:
+        # "9 a.m. Tuesday", "5 p.m. EST Nov. 9", "noon today": the day comes from the DCT
+        wd = WEEKDAYS[m["wd"].lower()] if m["wd"] else None
+
+        def dated(anchor: str, future: bool) -> str | None:
+            base = dt.date.fromisoformat(_first_day(anchor))
+            if m["mon"]:
+                day = _nearest_date(base, _month_num(m["mon"]), _day_num(m["md"]), future)
+            elif m["rel"]:
+                off = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["rel"].lower()]
+                day = (base + dt.timedelta(days=off)).isoformat()
+            else:
+                assert wd is not None
+                delta = (wd - base.weekday()) % 7 if future else -((base.weekday() - wd) % 7)
+                day = (base + dt.timedelta(days=delta)).isoformat()
+            return f"{day}T{hh:02d}:{mi:02d}" if day else None
+
+        return _draft(m, type="TIME", kind="deictic", recipe=dated)
 
     def recipe(anchor: str, future: bool) -> str | None:
         day = truncate(anchor, "day")
@@ -611,20 +753,17 @@ def _first_day(value: str) -> str:
 
 
 def _nearest_date(base: dt.date, month: int, day: int, future: bool) -> str | None:
-    for year in (base.year, base.year - 1, base.year + 1):
+    """The date with this month and day closest to ``base``; tense breaks near-ties."""
+    options = []
+    for year in (base.year - 1, base.year, base.year + 1):
         try:
-            dt.date(year, month, day)
+            cand = dt.date(year, month, day)
         except ValueError:
             continue
-    try:
-        candidate = dt.date(base.year, month, day)
-    except ValueError:
-        return None
-    if future and candidate < base - dt.timedelta(days=7):
-        candidate = candidate.replace(year=base.year + 1)
-    elif not future and candidate > base + dt.timedelta(days=7):
-        candidate = candidate.replace(year=base.year - 1)
-    return candidate.isoformat()
+        distance = abs((cand - base).days)
+        wrong_side = (cand < base) if future else (cand > base + dt.timedelta(days=1))
+        options.append((distance + (60 if wrong_side else 0), cand))
+    return min(options)[1].isoformat() if options else None
 
 
 def _match_day_of_month(day: dt.date, check: int, forward: bool) -> dt.date:
@@ -637,6 +776,62 @@ def _match_day_of_month(day: dt.date, check: int, forward: bool) -> dt.date:
             if cand.day == check:
                 return cand
     return day
+
+
+_FUTURE_WORD = re.compile(
+    r"(?i)^(?:will|won't|shall|'ll|would|going|plans?|planning|expected|scheduled|due|"
+    r"until|soon|upcoming|next)$"
+)
+_PAST_WORD = re.compile(
+    r"(?i)^(?:\w{3,}ed|said|was|were|had|did|met|came|went|told|began|took|made|held|left|won|"
+    r"lost|rose|fell|saw|gave|got|found|sent|spent|paid|brought|bought|sold|led|ran|shot|"
+    r"struck|hit|spoke|wrote|drove|flew|knew|thought|became|sought|fought|stood|kept|felt|"
+    r"heard|broke|chose|ago|earlier|since|last)$"
+)
+_WORDS = re.compile(r"[\w']+")
+_NON_PAST_AUX = {
+    "be",
+    "been",
+    "being",
+    "to",
+    "will",
+    "would",
+    "shall",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "is",
+    "are",
+    "am",
+}
+
+
+def _local_tense(text: str, start: int, end: int, sentence: Span | None) -> bool | None:
+    """True (future), False (past) or None, from the verb nearest to a time expression.
+
+    Sentence-wide cues mislead: in "Cuba predicted Wednesday that exiles will appeal",
+    "Wednesday" goes with "predicted", not with "will".
+    """
+    lo = sentence.start if sentence else max(0, start - 120)
+    hi = sentence.end if sentence else min(len(text), end + 60)
+    before = _WORDS.findall(text[max(lo, start - 80) : start])[-6:]
+    after = _WORDS.findall(text[end : min(hi, end + 50)])[:4]
+    candidates = [(len(before) - i, w) for i, w in enumerate(before)] + [
+        (i + 1.5, w) for i, w in enumerate(after)
+    ]
+    words = before + after
+    for _, w in sorted(candidates):
+        if _FUTURE_WORD.match(w):
+            return True
+        if _PAST_WORD.match(w):
+            i = words.index(w)
+            if i > 0 and words[i - 1].lower() in _NON_PAST_AUX:
+                continue  # "will be held": a participle after an auxiliary, not the past
+            return False
+    return None
 
 
 def _granularity_rank(g: str | None) -> int:
@@ -688,7 +883,8 @@ def _attach_modifier(text: str, d: _Draft) -> None:
     if mod not in ("START", "MID", "END") and d.type not in ("DURATION", "DATE"):
         return
     d.mod = mod
-    d.start -= len(m.group(0))
+    if word not in _OUTSIDE_SPAN:
+        d.start -= len(m.group(0))
 
 
 def resolve_times(
@@ -704,7 +900,8 @@ def resolve_times(
         while sentence is not None and sentence.end <= d.start:
             sentence = next(sent_iter, None)
         clause = text[sentence.start : sentence.end] if sentence else text
-        future = bool(_FUTURE_CUE.search(clause))
+        local = _local_tense(text, d.start, d.end, sentence)
+        future = bool(_FUTURE_CUE.search(clause)) if local is None else local
         value, anchor, basis = d.value, None, "explicit"
         if d.recipe is not None:
             if d.apposition and last is not None and last.value:
