@@ -23,10 +23,14 @@ __all__ = ["PRF", "TimexScores", "score_timexes", "eval_timeml"]
 
 
 class _Span(Protocol):
-    start: int
-    end: int
-    type: str
-    value: str | None
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def value(self) -> str | None: ...
 
 
 @dataclass(slots=True)
