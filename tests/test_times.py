@@ -217,3 +217,21 @@ def test_times_spans_are_inside_text_and_match(text: str) -> None:
     for t in tag(text)[0]:
         assert 0 <= t.start < t.end <= len(text)
         assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Last Tuesday the minister resigned. In January, two years ago, prices rose. "
+     "Next month talks resume; the vote is on March 3. Tonight, it rains."],
+)
+@pytest.mark.parametrize("dct", [None, "2022-03-05"])
+def test_times_output_does_not_depend_on_the_clock(text: str, dct: str | None) -> None:
+    import time_machine
+
+    import timeline
+
+    outputs = []
+    for now in ("1999-12-31 23:00", "2031-07-04 12:00"):
+        with time_machine.travel(now, tick=False):
+            outputs.append(timeline.parse(text, published=dct).to_dict())
+    assert outputs[0] == outputs[1]
