@@ -25,7 +25,9 @@ METRICS = ("strict", "relaxed", "type", "value")
 def tbaq() -> Path:
     root = os.environ.get("TIMELINE_EVAL_DATA")
     if not root:
-        pytest.skip("TIMELINE_EVAL_DATA is not set: eval gate skipped (CI sets it to ../shared/data)")
+        pytest.skip(
+            "TIMELINE_EVAL_DATA is not set: eval gate skipped (CI sets it to ../shared/data)"
+        )
     path = Path(root) / "timebank-aquaint"
     if not path.is_dir():
         pytest.skip(f"{path} not found: eval gate skipped")

@@ -221,8 +221,10 @@ def test_times_spans_are_inside_text_and_match(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Last Tuesday the minister resigned. In January, two years ago, prices rose. "
-     "Next month talks resume; the vote is on March 3. Tonight, it rains."],
+    [
+        "Last Tuesday the minister resigned. In January, two years ago, prices rose. "
+        "Next month talks resume; the vote is on March 3. Tonight, it rains."
+    ],
 )
 @pytest.mark.parametrize("dct", [None, "2022-03-05"])
 def test_times_output_does_not_depend_on_the_clock(text: str, dct: str | None) -> None:

@@ -156,7 +156,16 @@ def resolve_times(
         future = bool(_FUTURE_CUE.search(clause)) if local is None else local
         value, anchor, basis = d.value, None, "explicit"
         if d.recipe is not None:
-            if d.apposition and last is not None and last.value:
+            if (
+                d.follows_quarter
+                and last is not None
+                and last.granularity == "quarter"
+                and last.value
+                and d.start - last.end < 400
+            ):
+                q = last.value
+                value, anchor, basis = f"{int(q[:4]) - 1:04d}{q[4:]}", last.id, "anaphoric"
+            elif d.apposition and last is not None and last.value:
                 value, anchor, basis = last.value, last.id, "anaphoric"
             elif (
                 d.kind == "anaphoric"
