@@ -197,6 +197,23 @@ def _year(m: re.Match[str]) -> _Draft | None:
     return _Draft(start=m.start(), end=end, value=m["y"])
 
 
+@_rule(
+    r"(?i)\bthe\s+(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
+)
+def _decade_word(m: re.Match[str]) -> _Draft:
+    digit = (
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+    ).index(m["w"].lower()) + 2
+    return _draft(m, value=f"19{digit}X")
+
+
 @_rule(r"\b(?:the\s+)?(?:(?P<c>1\d|20)(?P<d>\d)0|'(?P<s>\d)0)s\b")
 def _decade(m: re.Match[str]) -> _Draft:
     value = f"19{m['s']}X" if m["s"] else f"{m['c']}{m['d']}X"
@@ -585,6 +602,15 @@ def _past(m: re.Match[str]) -> _Draft | None:
         ):
             return None
     start = m.start() + (3 if text.startswith("in ") else 0)
+    unit = re.search(r"(year|month|week|day)s\b", text)
+    if unit:  # "recent years": TimeBank's PXY, a duration of unknown length
+        return _Draft(
+            start=start,
+            end=m.end(),
+            type="DURATION",
+            value=duration_value(None, unit.group(1)),
+            kind="duration",
+        )
     return _Draft(start=start, end=m.end(), value="PAST_REF", kind="ref")
 
 
@@ -806,9 +832,23 @@ def _duration(m: re.Match[str]) -> _Draft | None:
 
 
 @_rule(
-    rf"(?i)\b(?:the\s+)?(?:past|last|next|coming|first|previous)\s+(?P<n>{_NUM})\s+(?P<u>{_UNIT})\b"
+    rf"(?i)\b(?:the\s+)?(?:past|last|next|coming|first|previous)\s+(?P<n>{_NUM}|few|couple\s+of)"
+    rf"\s+(?:more\s+)?(?P<u>{_UNIT})\b"
+    rf"|\b(?P<n2>{_NUM})\s+more\s+(?P<u2>{_UNIT})\b"
+    r"|\b(?:the\s+)?coming\s+(?P<u3>days|weeks|months|years)\b"
 )
 def _the_past_n(m: re.Match[str]) -> _Draft:
+    if m["u3"]:
+        return _draft(
+            m, type="DURATION", value=duration_value(None, _unit(m["u3"])), kind="duration"
+        )
+    if m["u2"]:
+        return _draft(
+            m,
+            type="DURATION",
+            kind="duration",
+            value=duration_value(number_value(m["n2"]), _unit(m["u2"])),
+        )
     return _draft(
         m,
         type="DURATION",
