@@ -90,6 +90,9 @@ def main() -> None:
     for name, runs in rows:
         med = statistics.median(runs)
         print(f"{name:<34} {med:>9.3f} {chars / med:>11,.0f} {len(texts) / med:>8.1f}")
+    if not args.no_peer:
+        peer_med, ours = statistics.median(rows[-1][1]), statistics.median(rows[1][1])
+        print(f"time stage speed-up over dateparser.search_dates: {peer_med / ours:.1f}x")
 
 
 if __name__ == "__main__":

@@ -119,17 +119,36 @@ class _Draft:
     follows_quarter: bool = False  # "a year ago" after a quarter means that quarter a year back
 
 
-_Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], _Draft | None]]
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """A recognition rule. ``key`` is a cheap regex for a word every match contains: when set,
+    the rule's own (expensive) pattern only runs in windows around the key's hits."""
+
+    pattern: re.Pattern[str]
+    handler: Callable[[re.Match[str]], _Draft | None]
+    key: re.Pattern[str] | None = None
+    lits: tuple[str, ...] = ()  # lower-case strings one of which every match contains
+
+
 _RULES: list[_Rule] = []
+_UNIT_KEY = re.compile(
+    r"\b(?:[Yy]ears?|[Mm]onths?|[Ww]eeks?|[Dd]ays?|[Dd]ecades?|[Cc]entur(?:y|ies)|[Qq]uarters?"
+    r"|[Hh]ours?|[Mm]inutes?|[Ss]econds?|[Ww]eekends?|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all"
+    r"|[Ww]inter|YEARS?|MONTHS?|WEEKS?|DAYS?)\b"
+)
 
 
 def _rule(
-    pattern: str, flags: int = 0
+    pattern: str,
+    flags: int = 0,
+    key: re.Pattern[str] | str | None = None,
+    lits: tuple[str, ...] = (),
 ) -> Callable[[Callable[..., _Draft | None]], Callable[..., _Draft | None]]:
     compiled = re.compile(pattern, flags)
+    key_re = re.compile(key) if isinstance(key, str) else key
 
     def register(fn: Callable[[re.Match[str]], _Draft | None]) -> Callable[..., _Draft | None]:
-        _RULES.append((compiled, fn))
+        _RULES.append(_Rule(compiled, fn, key_re, lits))
         return fn
 
     return register
@@ -152,12 +171,18 @@ def _draft(m: re.Match[str], group: int | str = 0, **kw: object) -> _Draft:
 
 
 # ---- absolute dates --------------------------------------------------------------------
-@_rule(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b")
+@_rule(
+    rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b",
+    lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+)
 def _month_day_year(m: re.Match[str]) -> _Draft | None:
     return _abs_day(m, int(m["y"]), _month_num(m["m"]), _day_num(m["d"]))
 
 
-@_rule(rf"\b(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b")
+@_rule(
+    rf"\b(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b",
+    lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+)
 def _day_month_year(m: re.Match[str]) -> _Draft | None:
     return _abs_day(m, int(m["y"]), _month_num(m["m"]), _day_num(m["d"]))
 
@@ -170,19 +195,26 @@ def _abs_day(m: re.Match[str], y: int, mo: int, d: int) -> _Draft | None:
     return _draft(m, value=value)
 
 
-@_rule(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b")
+@_rule(
+    r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
+    lits=("-", "/"),
+)
 def _numeric(m: re.Match[str]) -> _Draft | None:
     parsed = parse_absolute(m.group())
     return _draft(m, value=parsed[0]) if parsed else None
 
 
-@_rule(rf"\b(?P<m>{_MONTH})(?:\s+of)?,?\s+(?P<y>{_YEAR})\b")
+@_rule(
+    rf"\b(?P<m>{_MONTH})(?:\s+of)?,?\s+(?P<y>{_YEAR})\b",
+    lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+)
 def _month_year(m: re.Match[str]) -> _Draft:
     return _draft(m, value=f"{m['y']}-{_month_num(m['m']):02d}")
 
 
 @_rule(
-    rf"(?i)\b(?:fiscal\s+(?P<y1>{_YEAR})|the\s+(?P<y2>{_YEAR})\s+(?:period|fiscal\s+year|year))\b"
+    rf"(?i)\b(?:fiscal\s+(?P<y1>{_YEAR})|the\s+(?P<y2>{_YEAR})\s+(?:period|fiscal\s+year|year))\b",
+    lits=("fiscal", "period", "year"),
 )
 def _fiscal_year(m: re.Match[str]) -> _Draft:
     return _draft(m, value=m["y1"] or m["y2"])
@@ -198,7 +230,9 @@ def _year(m: re.Match[str]) -> _Draft | None:
 
 
 @_rule(
-    r"(?i)\bthe\s+(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
+    r"(?i)\bthe\s+(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    key=r"(?i)ties\b",
+    lits=("ties",),
 )
 def _decade_word(m: re.Match[str]) -> _Draft:
     digit = (
@@ -214,18 +248,25 @@ def _decade_word(m: re.Match[str]) -> _Draft:
     return _draft(m, value=f"19{digit}X")
 
 
-@_rule(r"\b(?:the\s+)?(?:(?P<c>1\d|20)(?P<d>\d)0|'(?P<s>\d)0)s\b")
+@_rule(r"\b(?:the\s+)?(?:(?P<c>1\d|20)(?P<d>\d)0|'(?P<s>\d)0)s\b", lits=("0s",))
 def _decade(m: re.Match[str]) -> _Draft:
     value = f"19{m['s']}X" if m["s"] else f"{m['c']}{m['d']}X"
     return _draft(m, value=value)
 
 
-@_rule(r"(?i)\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b")
+@_rule(
+    r"(?i)\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b",
+    key=r"(?i)century",
+    lits=("century",),
+)
 def _century(m: re.Match[str]) -> _Draft:
     return _draft(m, value=f"{int(m['n']) - 1:02d}")
 
 
-@_rule(rf"(?i)\b(?P<s>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>{_YEAR})\b")
+@_rule(
+    rf"(?i)\b(?P<s>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>{_YEAR})\b",
+    lits=("spring", "summer", "autumn", "fall", "winter"),
+)
 def _season_year(m: re.Match[str]) -> _Draft:
     return _draft(m, value=f"{m['y']}-{SEASONS[m['s'].lower()]}")
 
@@ -233,7 +274,9 @@ def _season_year(m: re.Match[str]) -> _Draft:
 @_rule(
     rf"(?i)\b(?:the\s+(?:(?P<y0>{_YEAR})\s+)?(?:fiscal\s+)?|(?P<own>this|last|next)\s+year's\s+|fiscal\s+)?"
     rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)(?:-|\s+)(?:fiscal\s+)?quarter"
-    rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?\b"
+    rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?\b",
+    key=r"(?i)quarter",
+    lits=("quarter",),
 )
 def _quarter(m: re.Match[str]) -> _Draft:
     q = _ORDINAL[m["q"].lower()]
@@ -261,7 +304,9 @@ def _quarter(m: re.Match[str]) -> _Draft:
 @_rule(
     r"(?i)\bthe\s+(?:(?:latest|last|most\s+recent|recent|just-ended|current|fiscal)\s+)?quarter\b"
     r"|\bthe\s+(?:latest|most\s+recent)\s+period\b"
-    r"(?!\s+(?:of|century|mile|point|percent))"
+    r"(?!\s+(?:of|century|mile|point|percent))",
+    key=r"(?i)quarter|period",
+    lits=("quarter", "period"),
 )
 def _the_quarter(m: re.Match[str]) -> _Draft | None:
     """ "The quarter" in company news: the last quarter completed before the publication date."""
@@ -277,7 +322,11 @@ def _the_quarter(m: re.Match[str]) -> _Draft | None:
     return _draft(m, kind="deictic", recipe=recipe, needs="day")
 
 
-@_rule(r"(?i)\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<n>quarter|period|level|results))?\b")
+@_rule(
+    r"(?i)\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<n>quarter|period|level|results))?\b",
+    key=r"(?i)year-",
+    lits=("year-",),
+)
 def _year_earlier(m: re.Match[str]) -> _Draft | None:
     """ "The year-earlier quarter": the period last referred to, a year before."""
     start = m.start()
@@ -354,6 +403,7 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     )
     + rf")(?:\s+(?P<y>{_YEAR}))?\b",
     re.I,
+    key=r"\b(?:[Cc]hristmas|[Ee]aster|[Tt]hanksgiving|[Hh]alloween|[Vv]alentine|[Nn]ew\s+[Yy]ear|[Ff]ourth|[Ii]ndependence|[Vv]eterans|[Aa]rmistice|[Bb]oxing|[Ll]abor|[Mm]emorial|[Ee]lection|[Gg]ood\s+[Ff]riday)",
 )
 def _holiday(m: re.Match[str]) -> _Draft | None:
     name = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")
@@ -409,7 +459,9 @@ def _spoken_two(words: str) -> int:
 
 @_rule(
     rf"(?i)\b(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen)[\s-]+(?P<yy>{_TWO_DIGITS})"
-    rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<y2>{_TWO_DIGITS}|{'|'.join(_UNITS_W)}))?)\b"
+    rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<y2>{_TWO_DIGITS}|{'|'.join(_UNITS_W)}))?)\b",
+    key=r"(?i)nineteen|eighteen|thousand",
+    lits=("nineteen", "eighteen", "thousand"),
 )
 def _spoken_year(m: re.Match[str]) -> _Draft | None:
     """Years read out in broadcast transcripts: "nineteen ninety-six", "two thousand"."""
@@ -432,7 +484,10 @@ def _spoken_year(m: re.Match[str]) -> _Draft | None:
 
 
 # ---- month or day without a year: deictic ------------------------------------------------
-@_rule(rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*,?\s*{_YEAR})(?![:\d])")
+@_rule(
+    rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*,?\s*{_YEAR})(?![:\d])",
+    lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+)
 def _month_day(m: re.Match[str]) -> _Draft | None:
     mo, d = _month_num(m["m"]), _day_num(m["d"])
     if mo == 5 and m["m"] == "May" and not m["d"][0].isdigit():
@@ -445,7 +500,10 @@ def _month_day(m: re.Match[str]) -> _Draft | None:
     return _draft(m, kind="deictic", recipe=recipe)
 
 
-@_rule(rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<w>this|last|next)\s+year\b")
+@_rule(
+    rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<w>this|last|next)\s+year\b",
+    lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+)
 def _month_this_year(m: re.Match[str]) -> _Draft:
     mo, step = _month_num(m["m"]), {"this": 0, "last": -1, "next": 1}[m["w"]]
     return _draft(
@@ -453,7 +511,10 @@ def _month_this_year(m: re.Match[str]) -> _Draft:
     )
 
 
-@_rule(rf"\b(?P<m>{_MONTH})\b(?!\s+{_DAY}\b)(?!\s*,?\s*(?:of\s+)?{_YEAR})")
+@_rule(
+    rf"\b(?P<m>{_MONTH})\b(?!\s+{_DAY}\b)(?!\s*,?\s*(?:of\s+)?{_YEAR})",
+    lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+)
 def _month_alone(m: re.Match[str]) -> _Draft | None:
     word = m["m"]
     before = m.string[max(0, m.start() - 12) : m.start()].lower()
@@ -490,7 +551,8 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
 @_rule(
     rf"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Tt]hat|[Tt]he\s+following|[Tt]he\s+previous)\s+)?"
     rf"(?P<wd>{_WEEKDAY})(?:'s)?(?:\s+(?P<part>{_PART}))?"
-    rf"(?:\s+\((?P<check>{_DAY})\)|,?\s+(?P<mon>{_MONTH})\s+(?P<mday>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?)?"
+    rf"(?:\s+\((?P<check>{_DAY})\)|,?\s+(?P<mon>{_MONTH})\s+(?P<mday>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?)?",
+    lits=("day",),
 )
 def _weekday(m: re.Match[str]) -> _Draft:
     wd = WEEKDAYS[m["wd"].lower()]
@@ -538,7 +600,7 @@ def _weekday(m: re.Match[str]) -> _Draft:
 
 
 # ---- deictic words ---------------------------------------------------------------------------
-@_rule(r"(?i)\b(?:the|this\s+past|over\s+the)\s+weekend\b")
+@_rule(r"(?i)\b(?:the|this\s+past|over\s+the)\s+weekend\b", key=r"(?i)weekend", lits=("weekend",))
 def _the_weekend(m: re.Match[str]) -> _Draft:
     start = m.start() + (5 if m.group().lower().startswith("over") else 0)
 
@@ -555,7 +617,10 @@ def _the_weekend(m: re.Match[str]) -> _Draft:
     return _Draft(start=start, end=m.end(), kind="deictic", recipe=recipe)
 
 
-@_rule(r"(?i)\b(?P<w>today|yesterday|tomorrow|tonight)(?:'s)?\b")
+@_rule(
+    r"(?i)\b(?P<w>today|yesterday|tomorrow|tonight)(?:'s)?\b",
+    lits=("today", "yesterday", "tomorrow", "tonight"),
+)
 def _today(m: re.Match[str]) -> _Draft:
     w = m["w"].lower()
     offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[w]
@@ -568,7 +633,10 @@ def _today(m: re.Match[str]) -> _Draft:
     return _Draft(start=m.start(), end=end, kind="deictic", recipe=recipe)
 
 
-@_rule(rf"(?i)\b(?:this|yesterday|tomorrow)\s+(?P<part>{_PART})\b|\blast\s+night\b")
+@_rule(
+    rf"(?i)\b(?:this|yesterday|tomorrow)\s+(?P<part>{_PART})\b|\blast\s+night\b",
+    lits=("morning", "afternoon", "evening", "night"),
+)
 def _part_of_day(m: re.Match[str]) -> _Draft:
     text = m.group().lower()
     offset = (
@@ -583,13 +651,18 @@ def _part_of_day(m: re.Match[str]) -> _Draft:
     return _draft(m, kind="deictic", recipe=recipe, type="TIME")
 
 
-@_rule(r"(?i)\bnow\b|\bcurrently\b|\bthese\s+days\b|\bnowadays\b")
+@_rule(
+    r"(?i)\bnow\b|\bcurrently\b|\bthese\s+days\b|\bnowadays\b",
+    lits=("now", "currently", "these days"),
+)
 def _present(m: re.Match[str]) -> _Draft:
     return _draft(m, value="PRESENT_REF", kind="ref")
 
 
 @_rule(
-    r"(?i)\b(?:recently|(?:the\s+)?past|(?:in\s+)?recent\s+(?:years|months|weeks|days|times)|formerly|previously)\b"
+    r"(?i)\b(?:recently|(?:the\s+)?past|(?:in\s+)?recent\s+(?:years|months|weeks|days|times)|formerly|previously)\b",
+    key=r"(?i)recent|past|former|previous",
+    lits=("recent", "past"),
 )
 def _past(m: re.Match[str]) -> _Draft | None:
     text = m.group().lower()
@@ -614,7 +687,7 @@ def _past(m: re.Match[str]) -> _Draft | None:
     return _Draft(start=start, end=m.end(), value="PAST_REF", kind="ref")
 
 
-@_rule(r"(?i)\bthe\s+future\b|\bsoon\b")
+@_rule(r"(?i)\bthe\s+future\b|\bsoon\b", lits=("future", "soon"))
 def _future(m: re.Match[str]) -> _Draft | None:
     if m.group().lower() == "soon":
         return None
@@ -624,7 +697,8 @@ def _future(m: re.Match[str]) -> _Draft | None:
 @_rule(
     r"(?i)\b(?:(?P<the>the\s+)?(?P<dir>last|next|this|coming|past|previous|following|current)"
     r"|(?P<ea>earlier|later)\s+this)\s+"
-    r"(?P<u>week(?:end)?|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)\b"
+    r"(?P<u>week(?:end)?|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)\b",
+    key=_UNIT_KEY,
 )
 def _this_last_next(m: re.Match[str]) -> _Draft | None:
     unit = m["u"].lower()
@@ -710,7 +784,8 @@ def _coarsen(anchor: str, unit: str) -> str:
 
 
 @_rule(
-    rf"(?i)\b(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+(?P<w>ago|later|earlier|before|after|from\s+now|hence)\b"
+    rf"(?i)\b(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+(?P<w>ago|later|earlier|before|after|from\s+now|hence)\b",
+    key=_UNIT_KEY,
 )
 def _n_units_relative(m: re.Match[str]) -> _Draft | None:
     n = number_value(m["n"])
@@ -755,7 +830,8 @@ def _n_units_relative(m: re.Match[str]) -> _Draft | None:
 
 
 @_rule(
-    r"(?i)\b(?:(?P<the>the)\s+)?(?P<u>year|month|week|day)\s+(?P<w>after|before|earlier|later)\b"
+    r"(?i)\b(?:(?P<the>the)\s+)?(?P<u>year|month|week|day)\s+(?P<w>after|before|earlier|later)\b",
+    key=_UNIT_KEY,
 )
 def _the_unit_after(m: re.Match[str]) -> _Draft | None:
     unit, w = m["u"].lower(), m["w"].lower()
@@ -777,7 +853,9 @@ def _the_unit_after(m: re.Match[str]) -> _Draft | None:
 
 
 @_rule(
-    r"(?i)\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|week|day|morning|afternoon|evening|night)\b"
+    r"(?i)\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|week|day|morning|afternoon|evening|night)\b",
+    key=r"\b(?:[Tt]hat|[Ss]ame)\b",
+    lits=("that", "same"),
 )
 def _that_unit(m: re.Match[str]) -> _Draft:
     unit = m["u"].lower()
@@ -793,7 +871,10 @@ def _that_unit(m: re.Match[str]) -> _Draft:
 
 
 # ---- durations and sets ----------------------------------------------------------------------
-@_rule(rf"(?i)\b(?:(?P<the>the)\s+)?(?P<n>{_NUM})(?P<sep>\s+|-)(?P<u>{_UNIT})(?:-long|\s+long)?\b")
+@_rule(
+    rf"(?i)\b(?:(?P<the>the)\s+)?(?P<n>{_NUM})(?P<sep>\s+|-)(?P<u>{_UNIT})(?:-long|\s+long)?\b",
+    key=_UNIT_KEY,
+)
 def _duration(m: re.Match[str]) -> _Draft | None:
     unit = _unit(m["u"])
     n = number_value(m["n"])
@@ -835,7 +916,8 @@ def _duration(m: re.Match[str]) -> _Draft | None:
     rf"(?i)\b(?:the\s+)?(?:past|last|next|coming|first|previous)\s+(?P<n>{_NUM}|few|couple\s+of)"
     rf"\s+(?:more\s+)?(?P<u>{_UNIT})\b"
     rf"|\b(?P<n2>{_NUM})\s+more\s+(?P<u2>{_UNIT})\b"
-    r"|\b(?:the\s+)?coming\s+(?P<u3>days|weeks|months|years)\b"
+    r"|\b(?:the\s+)?coming\s+(?P<u3>days|weeks|months|years)\b",
+    key=_UNIT_KEY,
 )
 def _the_past_n(m: re.Match[str]) -> _Draft:
     if m["u3"]:
@@ -858,7 +940,9 @@ def _the_past_n(m: re.Match[str]) -> _Draft:
 
 
 @_rule(
-    r"(?i)\b(?:every|each)\s+(?P<u>day|week|month|year|morning|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?P<adv>daily|weekly|monthly|annually|yearly)\b"
+    r"(?i)\b(?:every|each)\s+(?P<u>day|week|month|year|morning|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?P<adv>daily|weekly|monthly|annually|yearly)\b",
+    key=r"\b(?:[Ee]very|[Ee]ach|[Dd]aily|[Ww]eekly|[Mm]onthly|[Aa]nnually|[Yy]early)\b",
+    lits=("every", "each", "daily", "weekly", "monthly", "annually", "yearly"),
 )
 def _set(m: re.Match[str]) -> _Draft | None:
     word = (m["u"] or m["adv"]).lower()
@@ -889,7 +973,8 @@ def _set(m: re.Match[str]) -> _Draft | None:
     r"(?i)(?:\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<w>noon|midnight))"
     r"(?:\s+(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|PT))?"
     rf"(?:,?\s+(?:on\s+)?(?P<wd>{_WEEKDAY})\b|,?\s+(?P<mon>{_MONTH})\s+(?P<md>{_DAY})\b"
-    r"|\s+(?P<rel>today|yesterday|tomorrow)\b)?"
+    r"|\s+(?P<rel>today|yesterday|tomorrow)\b)?",
+    lits=("a.m", "p.m", "am", "pm", "noon", "midnight"),
 )
 def _clock(m: re.Match[str]) -> _Draft | None:
     if m["w"]:

@@ -26,6 +26,7 @@ from timeline.stages.time_rules import (
     _OUTSIDE_SPAN,
     _RULES,
     _Draft,
+    _Rule,
 )
 
 __all__ = ["find_times", "resolve_times", "times_stage", "iter_rules"]
@@ -104,12 +105,50 @@ def _granularity_rank(g: str | None) -> int:
 
 
 # --------------------------------------------------------------------------- the stage
+_WINDOW_BEFORE, _WINDOW_AFTER = 80, 100
+
+
+def _windows(key: re.Pattern[str], text: str) -> list[list[int]]:
+    windows: list[list[int]] = []
+    for k in key.finditer(text):
+        lo, hi = max(0, k.start() - _WINDOW_BEFORE), min(len(text), k.end() + _WINDOW_AFTER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    return windows
+
+
+def _matches(
+    rule: _Rule, text: str, cache: dict[re.Pattern[str], list[list[int]]] | None = None
+) -> Iterator[re.Match[str]]:
+    """The rule's matches; with a key, searched only in windows around the key's hits."""
+    if rule.key is None:
+        yield from rule.pattern.finditer(text)
+        return
+    if cache is None:
+        cache = {}
+    if rule.key not in cache:
+        cache[rule.key] = _windows(rule.key, text)
+    windows = cache[rule.key]
+    seen: set[tuple[int, int]] = set()
+    for lo, hi in windows:
+        for m in rule.pattern.finditer(text, lo, hi):
+            if m.span() not in seen:
+                seen.add(m.span())
+                yield m
+
+
 def find_times(text: str) -> list[_Draft]:
     """Every time expression in ``text`` as a draft, leftmost-longest, without overlaps."""
     drafts: list[_Draft] = []
-    for pattern, handler in _RULES:
-        for m in pattern.finditer(text):
-            d = handler(m)
+    cache: dict[re.Pattern[str], list[list[int]]] = {}
+    lower = text.lower()
+    for rule in _RULES:
+        if rule.lits and not any(lit in lower for lit in rule.lits):
+            continue  # a substring test in C is far cheaper than the rule's regex
+        for m in _matches(rule, text, cache):
+            d = rule.handler(m)
             if d is not None and d.end > d.start:
                 drafts.append(d)
     drafts.sort(key=lambda d: (d.start, -(d.end - d.start)))
@@ -240,5 +279,5 @@ def times_stage(doc: Document, settings: Settings) -> Document:
 
 def iter_rules() -> Iterator[str]:
     """Names of the recognition rules, in the order they run (for docs and debugging)."""
-    for _, fn in _RULES:
-        yield fn.__name__.lstrip("_")
+    for rule in _RULES:
+        yield rule.handler.__name__.lstrip("_")
