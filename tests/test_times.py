@@ -65,6 +65,48 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
 
 
 @pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        (
+            "Profit rose in the third quarter from a year ago.",
+            "1989-10-26",
+            [("the third quarter", "1989-Q3"), ("a year ago", "1988-Q3")],
+        ),
+        ("Third-quarter sales fell.", "1989-10-26", [("Third-quarter", "1989-Q3")]),
+        ("Revenue for the quarter rose.", "1989-11-02", [("the quarter", "1989-Q3")]),
+        ("Results for fiscal 1988 were restated.", "1989-11-02", [("fiscal 1988", "1988")]),
+        (
+            "The Times said in an editorial on Monday, Oct. 26: ...",
+            "1998-10-25",
+            [("Monday, Oct. 26", "1998-10-26")],
+        ),
+        (
+            "The vote ends at 5 p.m. EST Nov. 9.",
+            "1998-11-03",
+            [("5 p.m. EST Nov. 9", "1998-11-09T17:00")],
+        ),
+        ("He left on Christmas Eve.", "2021-12-28", [("Christmas Eve", "2021-12-24")]),
+        ("Shops close on Thanksgiving Day.", "2021-11-01", [("Thanksgiving Day", "2021-11-25")]),
+        ("Easter 2024 falls early.", "2023-06-01", [("Easter 2024", "2024-03-31")]),
+        ("It was founded in nineteen ninety-six.", "2001-01-01", [("nineteen ninety-six", "1996")]),
+        (
+            "Cuba predicted Wednesday that exiles will appeal.",
+            "2000-01-07",
+            [("Wednesday", "2000-01-05")],
+        ),
+        (
+            "The memorial planned for Saturday was cancelled.",
+            "1999-10-24",
+            [("Saturday", "1999-10-23")],
+        ),
+        ("The ruling is due on Jan. 14.", "2000-01-07", [("Jan. 14", "2000-01-14")]),
+    ],
+)
+def test_times_news_constructions(text: str, dct: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text, dct) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (

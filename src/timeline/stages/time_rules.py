@@ -417,13 +417,20 @@ def _holiday(m: re.Match[str]) -> _Draft | None:
     def recipe(anchor: str, future: bool) -> str | None:
         base = dt.date.fromisoformat(_first_day(anchor))
         days = [fn(y) for y in (base.year - 1, base.year, base.year + 1)]
-        if direction == "last" or (not direction and not future):
-            past = [d for d in days if d <= base]
+        if direction == "last":
+            past = [d for d in days if d < base]
             return past[-1].isoformat() if past else None
-        if direction == "next" or future:
-            nxt = [d for d in days if d >= base]
+        if direction == "next":
+            nxt = [d for d in days if d > base]
             return nxt[0].isoformat() if nxt else None
-        return days[1].isoformat()
+        # the nearest one, preferring the side the tense points to
+        return min(
+            days,
+            key=lambda d: (
+                abs((d - base).days)
+                + (60 if (d < base if future else d > base + dt.timedelta(days=1)) else 0)
+            ),
+        ).isoformat()
 
     return _draft(m, kind="deictic", recipe=recipe)
 
@@ -940,7 +947,7 @@ def _the_past_n(m: re.Match[str]) -> _Draft:
 
 
 @_rule(
-    r"(?i)\b(?:every|each)\s+(?P<u>day|week|month|year|morning|night|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?P<adv>daily|weekly|monthly|annually|yearly)\b",
+    r"(?i)\b(?:every|each)\s+(?P<u>day|week|month|year|morning|night|weekend|spring|summer|autumn|fall|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?P<adv>daily|weekly|monthly|annually|yearly)\b",
     key=r"\b(?:[Ee]very|[Ee]ach|[Dd]aily|[Ww]eekly|[Mm]onthly|[Aa]nnually|[Yy]early)\b",
     lits=("every", "each", "daily", "weekly", "monthly", "annually", "yearly"),
 )
@@ -964,6 +971,8 @@ def _set(m: re.Match[str]) -> _Draft | None:
         "morning": "TMO",
         "night": "TNI",
     }.get(word)
+    if code is None and word in SEASONS:
+        code = f"XXXX-{SEASONS[word]}"
     if code is None and word in WEEKDAYS:
         code = f"XXXX-WXX-{WEEKDAYS[word] + 1}"
     return _draft(m, type="SET", value=code, kind="set")
