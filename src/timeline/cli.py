@@ -352,6 +352,57 @@ def eval_timeml_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> Non
         )
 
 
+@eval_group.command("meantime")
+@click.argument("paths", nargs=-1, required=True, metavar="DIR_OR_FILE...")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@click.option(
+    "--errors",
+    "n_errors",
+    type=int,
+    default=0,
+    metavar="N",
+    help="Also print N missed or spurious mentions.",
+)
+def eval_meantime_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> None:
+    """Entity mention and TIMEX3 scores on MEANTIME XML (first six sentences of each document).
+
+    Gold mentions are the named ones (NAM, PRE.NAM) with their entity's type (PER, ORG, LOC,
+    PRO, FIN). Example: timeline eval meantime ../shared/data/meantime-apple
+    """
+    from timeline.evaluate import eval_meantime
+
+    for p in paths:
+        if not Path(p).exists():
+            raise InputError(f"{p}: no such file or directory")
+    res = eval_meantime(paths)
+    if res["documents"] == 0:
+        raise InputError(f"{', '.join(paths)}: no .xml files found")
+    errors = res.pop("errors")
+    if as_json:
+        res["errors"] = errors[:n_errors]
+        click.echo(json.dumps(res, ensure_ascii=False, indent=2))
+        return
+    click.echo(
+        f"{res['documents']} documents, {res['gold_mentions']} gold named mentions, "
+        f"{res['system_mentions']} found, {res['words_per_second']:,} words/s"
+    )
+    click.echo(f"{'':<16}{'P':>7}{'R':>7}{'F1':>7}")
+    for name in ("strict_typed", "overlap_typed", "overlap_untyped"):
+        s = res[name]
+        click.echo(f"{name:<16}{s['p']:>7.2f}{s['r']:>7.2f}{s['f1']:>7.2f}")
+    for typ, s in res["per_type"].items():
+        click.echo(
+            f"  {typ:<14}{s['p']:>7.2f}{s['r']:>7.2f}{s['f1']:>7.2f}  (gold {s['gold']}, found {s['system']})"
+        )
+    t = res["timex"]
+    click.echo(
+        f"timex ({t['gold']} gold): strict F1 {t['strict']['f1']:.2f}, relaxed "
+        f"{t['relaxed']['f1']:.2f}, type {t['type']['f1']:.2f}, value {t['value']['f1']:.2f}"
+    )
+    for e in errors[:n_errors]:
+        click.echo(f"{e['kind']:<9} {e['doc']}: {e['text']!r} {e['type']}")
+
+
 def main() -> None:
     """Entry point of the ``timeline`` script."""
     cli(prog_name="timeline")

@@ -202,3 +202,141 @@ def eval_timeml(paths: Iterable[str | Path]) -> dict[str, Any]:
         "characters": chars,
         "errors": total.errors,
     }
+
+
+# --------------------------------------------------------------------------- entities
+_MEANTIME_TYPE = {
+    "PERSON": "PER",
+    "ORGANIZATION": "ORG",
+    "LOCATION": "LOC",
+    "PRODUCT": "PRO",
+    "FINANCIAL": "FIN",
+}
+_NAMED = {"NAM", "PRE.NAM"}
+
+
+@dataclass(frozen=True, slots=True)
+class _M:
+    start: int
+    end: int
+    type: str
+    value: str | None = None
+
+
+def _score_mentions(system: list[_M], gold: list[_M], typed: bool, strict: bool) -> PRF:
+    prf = PRF(sys=len(system), gold=len(gold))
+    if strict:
+        gold_keys = {(g.start, g.end, g.type if typed else "") for g in gold}
+        hits = sum(1 for s in system if (s.start, s.end, s.type if typed else "") in gold_keys)
+        prf.tp_p = prf.tp_r = hits
+        return prf
+    for i, j in _pair(system, gold):
+        if not typed or system[i].type == gold[j].type:
+            prf.tp_p += 1
+            prf.tp_r += 1
+    return prf
+
+
+def eval_meantime(paths: Iterable[str | Path], sentences: int = 6) -> dict[str, Any]:
+    """Entity mention (named mentions, typed) and TIMEX3 scores on MEANTIME XML.
+
+    Only the first ``sentences`` sentences of each document are fully annotated, so both
+    system and gold mentions are counted there only.
+    """
+    import dataclasses as dc
+
+    from timeline.model import Document, Source
+    from timeline.readwrite.meantime import read_meantime
+    from timeline.settings import DEFAULT
+    from timeline.stages.entities import entities_stage
+    from timeline.stages.sentences import sentences_stage
+    from timeline.stages.times import times_stage
+
+    files: list[Path] = []
+    for p in map(Path, paths):
+        files.extend(sorted(p.rglob("*.xml")) if p.is_dir() else [p])
+    totals = {k: PRF() for k in ("strict_typed", "overlap_typed", "overlap_untyped")}
+    per_type: dict[str, PRF] = {}
+    timex = TimexScores()
+    errors: list[dict[str, Any]] = []
+    words = 0
+    seconds = 0.0
+    for f in files:
+        doc = read_meantime(f)
+        limit = (
+            doc.sentence_spans[sentences - 1][1]
+            if len(doc.sentence_spans) >= sentences
+            else len(doc.text)
+        )
+        t0 = time.perf_counter()
+        parsed = Document(source=Source(id="eval", published=doc.dct), text=doc.text)
+        for stage in (sentences_stage, times_stage, entities_stage):
+            parsed = stage(parsed, DEFAULT)
+        seconds += time.perf_counter() - t0
+        words += sum(1 for _ in doc.text[:limit].split())
+        system = [
+            _M(m.start, m.end, _MEANTIME_TYPE.get(e.type, e.type))
+            for e in parsed.entities
+            if e.type in _MEANTIME_TYPE
+            for m in e.mentions
+            if m.start < limit
+        ]
+        gold = [
+            _M(g.start, g.end, g.type)
+            for g in doc.mentions
+            if g.syntactic_type in _NAMED and g.start < limit
+        ]
+        system.sort(key=lambda m: (m.start, m.end))
+        totals["strict_typed"].add(_score_mentions(system, gold, typed=True, strict=True))
+        totals["overlap_typed"].add(_score_mentions(system, gold, typed=True, strict=False))
+        totals["overlap_untyped"].add(_score_mentions(system, gold, typed=False, strict=False))
+        for typ in {g.type for g in gold} | {s.type for s in system}:
+            per_type.setdefault(typ, PRF()).add(
+                _score_mentions(
+                    [s for s in system if s.type == typ],
+                    [g for g in gold if g.type == typ],
+                    typed=True,
+                    strict=True,
+                )
+            )
+        gold_keys = {(g.start, g.end, g.type) for g in gold}
+        sys_keys = {(s.start, s.end, s.type) for s in system}
+        for s in system:
+            if (s.start, s.end, s.type) not in gold_keys:
+                errors.append(
+                    {
+                        "doc": f.name,
+                        "kind": "spurious",
+                        "text": doc.text[s.start : s.end],
+                        "type": s.type,
+                    }
+                )
+        for g in gold:
+            if (g.start, g.end, g.type) not in sys_keys:
+                errors.append(
+                    {
+                        "doc": f.name,
+                        "kind": "missed",
+                        "text": doc.text[g.start : g.end],
+                        "type": g.type,
+                    }
+                )
+        sys_t = [dc.replace(t) for t in parsed.timexes if t.start < limit]
+        gold_t = [t for t in doc.timexes if t.start < limit]
+        timex.add(score_timexes(sys_t, gold_t, doc.text, f.name))
+    return {
+        "documents": len(files),
+        "gold_mentions": totals["strict_typed"].gold,
+        "system_mentions": totals["strict_typed"].sys,
+        **{k: v.as_dict() for k, v in totals.items()},
+        "per_type": {
+            k: {**v.as_dict(), "gold": v.gold, "system": v.sys} for k, v in sorted(per_type.items())
+        },
+        "timex": {
+            "gold": timex.strict.gold,
+            "system": timex.strict.sys,
+            **{k: getattr(timex, k).as_dict() for k in ("strict", "relaxed", "type", "value")},
+        },
+        "words_per_second": round(words / seconds) if seconds else None,
+        "errors": errors,
+    }
