@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from timeline.model import Document, Entity, Mention, Span
@@ -264,8 +264,23 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "x"
 
 
+_CAMEL = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z0-9]*$")  # iPhone, eBay, iOS
+_INNER_CAPS = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")  # MacBook, PlayStation
+_MODEL = re.compile(r"^[A-Z]{1,3}-?\d{2,4}[A-Za-z]{0,2}$")  # A380, F-35, B-52
+_VERSION = re.compile(r"^(?:\d{1,2}(?:\.\d)?|[A-Z]?\d{1,3}[A-Za-z]{0,3}|X{1,3}|I{1,3}V?|V?I{0,3})$")
+_ABBREV_DOT = {"Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Bros", "Cos", "Plc", "Pty"}
+_ORG_CUE_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:announced|unveiled|released|launched|reported|sued|acquired|bought|sold|"
+    r"said|says|shares|stock|introduced|plans|will|has|had|is|was|posted|filed)\b"
+)
+
+
 def _is_cap(tok: str) -> bool:
-    return tok[:1].isupper() or (tok[:1].isdigit() and False)
+    return tok[:1].isupper() or bool(_CAMEL.match(tok))
+
+
+def _product_like(tok: str) -> bool:
+    return bool(_CAMEL.match(tok) or _INNER_CAPS.match(tok) or _MODEL.match(tok))
 
 
 def find_mentions(text: str, sentences: tuple[Span, ...]) -> list[_Raw]:
@@ -286,14 +301,15 @@ def find_mentions(text: str, sentences: tuple[Span, ...]) -> list[_Raw]:
     return raws
 
 
-def _mid_sentence_caps(text: str, sentences: tuple[Span, ...]) -> set[str]:
-    seen: set[str] = set()
+def _mid_sentence_caps(text: str, sentences: tuple[Span, ...]) -> Counter[str]:
+    """How often each capitalised token occurs away from a sentence start."""
+    seen: Counter[str] = Counter()
     for s in sentences:
         first = True
         for m in _TOKEN.finditer(text, s.start, s.end):
             tok = m.group()
-            if not first and tok[:1].isupper():
-                seen.add(tok)
+            if not first and _is_cap(tok):
+                seen[tok] += 1
             if tok[:1].isalnum():
                 first = False
     return seen
@@ -306,6 +322,9 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> list[list[int]]:
     for i, (a, _b, t) in enumerate(toks):
         joined = bool(cur) and text[toks[cur[-1]][1] : a] == " "
         if _is_cap(t) and (not cur or joined):
+            cur.append(i)
+            continue
+        if cur and joined and _VERSION.match(t) and any(_product_like(toks[k][2]) for k in cur):
             cur.append(i)
             continue
         if (
@@ -344,7 +363,7 @@ def _type_run(
     s: Span,
     g: Gazetteer,
     headline: bool,
-    body_caps: set[str],
+    body_caps: Counter[str],
 ) -> list[_Raw]:
     out: list[_Raw] = []
     whole = text[toks[run[0]][0] : toks[run[-1]][1]]
@@ -387,7 +406,42 @@ def _type_run(
         if known:
             out.append(_Raw(start, end, known.type, known.key, known.name))
             break
+        # "Apple CEO Steve Jobs": an affiliation, a title, then the person
+        split = next(
+            (
+                k
+                for k in range(1, len(rest))
+                if toks[rest[k]][2] in g.person_titles and k + 1 < len(rest)
+            ),
+            None,
+        )
+        if split is not None and not headline:
+            left = text[toks[rest[0]][0] : toks[rest[split - 1]][1]]
+            lk = g.names.get(left)
+            out.append(
+                _Raw(
+                    start,
+                    toks[rest[split - 1]][1],
+                    lk.type if lk else "ORGANIZATION",
+                    lk.key if lk else None,
+                    lk.name if lk else None,
+                )
+            )
+            title_seen = True
+            i += split + 1
+            while i < len(run) and toks[run[i]][2] in g.person_titles:
+                i += 1
+            continue
+        if (
+            any(_product_like(toks[k][2]) for k in rest)
+            and not headline
+            and last not in g.org_suffixes
+        ):
+            out.append(_Raw(start, end, "PRODUCT"))
+            break
         if len(rest) > 1 and last in g.org_suffixes and not headline:
+            if last in _ABBREV_DOT and text[end : end + 1] == ".":
+                end += 1  # "Apple Inc."
             out.append(_Raw(start, end, "ORGANIZATION"))
             break
         if len(rest) > 1 and last in g.event_heads and not headline:
@@ -447,7 +501,7 @@ def _guess(
     at_start: bool,
     surface: str,
     headline: bool,
-    body_caps: set[str],
+    body_caps: Counter[str],
     g: Gazetteer,
 ) -> str | None:
     """Type of an unknown name from its context; None = unknown; "DROP" = not a name."""
@@ -485,6 +539,14 @@ def _guess(
         return "ORGANIZATION"
     if any(w in g.names or w in g.demonyms or w in g.political for w in words):
         return "ORGANIZATION"  # "Europe Container Terminals": a place inside a name
+    if n == 1 and (body_caps[surface] >= 2 or _ORG_CUE_AFTER.match(text[end : end + 20])):
+        return "ORGANIZATION"  # a single name used again and again: a company, a brand
+    if n >= 2 and any(
+        re.search(rf"(?<![\w.])(?-i:{re.escape(w.lower())})(?!\w)", text)
+        for w in words
+        if len(w) > 3
+    ):
+        return "OTHER"  # "Music Store", "Developer Program": capitalised common nouns
     if n in (2, 3) and all(w[:1].isupper() and not w.isupper() for w in surface.split()):
         return "PERSON"
     if n >= 4:
@@ -560,13 +622,13 @@ def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
         owner = persons.get(surface) or by_surface.get(surface)
         if owner:
             groups[owner].append(r)
-    # typed single-word persons that are surnames of a full name
+    # single names that are the surname of a full name: "Maduro" after "Nicolás Maduro"
     for surname, person_key in persons.items():
         skey = slug(surname)
         if (
             skey in groups
             and skey != person_key
-            and info[skey][1] == "PERSON"
+            and info[skey][1] in ("PERSON", "ORGANIZATION", "OTHER")  # a guessed type
             and person_key in groups
         ):
             groups[person_key].extend(groups.pop(skey))
