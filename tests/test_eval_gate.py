@@ -34,13 +34,29 @@ def tbaq() -> Path:
     return path
 
 
+def _gate(name: str, got: dict[str, float], update: bool) -> None:
+    baseline = json.loads(BASELINE.read_text())
+    pinned = baseline.get(name, {})
+    if update:
+        baseline[name] = {m: max(pinned.get(m, 0.0), v) for m, v in got.items()}
+        BASELINE.write_text(json.dumps(baseline, indent=2) + "\n")
+        pinned = baseline[name]
+    below = {m: (got[m], pinned[m]) for m in pinned if got.get(m, 0.0) < pinned[m] - 1e-9}
+    assert not below, f"{name} F1 below the pinned floor (got, floor): {below}"
+
+
 def test_eval_gate_tbaq_floors(tbaq: Path, update_golden: bool) -> None:
     res = eval_timeml([tbaq])
-    got = {m: res[m]["f1"] for m in METRICS}
-    pinned = json.loads(BASELINE.read_text())["tbaq"]
-    if update_golden:
-        raised = {m: max(pinned[m], got[m]) for m in METRICS}
-        BASELINE.write_text(json.dumps({"tbaq": raised}, indent=2) + "\n")
-        pinned = raised
-    below = {m: (got[m], pinned[m]) for m in METRICS if got[m] < pinned[m] - 1e-9}
-    assert not below, f"TBAQ F1 below the pinned floor (got, floor): {below}"
+    _gate("tbaq", {m: res[m]["f1"] for m in METRICS}, update_golden)
+
+
+def test_eval_gate_meantime_floors(tbaq: Path, update_golden: bool) -> None:
+    from timeline.evaluate import eval_meantime
+
+    path = tbaq.parent / "meantime-apple"
+    if not path.is_dir():
+        pytest.skip(f"{path} not found: MEANTIME gate skipped")
+    res = eval_meantime([path])
+    got = {k: res[k]["f1"] for k in ("strict_typed", "overlap_typed", "overlap_untyped")}
+    got.update({f"timex_{m}": res["timex"][m]["f1"] for m in METRICS})
+    _gate("meantime", got, update_golden)

