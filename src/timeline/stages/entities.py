@@ -652,20 +652,22 @@ def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
     # "Harbor Mills" and "Harbor Mills Inc.", "Apple" and "Apple Computer": one organisation
     orgs = [k for k in groups if info[k][1] == "ORGANIZATION" and not k.startswith("geo:")]
     g_suffixes = {w.rstrip(".") for w in gazetteer().org_suffixes}
-    for k in sorted(orgs, key=lambda k: -len(info[k][0])):
-        words = info[k][0].split()
+    for org_key in sorted(orgs, key=lambda o: -len(info[o][0])):
+        if org_key not in groups:
+            continue
+        words = info[org_key][0].split()
         core = list(words)
         while len(core) > 1 and core[-1].rstrip(".,") in g_suffixes:
             core.pop()
-        for short in {" ".join(core), words[0]} - {info[k][0]}:
+        for short in {" ".join(core), words[0]} - {info[org_key][0]}:
             sk = slug(short)
             if (
                 sk in groups
-                and sk != k
+                and sk != org_key
                 and info[sk][1] in ("ORGANIZATION", "OTHER")
                 and sum(1 for o in orgs if info[o][0].split()[0] == short.split()[0]) <= 2
             ):
-                groups[k].extend(groups.pop(sk))
+                groups[org_key].extend(groups.pop(sk))
     # "North Atlantic Treaty Organization (NATO)": the acronym in brackets is an alias
     for m in re.finditer(r"\(([A-Z][A-Z.&]{1,9})\)", text):
         acro_key = next((k for k, rs in groups.items() for r in rs if r.start == m.start(1)), None)
