@@ -8,8 +8,9 @@ import timeline
 
 
 def ents(text: str) -> dict[str, tuple[str, set[str]]]:
+    """Entity name -> (type, the name and its aliases)."""
     doc = timeline.parse(text, published="2023-05-01")
-    return {e.name: (e.type, {m.text for m in e.mentions}) for e in doc.entities}
+    return {e.name: (e.type, {e.name, *e.aliases}) for e in doc.entities}
 
 
 @pytest.mark.parametrize(
@@ -25,7 +26,11 @@ def ents(text: str) -> dict[str, tuple[str, set[str]]]:
             "Russia",
             {"Moscow", "Kremlin", "Russia"},
         ),
-        ("The Americans left. Americans were angry.", "United States", {"Americans"}),
+        (
+            "The Americans left. Americans were angry.",
+            "United States",
+            {"United States", "Americans"},
+        ),
     ],
 )
 def test_entities_country_aliases_and_metonyms_merge(
@@ -101,3 +106,17 @@ def test_entities_mentions_keep_offsets(text: str) -> None:
     for e in doc.entities:
         for m in e.mentions:
             assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "extent"),
+    [
+        ("Sales of the recently announced iPhone 4 began.", "the recently announced iPhone 4"),
+        ("The figures lifted the United States and Canada.", "the United States"),
+        ("Reporters asked the Kestrel Systems CEO Dana Lee about it.", "Kestrel Systems"),
+        ("Analysts said that Kestrel Systems lost ground.", "Kestrel Systems"),
+    ],
+)
+def test_entities_mention_extent_takes_in_determiner(text: str, extent: str) -> None:
+    doc = timeline.parse(text, published="2023-05-01")
+    assert extent in {m.text for e in doc.entities for m in e.mentions}

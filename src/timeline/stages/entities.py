@@ -605,6 +605,54 @@ def _singular(word: str, g: Gazetteer) -> str:
     return word[:-1] if word.endswith("s") and word[:-1] in g.demonyms else word
 
 
+_DETERMINED = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+((?:[a-z0-9][\w-]*\s+){0,2})$"
+)
+_ADJECTIVE = re.compile(
+    r"^(?:\w+(?:ly|ed|ing|est|al|ive|ous|ful|ic|ary|ble|ish|less)|\w*\d\w*|\w+-\w+|new|old|"
+    r"top|big|latest|popular|first|second|third|next|last|former|current|same|entire|whole|"
+    r"own|main|major|small|large|little|long|short|original|standard|basic|full|joint|rival)$"
+)
+_NOT_MODIFIERS = {
+    "of",
+    "in",
+    "and",
+    "or",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "on",
+    "at",
+    "as",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "that",
+    "which",
+    "who",
+    "than",
+    "said",
+    "says",
+}
+
+
+def _np_start(text: str, start: int) -> int:
+    """Where the noun phrase of a name begins: a mention's extent takes in its determiner and
+    modifiers ("the recently announced iPhone 4"), as in ACE and MEANTIME; the entity's name
+    and aliases stay the bare name."""
+    m = _DETERMINED.search(text, max(0, start - 60), start)
+    if m is None or m.end() != start:
+        return start
+    mods = m.group(1).split()
+    if any(w in _NOT_MODIFIERS or not _ADJECTIVE.match(w) for w in mods):
+        return start
+    return m.start()
+
+
 def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
     """Group raw mentions into entities: gazetteer keys, surnames, named-event heads."""
     g = gazetteer()
@@ -736,6 +784,16 @@ def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
             s = text[a:b]
             if s != name and s not in surfaces:
                 surfaces.append(s)
+        if typ != "PERSON":
+            # a name used as a modifier ("the Apple CEO") has no determiner of its own
+            mentions = tuple(
+                sorted(
+                    {
+                        (a if re.match(r"\s+[A-Z]", text[b : b + 3]) else _np_start(text, a), b)
+                        for a, b in mentions
+                    }
+                )
+            )
         entities.append(
             Entity(
                 id=f"ent:{slug(name)}",
