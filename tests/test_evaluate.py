@@ -78,3 +78,31 @@ def test_evaluate_cli_json(tmp_path: Path) -> None:
     assert res.exit_code == 0 and json.loads(res.stdout)["strict"]["f1"] == 100.0
     res = CliRunner().invoke(cli, ["eval", "meantime", str(tmp_path)])
     assert res.exit_code == 1 and "no .xml files found" in res.stderr
+
+
+def test_evaluate_timelines_format_and_scores(tmp_path: Path) -> None:
+    d = FIX / "timelines"
+    res = CliRunner().invoke(
+        cli,
+        [
+            "eval",
+            "timelines",
+            "--docs",
+            str(d),
+            "--entities",
+            str(d / "targets.txt"),
+            "--out",
+            str(tmp_path),
+            "--gold",
+            str(d / "gold"),
+            "--json",
+        ],
+    )
+    assert res.exit_code == 0, res.stderr
+    lines = (tmp_path / "harbor_mills.txt").read_text().splitlines()
+    assert lines[0] == "Harbor Mills"
+    rows = [line.split("\t") for line in lines[1:]]
+    assert all(len(r) >= 3 and r[0].isdigit() for r in rows)
+    assert ["0", "2008-03", "1-2-said"] in rows  # "next week" (2008-W11) lies in March
+    scores = json.loads(res.stdout)
+    assert scores["events"]["r"] == 50.0 and scores["date_accuracy"] == 100.0

@@ -80,6 +80,8 @@ def _load(path: str, published: str | None):  # type: ignore[no-untyped-def]
             url=art.url,
             path=art.path,
             published_from=source,
+            # without a date in the metadata, read it from the dateline (recorded as inferred)
+            infer_published=pub is None,
         )
     except InputError as e:
         raise InputError(f"{path}: {e}") from None
@@ -401,6 +403,69 @@ def eval_meantime_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> N
     )
     for e in errors[:n_errors]:
         click.echo(f"{e['kind']:<9} {e['doc']}: {e['text']!r} {e['type']}")
+
+
+@eval_group.command("timelines")
+@click.option(
+    "--docs",
+    "docs_dir",
+    required=True,
+    metavar="DIR",
+    help="Folder of CAT/MEANTIME XML documents (only their tokens are read).",
+)
+@click.option(
+    "--entities",
+    "entities_file",
+    required=True,
+    metavar="FILE",
+    help="Target entity names, one a line.",
+)
+@click.option(
+    "--out", "out_dir", required=True, metavar="DIR", help="Where to write the timelines."
+)
+@click.option("--gold", "gold_dir", metavar="DIR", help="Gold timelines to score against.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_timelines_cmd(
+    docs_dir: str, entities_file: str, out_dir: str, gold_dir: str | None, as_json: bool
+) -> None:
+    """Write one SemEval-2015 Task 4 timeline per target entity (and score them with --gold).
+
+    The publication date of each document is inferred from its text (its dateline).
+    Example: timeline eval timelines --docs DIR --entities targets.txt --out out/ --gold GOLD/
+    """
+    from timeline.pipeline import parse
+    from timeline.readwrite.meantime import read_meantime
+    from timeline.timelines import _Tokens, build_timelines, score_timelines, write_timelines
+
+    files = sorted(Path(docs_dir).glob("*.xml"))
+    if not files:
+        raise InputError(f"{docs_dir}: no .xml documents found")
+    try:
+        targets = [
+            t.strip()
+            for t in Path(entities_file).read_text(encoding="utf-8").splitlines()
+            if t.strip()
+        ]
+    except OSError as e:
+        raise InputError(f"{entities_file}: cannot read: {e.strerror or e}") from None
+    parsed = []
+    for f in files:
+        cat = read_meantime(f)
+        doc = parse(cat.text, infer_published=True, path=str(f))
+        toks = _Tokens(cat.doc_id, [t[0] for t in cat.tokens], [(t[2], t[3]) for t in cat.tokens])
+        parsed.append((doc, toks))
+    written = write_timelines(build_timelines(parsed, targets), Path(out_dir))
+    click.echo(f"wrote {len(written)} timeline(s) to {out_dir}", err=True)
+    if gold_dir:
+        res = score_timelines(Path(out_dir), Path(gold_dir))
+        if as_json:
+            click.echo(json.dumps(res, indent=2))
+        else:
+            e = res["events"]
+            click.echo(
+                f"events P {e['p']:.2f} R {e['r']:.2f} F1 {e['f1']:.2f}; date accuracy "
+                f"{res['date_accuracy']:.2f}; order accuracy {res['order_accuracy']:.2f}"
+            )
 
 
 def main() -> None:

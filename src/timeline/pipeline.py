@@ -21,7 +21,25 @@ from timeline.stages.relations import relations_stage
 from timeline.stages.sentences import sentences_stage
 from timeline.stages.times import times_stage
 
-__all__ = ["STAGES", "parse", "run_stages"]
+__all__ = ["STAGES", "parse", "run_stages", "infer_published_date"]
+
+
+def infer_published_date(text: str, head_chars: int = 400) -> str | None:
+    """The publication date a news text states at its top: the first complete date
+    (day, month and year) in its first ``head_chars`` characters, e.g. a dateline or the
+    "June 8, 2010" line under a Wikinews headline. None when there is no such date.
+
+    >>> infer_published_date("Apple unveils iPhone 4\\nJune 8, 2010\\nYesterday, Apple ...")
+    '2010-06-08'
+    """
+    from timeline.stages.times import find_times
+
+    head = text[:head_chars]
+    for d in find_times(head):
+        if d.kind == "absolute" and d.value and len(d.value) == 10 and d.type == "DATE":
+            return d.value
+    return None
+
 
 Stage = Callable[[Document, Settings], Document]
 
@@ -57,6 +75,7 @@ def parse(
     path: str | None = None,
     doc_id: str | None = None,
     published_from: str | None = None,
+    infer_published: bool = False,
     settings: Settings = DEFAULT,
 ) -> Document:
     """Parse one article's text into a Document.
@@ -66,6 +85,8 @@ def parse(
     text : the article text; offsets in the result index into it.
     published : publication date (``YYYY-MM-DD``), the anchor of "last Tuesday"; without it
         relative expressions stay unresolved and are listed in ``doc.problems``.
+    infer_published : when no date is given, take it from the text itself (see
+        ``infer_published_date``) and record ``published_from="inferred"``.
     """
     if not isinstance(text, str):
         raise InputError(f"text must be a str, not {type(text).__name__}")
@@ -80,6 +101,10 @@ def parse(
         dct = parse_date_string(published)
         if dct is None:
             raise InputError(f"published date {published!r} is not a date (use YYYY-MM-DD)")
+    elif infer_published:
+        dct = infer_published_date(text)
+        if dct is not None:
+            published_from = "inferred"
     source = Source(
         id=doc_id or doc_id_for(path or "text", text),
         title=title,

@@ -73,6 +73,8 @@ class MeantimeDocument:
     mentions: tuple[GoldMention, ...]
     timexes: tuple[GoldTimex, ...]
     words: int
+    doc_id: str = ""
+    tokens: tuple[tuple[int, int, int, str], ...] = ()  # (start, end, sentence, word)
 
 
 def parse_meantime(data: str, name: str = "document.xml") -> MeantimeDocument:
@@ -90,6 +92,7 @@ def parse_meantime(data: str, name: str = "document.xml") -> MeantimeDocument:
     pos = 0
     prev_sentence: int | None = None
     prev_tok = ""
+    token_rows: list[tuple[int, int, int, str]] = []
     for tok in tokens:
         word = (tok.text or "").strip() or "_"
         sentence = int(tok.get("sentence", "0"))
@@ -106,6 +109,7 @@ def parse_meantime(data: str, name: str = "document.xml") -> MeantimeDocument:
         tid = tok.get("t_id", "")
         spans[tid] = (pos, pos + len(word))
         sent_of[tid] = sentence
+        token_rows.append((pos, pos + len(word), sentence, word))
         span = sentence_spans.setdefault(sentence, [pos, pos + len(word)])
         span[1] = pos + len(word)
         parts.append(word)
@@ -172,6 +176,8 @@ def parse_meantime(data: str, name: str = "document.xml") -> MeantimeDocument:
         mentions=tuple(sorted(mentions, key=lambda m: (m.start, m.end))),
         timexes=tuple(sorted(timexes, key=lambda t: t.start)),
         words=len(tokens),
+        doc_id=root.get("doc_id", "") or Path(name).stem.split("_")[0].split("-")[0],
+        tokens=tuple(token_rows),
     )
 
 
