@@ -461,9 +461,9 @@ def eval_timelines_cmd(
         if as_json:
             click.echo(json.dumps(res, indent=2))
         else:
-            e = res["events"]
+            ev = res["events"]
             click.echo(
-                f"events P {e['p']:.2f} R {e['r']:.2f} F1 {e['f1']:.2f}; date accuracy "
+                f"events P {ev['p']:.2f} R {ev['r']:.2f} F1 {ev['f1']:.2f}; date accuracy "
                 f"{res['date_accuracy']:.2f}; order accuracy {res['order_accuracy']:.2f}"
             )
 
