@@ -227,6 +227,33 @@ def render(
 
 
 @cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["graphml", "gexf", "json", "csv", "timelinejs", "svg"]),
+    help="graphml (yEd, Cytoscape), gexf (Gephi, with time spells), json (node-link), "
+    "csv (a folder of events/entities/relations.csv), timelinejs, svg.",
+)
+@click.option(
+    "-o", "--output", required=True, metavar="PATH", help="File to write (a folder for csv)."
+)
+@published_option
+def export(inputs: tuple[str, ...], fmt: str, output: str, published: str | None) -> None:
+    """Export documents (or articles, parsed on the fly) for Gephi, pandas, TimelineJS and more.
+
+    Example: timeline export examples/ -f gexf -o graph.gexf
+    """
+    from timeline.readwrite.exports import export as do_export
+
+    docs = [_load(p, published) for p in _walk(inputs)]
+    for path in do_export(docs, fmt, output):
+        click.echo(f"wrote {path}", err=True)
+
+
+@cli.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option("--json", "as_json", is_flag=True, help="Print problems as JSON lines.")
 def validate(files: tuple[str, ...], as_json: bool) -> None:

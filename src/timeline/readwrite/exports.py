@@ -1,0 +1,186 @@
+"""Exports to the tools researchers and newsrooms already use.
+
+- GraphML (yEd, Cytoscape) and GEXF (Gephi; event nodes carry spells, so Gephi's timeline
+  slider works), both with scalar attributes;
+- node-link JSON (networkx, d3), edges under ``"links"``;
+- CSV: ``events.csv``, ``entities.csv``, ``relations.csv`` (pandas, spreadsheets);
+- TimelineJS3 JSON (the newsroom timeline tool), with every text HTML-escaped because
+  TimelineJS renders its text fields as HTML;
+- SVG: the static timeline strip of the HTML page.
+
+>>> from timeline.pipeline import parse
+>>> doc = parse("In 1962, the Soviet Union placed missiles in Cuba.", published="2022-03-05")
+>>> [e["start_date"] for e in generate_timelinejs([doc])["events"]]
+[{'year': '1962'}]
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from timeline.graph.build import build_graph
+from timeline.model import Document
+from timeline.readwrite.atomic import write_atomic
+from timeline.readwrite.graph_files import scalar_graph, write_graphml, write_node_link
+
+__all__ = ["FORMATS", "export", "generate_timelinejs", "write_gexf", "write_csv"]
+
+FORMATS = ("graphml", "gexf", "json", "csv", "timelinejs", "svg")
+
+
+def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> Path:
+    """GEXF 1.2 with spells: event nodes are alive from their first to their last day."""
+    h = scalar_graph(g)
+    h.graph.clear()
+    h.graph["mode"] = "dynamic"
+    for _, d in h.nodes(data=True):
+        if d.get("kind") == "event" and d.get("date_start"):
+            d["start"] = d["date_start"]
+            d["end"] = d.get("date_end") or d["date_start"]
+    buf = io.BytesIO()
+    nx.write_gexf(h, buf, encoding="utf-8", version="1.2draft")
+    return write_atomic(path, buf.getvalue())
+
+
+def _csv(rows: list[dict[str, Any]], fields: list[str]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: ("; ".join(v) if isinstance(v, list) else v) for k, v in r.items()})
+    return buf.getvalue()
+
+
+def write_csv(documents: Sequence[Document], folder: str | Path) -> list[Path]:
+    """``events.csv``, ``entities.csv`` and ``relations.csv`` in ``folder``."""
+    folder = Path(folder)
+    events, entities, relations = [], [], []
+    for doc in documents:
+        names = {e.id: e.name for e in doc.entities}
+        for ev in doc.events:
+            events.append(
+                {
+                    "doc_id": doc.id,
+                    "event_id": ev.id,
+                    "title": ev.title,
+                    "trigger": ev.trigger.text,
+                    "value": ev.time.value,
+                    "date_start": ev.time.start,
+                    "date_end": ev.time.end,
+                    "granularity": ev.time.granularity,
+                    "basis": ev.time.basis,
+                    "note": ev.time.note,
+                    "participants": [names.get(p.entity, p.entity) for p in ev.participants],
+                    "sentence": doc.text[ev.sentence.start : ev.sentence.end],
+                    "start": ev.trigger.start,
+                    "end": ev.trigger.end,
+                }
+            )
+        for e in doc.entities:
+            entities.append(
+                {
+                    "doc_id": doc.id,
+                    "entity_id": e.id,
+                    "name": e.name,
+                    "type": e.type,
+                    "aliases": list(e.aliases),
+                    "mentions": len(e.mentions),
+                }
+            )
+        for r in doc.relations:
+            relations.append(
+                {
+                    "doc_id": doc.id,
+                    "source": names.get(r.source, r.source),
+                    "target": names.get(r.target, r.target),
+                    "type": r.type,
+                    "polarity": r.polarity,
+                    "evidence": r.evidence.text,
+                    "start": r.evidence.start,
+                    "end": r.evidence.end,
+                    "event_id": r.event,
+                }
+            )
+    return [
+        write_atomic(
+            folder / "events.csv", _csv(events, list(events[0]) if events else ["doc_id"])
+        ),
+        write_atomic(
+            folder / "entities.csv", _csv(entities, list(entities[0]) if entities else ["doc_id"])
+        ),
+        write_atomic(
+            folder / "relations.csv",
+            _csv(relations, list(relations[0]) if relations else ["doc_id"]),
+        ),
+    ]
+
+
+def _tl_date(iso: str | None, granularity: str | None) -> dict[str, str] | None:
+    if not iso:
+        return None
+    y, m, d = iso.split("-")
+    if granularity in ("year", "decade", "century"):
+        return {"year": str(int(y))}
+    if granularity in ("month", "quarter", "season"):
+        return {"year": str(int(y)), "month": str(int(m))}
+    return {"year": str(int(y)), "month": str(int(m)), "day": str(int(d))}
+
+
+def generate_timelinejs(documents: Sequence[Document], title: str | None = None) -> dict[str, Any]:
+    """TimelineJS3 JSON: one slide per dated event; texts are escaped HTML."""
+    events = []
+    for doc in documents:
+        for ev in doc.events:
+            start = _tl_date(ev.time.start, ev.time.granularity)
+            if start is None:
+                continue
+            slide: dict[str, Any] = {
+                "start_date": start,
+                "text": {
+                    "headline": html.escape(ev.title),
+                    "text": html.escape(doc.text[ev.sentence.start : ev.sentence.end])
+                    + (f"<br><small>{html.escape(doc.source.title or doc.id)}</small>"),
+                },
+                "group": html.escape(doc.source.title or doc.id),
+                "unique_id": f"{doc.id}-{ev.id}",
+            }
+            if ev.time.end and ev.time.end != ev.time.start and ev.time.granularity == "day":
+                slide["end_date"] = _tl_date(ev.time.end, "day")
+            events.append(slide)
+    head = title or (documents[0].source.title if len(documents) == 1 else None) or "timeline"
+    return {"title": {"text": {"headline": html.escape(head), "text": ""}}, "events": events}
+
+
+def export(documents: Sequence[Document], fmt: str, out: str | Path) -> list[Path]:
+    """Write ``documents`` in format ``fmt`` to ``out`` (a folder for ``csv``)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt == "csv":
+        return write_csv(documents, out)
+    if fmt == "timelinejs":
+        return [
+            write_atomic(
+                out, json.dumps(generate_timelinejs(documents), ensure_ascii=False, indent=1)
+            )
+        ]
+    if fmt == "svg":
+        from timeline.render.html import _collect, _timeline_svg
+
+        svg = _timeline_svg(_collect(documents)["events"]).replace(
+            "<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1
+        )
+        return [write_atomic(out, '<?xml version="1.0" encoding="utf-8"?>\n' + svg + "\n")]
+    g = build_graph(documents)
+    if fmt == "graphml":
+        return [write_graphml(g, out)]
+    if fmt == "gexf":
+        return [write_gexf(g, out)]
+    return [write_node_link(g, out)]
