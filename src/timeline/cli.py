@@ -143,65 +143,109 @@ def parse(input: str, output: str | None, force: bool, published: str | None) ->
     metavar="DIR",
     help="Output folder (timeline owns it: files it wrote before are replaced).",
 )
+@click.option(
+    "-w",
+    "--workers",
+    type=click.IntRange(1, 256),
+    metavar="N",
+    help="Worker processes (default: the number of cores).",
+)
+@click.option("--force", is_flag=True, help="Redo every input, even unchanged ones.")
+@click.option(
+    "--max-page-docs",
+    default=200,
+    show_default=True,
+    metavar="N",
+    help="Documents shown in index.html (all are in the graph files).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 @published_option
-def build(inputs: tuple[str, ...], output: str, quiet: bool, published: str | None) -> None:
-    """Parse files and folders into one output folder.
+def build(
+    inputs: tuple[str, ...],
+    output: str,
+    workers: int | None,
+    force: bool,
+    max_page_docs: int,
+    quiet: bool,
+    published: str | None,
+) -> None:
+    """Parse files, folders, globs, JSON Lines corpora or - (stdin) into one output folder.
 
-    Writes docs/<id>.json per input, graph.json (node-link), graph.graphml, index.html,
-    manifest.json and errors.jsonl (one line per input that failed).
+    Writes docs/<id>.json per input, the merged graph (graph.json node-link, graph.graphml,
+    graph.gexf), index.html, manifest.json and errors.jsonl (one line per failed input).
+    A rerun skips inputs whose content and settings are unchanged (--force redoes all).
 
     Example: timeline build examples/ -o graphs/
     """
+    from timeline.corpus import build_corpus
     from timeline.graph.build import build_graph, graph_summary
     from timeline.readwrite.atomic import write_atomic
-    from timeline.readwrite.document import write_document
+    from timeline.readwrite.document import read_document
+    from timeline.readwrite.exports import write_gexf
     from timeline.readwrite.graph_files import write_graphml, write_node_link
     from timeline.render.html import write_page
 
     out = Path(output)
+    tty = sys.stderr.isatty() and not quiet
     t0 = time.perf_counter()
-    paths = list(_walk(inputs))
-    docs, errors = [], []
-    for i, path in enumerate(paths, 1):
-        try:
-            doc = _load(path, published)
-            write_document(doc, out / "docs" / f"{doc.id}.json")
-            docs.append(doc)
-            if not quiet and sys.stderr.isatty():
-                click.echo(f"\r[{i}/{len(paths)}] {path}", err=True, nl=False)
-        except TimelineError as e:
-            msg = str(e) if str(e).startswith(path) else f"{path}: {e}"
-            errors.append(
-                {
-                    "path": path,
-                    "error": type(e).__name__,
-                    "stage": getattr(e, "stage", "ingest"),
-                    "message": msg,
-                }
+
+    def show(done: int, total: int, failed: int) -> None:
+        if tty and total:
+            rate = done / max(time.perf_counter() - t0, 1e-6)
+            eta = (total - done) / rate if rate else 0
+            click.echo(
+                f"\r{done}/{total} inputs, {failed} failed, {rate:.1f}/s, ETA {eta:.0f}s ",
+                err=True,
+                nl=False,
             )
-            _fail(msg)
-    if not quiet and sys.stderr.isatty():
+
+    res = build_corpus(
+        inputs,
+        out,
+        workers=workers,
+        force=force,
+        published=published,
+        on_error=lambda e: _fail(e["message"]),
+        progress=show,
+    )
+    if tty:
         click.echo("", err=True)
+    docs = [read_document(out / "docs" / f"{d}.json") for d in res["doc_ids"]]
     g = build_graph(docs)
     write_node_link(g, out / "graph.json")
     write_graphml(g, out / "graph.graphml")
+    write_gexf(g, out / "graph.gexf")
     if docs:
-        write_page(docs, out / "index.html", title="timeline" if len(docs) > 1 else None)
+        shown = docs[:max_page_docs]
+        write_page(
+            shown,
+            out / "index.html",
+            title=None
+            if len(docs) == 1
+            else f"timeline: {len(docs)} documents"
+            + (f" (first {len(shown)} shown)" if len(shown) < len(docs) else ""),
+        )
+    errors = sorted(res.pop("errors"), key=lambda e: e["path"])
     write_atomic(
-        out / "errors.jsonl", "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors)
+        out / "errors.jsonl",
+        "".join(
+            json.dumps({k: e[k] for k in ("path", "stage", "error", "message")}, ensure_ascii=False)
+            + "\n"
+            for e in errors
+        ),
     )
-    manifest = {
-        "timeline": __version__,
-        "inputs": paths,
-        "documents": [d.id for d in docs],
-        "failed": len(errors),
-        "graph": graph_summary(g),
-        "seconds": round(time.perf_counter() - t0, 3),
-    }
-    write_atomic(out / "manifest.json", json.dumps(manifest, indent=2) + "\n")
+    res["graph"] = graph_summary(g)
+    res["seconds"] = round(time.perf_counter() - t0, 3)
+    write_atomic(out / "manifest.json", json.dumps(res, indent=2) + "\n")
     if not quiet:
-        click.echo(f"{len(docs)} document(s), {len(errors)} failed -> {out}/index.html", err=True)
+        click.echo(
+            f"{len(docs)} document(s) ({res['skipped']} unchanged), {res['failed']} failed "
+            f"-> {out}/index.html",
+            err=True,
+        )
+    if res["interrupted"]:
+        _fail("interrupted: finished documents are kept; run again to complete")
+        sys.exit(130)
     if errors:
         sys.exit(1)
 
@@ -361,7 +405,7 @@ def eval_timeml_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> Non
     res = eval_timeml(paths)
     if res["documents"] == 0:
         raise InputError(f"{', '.join(paths)}: no .tml files found")
-    errors = res.pop("errors")
+    errors = sorted(res.pop("errors"), key=lambda e: e["path"])
     if as_json:
         res["errors"] = errors[:n_errors]
         click.echo(json.dumps(res, ensure_ascii=False, indent=2))
@@ -406,7 +450,7 @@ def eval_meantime_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> N
     res = eval_meantime(paths)
     if res["documents"] == 0:
         raise InputError(f"{', '.join(paths)}: no .xml files found")
-    errors = res.pop("errors")
+    errors = sorted(res.pop("errors"), key=lambda e: e["path"])
     if as_json:
         res["errors"] = errors[:n_errors]
         click.echo(json.dumps(res, ensure_ascii=False, indent=2))

@@ -1,0 +1,112 @@
+"""Batch runs: every input kind, per-input errors, reruns that skip, crash safety."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from timeline.corpus import build_corpus, expand_inputs
+
+ARTICLE = (
+    "In 2019, Washington cut diplomatic ties with Caracas. Maduro condemned the move on {day}."
+)
+
+
+def _corpus(tmp_path: Path, n: int = 6) -> Path:
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    for i in range(n):
+        (src / "sub" / f"a{i}.txt").write_text(
+            ARTICLE.format(day=["Monday", "Friday"][i % 2]) + f" Item {i}."
+        )
+    lines = [
+        json.dumps(
+            {
+                "id": f"j{i}",
+                "text": ARTICLE.format(day="Tuesday") + f" J{i}.",
+                "published": "2020-01-0" + str(i + 1),
+                "title": f"J {i}",
+            }
+        )
+        for i in range(3)
+    ]
+    lines.insert(1, "{not json")
+    (src / "corpus.jsonl").write_text("\n".join(lines) + "\n")
+    (src / "bad.txt").write_bytes(b"\xff\xfe\x00binary")
+    (src / "empty.md").write_text("")
+    return src
+
+
+def test_corpus_expands_folders_globs_and_jsonl(tmp_path: Path) -> None:
+    src = _corpus(tmp_path)
+    units = list(expand_inputs([str(src)]))
+    assert len([u for u in units if getattr(u, "line", None)]) == 4
+    assert len(list(expand_inputs([str(src / "sub" / "*.txt")]))) == 6
+    (err,) = list(expand_inputs([str(tmp_path / "nope")]))
+    assert isinstance(err, Exception) and "no such file or directory" in str(err)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_corpus_build_records_errors_and_skips_on_rerun(tmp_path: Path, workers: int) -> None:
+    src, out = _corpus(tmp_path), tmp_path / "out"
+    res = build_corpus([str(src)], out, workers=workers)
+    assert res["failed"] == 3 and len(res["doc_ids"]) == 9
+    messages = sorted(e["message"] for e in res["errors"])
+    assert any(
+        m.endswith(
+            "corpus.jsonl:2: invalid JSON at column 2: Expecting property name enclosed in double quotes"
+        )
+        for m in messages
+    )
+    assert any("bad.txt: looks binary" in m for m in messages)
+    assert any("empty.md: file is empty" in m for m in messages)
+    again = build_corpus([str(src)], out, workers=workers)
+    assert again["skipped"] == 9 and again["parsed"] == 0
+    (src / "sub" / "a0.txt").write_text("Changed: in 2001 Canada signed a treaty.")
+    third = build_corpus([str(src)], out, workers=workers)
+    assert third["parsed"] == 1 and third["skipped"] == 8
+    assert build_corpus([str(src)], out, workers=workers, force=True)["parsed"] == 9
+
+
+def test_corpus_jsonl_metadata_is_used(tmp_path: Path) -> None:
+    src = _corpus(tmp_path)
+    out = tmp_path / "out"
+    build_corpus([str(src / "corpus.jsonl")], out, workers=1)
+    docs = [json.loads(p.read_text()) for p in (out / "docs").glob("*.json")]
+    assert sorted(d["source"]["published"] for d in docs) == [
+        "2020-01-01",
+        "2020-01-02",
+        "2020-01-03",
+    ]
+    assert all(d["source"]["published_from"] == "metadata" for d in docs)
+
+
+def test_corpus_sigkill_then_rerun_leaves_no_broken_file(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(60):
+        (src / f"a{i}.txt").write_text((ARTICLE.format(day="Monday") + " ") * 40 + f" {i}")
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "timeline", "build", str(src), "-o", str(out), "-q", "-w", "2"]
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+    deadline = time.time() + 30
+    while time.time() < deadline and len(list((out / "docs").glob("*.json"))) < 10:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    for p in (out / "docs").glob("*.json"):
+        json.loads(p.read_text())  # every file that exists is complete
+    res = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    docs = list((out / "docs").glob("*.json"))
+    assert len(docs) == 60 and not list(out.rglob("*.tmp"))
+    assert json.loads((out / "manifest.json").read_text())["failed"] == 0
