@@ -250,7 +250,7 @@ class Cache:
         row = self.db.execute(
             "SELECT hash, settings, doc_id FROM done WHERE key=?", (key,)
         ).fetchone()
-        return tuple(row) if row else None  # type: ignore[return-value]
+        return tuple(row) if row else None
 
     def put(self, key: str, digest: str, settings: str, doc_id: str) -> None:
         self.db.execute(
