@@ -1,0 +1,90 @@
+"""Batch throughput: `timeline build` over a corpus of real news texts with 1 and 2 workers,
+and a synthetic large run.
+
+    python benchmarks/bench_batch.py ../shared/data [--articles 500] [--large 10000]
+
+The corpus is made from the TimeML and MEANTIME texts under the given folder (each text
+repeated with a distinct id until there are --articles of them), written as JSON Lines to a
+temporary folder. Prints articles/s, characters/s, the speed-up of 2 workers over 1 and the
+peak resident memory of the largest process, medians over --repeat runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def texts_from(root: Path) -> list[str]:
+    from timeline.readwrite.meantime import read_meantime
+    from timeline.readwrite.timeml import read_timeml
+
+    out = [read_timeml(p).text.strip() for p in sorted(root.rglob("*.tml"))]
+    out += [read_meantime(p).text for p in sorted((root / "meantime-apple").glob("*.xml"))] \
+        if (root / "meantime-apple").is_dir() else []
+    return [t for t in out if t.strip()]
+
+
+def write_corpus(texts: list[str], n: int, path: Path) -> int:
+    chars = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            text = texts[i % len(texts)]
+            chars += len(text)
+            fh.write(json.dumps({"id": f"a{i}", "text": text, "published": "2000-01-01"}) + "\n")
+    return chars
+
+
+def run_build(corpus: Path, out: Path, workers: int) -> tuple[float, float]:
+    """Seconds and peak RSS (MB) of one fresh `timeline build`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "timeline", "build", str(corpus), "-o", str(out),
+                    "-q", "--workers", str(workers), "--force", "--max-page-docs", "100"],
+                   check=False)
+    seconds = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("data", help="folder holding timebank-aquaint/ and meantime-apple/")
+    ap.add_argument("--articles", type=int, default=500)
+    ap.add_argument("--large", type=int, default=0, help="also run N synthetic articles")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    texts = texts_from(Path(args.data))
+    if not texts:
+        sys.exit(f"no TimeML or MEANTIME texts under {args.data}")
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        chars = write_corpus(texts, args.articles, corpus)
+        print(f"{args.articles} articles ({len(texts)} distinct), {chars:,} characters; "
+              f"median of {args.repeat} runs")
+        print(f"{'workers':>7} {'median s':>9} {'articles/s':>11} {'chars/s':>11} {'peak MB':>8}")
+        medians = {}
+        for w in (1, 2):
+            runs = [run_build(corpus, Path(tmp) / f"out{w}", w) for _ in range(args.repeat)]
+            med = statistics.median(r[0] for r in runs)
+            medians[w] = med
+            print(f"{w:>7} {med:>9.2f} {args.articles / med:>11.1f} {chars / med:>11,.0f} "
+                  f"{max(r[1] for r in runs):>8.0f}")
+        print(f"speed-up with 2 workers: {medians[1] / medians[2]:.2f}x")
+        if args.large:
+            big = Path(tmp) / "large.jsonl"
+            big_chars = write_corpus(texts, args.large, big)
+            sec, peak = run_build(big, Path(tmp) / "outl", 2)
+            print(f"{args.large} articles ({big_chars:,} chars), 2 workers: {sec:.1f} s, "
+                  f"{args.large / sec:.1f} articles/s, peak RSS {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
