@@ -210,6 +210,7 @@ def build(
     )
     if tty:
         click.echo("", err=True)
+    t_merge = time.perf_counter()
     docs = [read_document(out / "docs" / f"{d}.json") for d in res["doc_ids"]]
     g = build_graph(docs)
     write_node_link(g, out / "graph.json")
@@ -235,6 +236,8 @@ def build(
         ),
     )
     res["graph"] = graph_summary(g)
+    res["seconds_parse"] = res.pop("seconds")
+    res["seconds_merge"] = round(time.perf_counter() - t_merge, 3)
     res["seconds"] = round(time.perf_counter() - t0, 3)
     write_atomic(out / "manifest.json", json.dumps(res, indent=2) + "\n")
     if not quiet:

@@ -199,7 +199,7 @@ def process_unit(unit: Unit, out: str, published: str | None) -> dict[str, Any]:
         raw = _unit_bytes(unit)
         digest = hashlib.sha256(raw).hexdigest()
         doc = load_unit(unit, published, raw)
-        write_document(doc, Path(out) / "docs" / f"{doc.id}.json")
+        write_document(doc, Path(out) / "docs" / f"{doc.id}.json", pretty=False)
         return {
             "key": unit.key,
             "ok": True,

@@ -47,13 +47,16 @@ def read_document(path: str | Path) -> Document:
     return parse_document(data, str(p))
 
 
-def generate_document(doc: Document) -> str:
-    """The document as JSON text (validated first; 2-space indent, UTF-8 kept as is)."""
+def generate_document(doc: Document, *, pretty: bool = True) -> str:
+    """The document as JSON text (validated first; UTF-8 kept as is). ``pretty`` indents by
+    two spaces; compact output is several times faster to write (C encoder)."""
     obj = doc.to_dict()
     validate(obj, doc.id)
-    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+    if pretty:
+        return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def write_document(doc: Document, path: str | Path, *, force: bool = True) -> Path:
+def write_document(doc: Document, path: str | Path, *, force: bool = True, pretty: bool = True) -> Path:
     """Validate and write ``doc`` atomically to ``path``."""
-    return write_atomic(path, generate_document(doc), force=force)
+    return write_atomic(path, generate_document(doc, pretty=pretty), force=force)
