@@ -27,8 +27,11 @@ def texts_from(root: Path) -> list[str]:
     from timeline.readwrite.timeml import read_timeml
 
     out = [read_timeml(p).text.strip() for p in sorted(root.rglob("*.tml"))]
-    out += [read_meantime(p).text for p in sorted((root / "meantime-apple").glob("*.xml"))] \
-        if (root / "meantime-apple").is_dir() else []
+    out += (
+        [read_meantime(p).text for p in sorted((root / "meantime-apple").glob("*.xml"))]
+        if (root / "meantime-apple").is_dir()
+        else []
+    )
     return [t for t in out if t.strip()]
 
 
@@ -46,9 +49,24 @@ def run_build(corpus: Path, out: Path, workers: int) -> tuple[float, float, floa
     """Seconds, peak RSS (MB) and parse-phase seconds of one fresh `timeline build`."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "timeline", "build", str(corpus), "-o", str(out),
-                    "-q", "--workers", str(workers), "--force", "--max-page-docs", "100"],
-                   check=False)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "timeline",
+            "build",
+            str(corpus),
+            "-o",
+            str(out),
+            "-q",
+            "--workers",
+            str(workers),
+            "--force",
+            "--max-page-docs",
+            "100",
+        ],
+        check=False,
+    )
     seconds = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     parse_s = json.loads((out / "manifest.json").read_text())["seconds_parse"]
@@ -68,25 +86,35 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         chars = write_corpus(texts, args.articles, corpus)
-        print(f"{args.articles} articles ({len(texts)} distinct), {chars:,} characters; "
-              f"median of {args.repeat} runs")
-        print(f"{'workers':>7} {'median s':>9} {'articles/s':>11} {'chars/s':>11} {'peak MB':>8} "
-              f"{'parse s':>8}")
+        print(
+            f"{args.articles} articles ({len(texts)} distinct), {chars:,} characters; "
+            f"median of {args.repeat} runs"
+        )
+        print(
+            f"{'workers':>7} {'median s':>9} {'articles/s':>11} {'chars/s':>11} {'peak MB':>8} "
+            f"{'parse s':>8}"
+        )
         medians, parse = {}, {}
         for w in (1, 2):
             runs = [run_build(corpus, Path(tmp) / f"out{w}", w) for _ in range(args.repeat)]
             med = statistics.median(r[0] for r in runs)
             medians[w], parse[w] = med, statistics.median(r[2] for r in runs)
-            print(f"{w:>7} {med:>9.2f} {args.articles / med:>11.1f} {chars / med:>11,.0f} "
-                  f"{max(r[1] for r in runs):>8.0f} {parse[w]:>8.2f}")
-        print(f"speed-up with 2 workers: {medians[1] / medians[2]:.2f}x overall, "
-              f"{parse[1] / parse[2]:.2f}x in the parallel parse phase")
+            print(
+                f"{w:>7} {med:>9.2f} {args.articles / med:>11.1f} {chars / med:>11,.0f} "
+                f"{max(r[1] for r in runs):>8.0f} {parse[w]:>8.2f}"
+            )
+        print(
+            f"speed-up with 2 workers: {medians[1] / medians[2]:.2f}x overall, "
+            f"{parse[1] / parse[2]:.2f}x in the parallel parse phase"
+        )
         if args.large:
             big = Path(tmp) / "large.jsonl"
             big_chars = write_corpus(texts, args.large, big)
             sec, peak = run_build(big, Path(tmp) / "outl", 2)
-            print(f"{args.large} articles ({big_chars:,} chars), 2 workers: {sec:.1f} s, "
-                  f"{args.large / sec:.1f} articles/s, peak RSS {peak:.0f} MB")
+            print(
+                f"{args.large} articles ({big_chars:,} chars), 2 workers: {sec:.1f} s, "
+                f"{args.large / sec:.1f} articles/s, peak RSS {peak:.0f} MB"
+            )
 
 
 if __name__ == "__main__":

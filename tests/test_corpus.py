@@ -110,3 +110,23 @@ def test_corpus_sigkill_then_rerun_leaves_no_broken_file(tmp_path: Path) -> None
     docs = list((out / "docs").glob("*.json"))
     assert len(docs) == 60 and not list(out.rglob("*.tmp"))
     assert json.loads((out / "manifest.json").read_text())["failed"] == 0
+
+
+def test_corpus_runs_on_a_dask_localcluster(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    src = _corpus(tmp_path, n=4)
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None, processes=True
+    ) as cluster:
+        res = build_corpus([str(src)], tmp_path / "out", scheduler=cluster.scheduler_address)
+    assert res["failed"] == 3 and len(res["doc_ids"]) == 7
+    assert len(list((tmp_path / "out" / "docs").glob("*.json"))) == 7
+
+
+def test_corpus_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    from timeline.errors import InputError
+
+    src = _corpus(tmp_path, n=1)
+    with pytest.raises(InputError, match="cannot reach the Dask scheduler"):
+        build_corpus([str(src)], tmp_path / "out", scheduler="tcp://127.0.0.1:9")

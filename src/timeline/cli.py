@@ -152,6 +152,11 @@ def parse(input: str, output: str | None, force: bool, published: str | None) ->
 )
 @click.option("--force", is_flag=True, help="Redo every input, even unchanged ones.")
 @click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    help="Run the per-input work on a Dask distributed cluster (OUT must be shared).",
+)
+@click.option(
     "--max-page-docs",
     default=200,
     show_default=True,
@@ -165,6 +170,7 @@ def build(
     output: str,
     workers: int | None,
     force: bool,
+    scheduler: str | None,
     max_page_docs: int,
     quiet: bool,
     published: str | None,
@@ -207,6 +213,7 @@ def build(
         published=published,
         on_error=lambda e: _fail(e["message"]),
         progress=show,
+        scheduler=scheduler,
     )
     if tty:
         click.echo("", err=True)

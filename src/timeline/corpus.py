@@ -269,6 +269,43 @@ def settings_key(published: str | None) -> str:
     ).hexdigest()[:16]
 
 
+# --------------------------------------------------------------------------- Dask
+def _run_on_dask(
+    address: str,
+    units: list[Unit],
+    out: str,
+    published: str | None,
+    record: Callable[[dict[str, Any]], None],
+) -> None:
+    """Run the per-input work on a Dask distributed cluster (``tcp://host:port``).
+
+    Workers write the documents themselves, so OUT must be a folder they can all reach (a
+    shared file system); only the small summaries travel back. At most a few thousand tasks
+    are in flight, so the client's memory does not grow with the corpus.
+    """
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise InputError(
+            "--scheduler needs Dask distributed: pip install 'timeline[dask]'"
+        ) from None
+    try:
+        client = Client(address, timeout="10s")  # type: ignore[no-untyped-call]
+    except OSError as e:
+        raise InputError(f"{address}: cannot reach the Dask scheduler: {e}") from None
+    try:
+        batch = 2000
+        for i in range(0, len(units), batch):
+            futures = client.map(
+                process_unit, units[i : i + batch], out=out, published=published, pure=False
+            )
+            for fut in as_completed(futures):  # type: ignore[no-untyped-call]
+                record(fut.result())
+                fut.release()
+    finally:
+        client.close()  # type: ignore[no-untyped-call]
+
+
 # --------------------------------------------------------------------------- the run
 def build_corpus(
     inputs: tuple[str, ...] | list[str],
@@ -279,6 +316,7 @@ def build_corpus(
     published: str | None = None,
     on_error: Callable[[dict[str, Any]], None] | None = None,
     progress: Callable[[int, int, int], None] | None = None,
+    scheduler: str | None = None,
 ) -> dict[str, Any]:
     """Parse every input into ``out`` (see the module docstring); returns the run summary."""
     out = Path(out)
@@ -335,7 +373,9 @@ def build_corpus(
             progress(done, len(todo), len(errors))
 
     try:
-        if n_workers == 1 or len(todo) <= 1:
+        if scheduler:
+            _run_on_dask(scheduler, todo, str(out), published, record)
+        elif n_workers == 1 or len(todo) <= 1:
             for u in todo:
                 record(process_unit(u, str(out), published))
         else:
@@ -357,7 +397,12 @@ def build_corpus(
     return {
         "timeline": __version__,
         "inputs": list(inputs),
-        "settings": {"published": published, "workers": n_workers, "force": force},
+        "settings": {
+            "published": published,
+            "workers": n_workers,
+            "force": force,
+            "scheduler": scheduler,
+        },
         "units": len(units),
         "parsed": len(doc_ids) - skipped,
         "skipped": skipped,

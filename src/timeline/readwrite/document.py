@@ -57,6 +57,8 @@ def generate_document(doc: Document, *, pretty: bool = True) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def write_document(doc: Document, path: str | Path, *, force: bool = True, pretty: bool = True) -> Path:
+def write_document(
+    doc: Document, path: str | Path, *, force: bool = True, pretty: bool = True
+) -> Path:
     """Validate and write ``doc`` atomically to ``path``."""
     return write_atomic(path, generate_document(doc, pretty=pretty), force=force)
