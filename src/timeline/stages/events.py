@@ -37,6 +37,7 @@ from timeline.model import (
     Timex,
 )
 from timeline.settings import Settings
+from timeline.spans import SpanIndex
 from timeline.stages.normalize import shift, value_range
 
 __all__ = ["events_stage", "verb_forms", "clauses"]
@@ -254,15 +255,26 @@ def _is_name(doc: Document, pos: int) -> bool:
     return _inside_entity(doc, pos)
 
 
+_INDEX_CACHE: dict[int, tuple[Document, SpanIndex[str], SpanIndex[Span]]] = {}
+
+
+def _indexes(doc: Document) -> tuple[SpanIndex[str], SpanIndex[Span]]:
+    """Mention and sentence indexes of ``doc`` (built once per document and stage run)."""
+    hit = _INDEX_CACHE.get(id(doc))
+    if hit is None or hit[0] is not doc:
+        mentions = SpanIndex((m.start, m.end, e.id) for e in doc.entities for m in e.mentions)
+        sentences = SpanIndex((s.start, s.end, s) for s in doc.sentences)
+        _INDEX_CACHE.clear()
+        _INDEX_CACHE[id(doc)] = hit = (doc, mentions, sentences)
+    return hit[1], hit[2]
+
+
 def _inside_entity(doc: Document, pos: int) -> bool:
-    return any(m.start <= pos < m.end for e in doc.entities for m in e.mentions)
+    return _indexes(doc)[0].covering(pos) is not None
 
 
 def _sentence_of(doc: Document, pos: int) -> Span:
-    for s in doc.sentences:
-        if s.start <= pos < s.end:
-            return s
-    return Span(start=pos, end=pos + 1)
+    return _indexes(doc)[1].covering(pos) or Span(start=pos, end=pos + 1)
 
 
 def _clause_of(text: str, sent: Span, pos: int) -> Span:
@@ -312,6 +324,7 @@ def _derivations(
     """Noun events dated through "T, the year after <NP>" or "T, a month before <NP>"."""
     lex = _lexicon()
     by_id = {t.id: t for t in timexes}
+    datable_index = SpanIndex((x.start, x.end, x) for x in timexes if _datable(x))
     drafts: list[_Draft] = []
     links: list[tuple[_Draft, Timex, str]] = []
     for t in timexes:
@@ -335,7 +348,8 @@ def _derivations(
             )
             direction = m.group(1)
             np_start = t.end + m.end()
-            prev = [x for x in timexes if x.end <= t.start and _datable(x)]
+            before = datable_index.last_ending_by(t.start)
+            prev = [before[2]] if before else []
             prev = [x for x in prev if re.fullmatch(_APPOSITION_GAP, text[x.end : t.start])]
             base = prev[-1] if prev else None
             anchor_value = base.value if base else None
@@ -469,12 +483,12 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
 
 def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
     text = doc.text
-    datable = [t for t in timexes if _datable(t)]
+    datable = SpanIndex((t.start, t.end, t) for t in timexes if _datable(t))
     prev_sentence_time: dict[int, EventTime] = {}
     for d in drafts:
         if d.time is not None or d.kind == "named":
             continue
-        in_sent = [t for t in datable if d.sentence.start <= t.start < d.sentence.end]
+        in_sent = [t for _, _, t in datable.starting_in(d.sentence.start, d.sentence.end)]
         in_clause = [t for t in in_sent if d.clause.start <= t.start < d.clause.end]
         clause_text = text[d.clause.start : d.clause.end]
         head = [
@@ -546,27 +560,31 @@ def _finish(doc: Document, drafts: list[_Draft]) -> tuple[list[Event], dict[int,
 
 def _participants(doc: Document, d: _Draft) -> tuple[Participant, ...]:
     span = d.clause if d.kind != "named" else Span(start=d.trigger.start, end=d.trigger.end)
+    types = _entity_types(doc)
     out: dict[str, Participant] = {}
-    first_before = True
-    for e in sorted(doc.entities, key=lambda e: e.id):
-        for m in e.mentions:
-            if not (span.start <= m.start < span.end) or e.id == d.entity:
-                continue
-            before = doc.text[max(0, m.start - 4) : m.start].lower()
-            if e.type == "LOCATION" and before.endswith(("in ", "at ")):
-                role = "location"
-            elif m.start < d.trigger.start and first_before:
-                role = "agent"
-            elif m.start > d.trigger.start:
-                role = "patient"
-            else:
-                role = "participant"
-            out.setdefault(e.id, Participant(entity=e.id, role=role))
+    hits = sorted(_indexes(doc)[0].starting_in(span.start, span.end), key=lambda x: x[2])
+    for m_start, _m_end, eid in hits:
+        if eid == d.entity:
+            continue
+        before = doc.text[max(0, m_start - 4) : m_start].lower()
+        if types[eid] == "LOCATION" and before.endswith(("in ", "at ")):
+            role = "location"
+        elif m_start < d.trigger.start:
+            role = "agent"
+        elif m_start > d.trigger.start:
+            role = "patient"
+        else:
+            role = "participant"
+        out.setdefault(eid, Participant(entity=eid, role=role))
     ordered = sorted(
         out.values(),
         key=lambda p: (["agent", "patient", "location", "participant"].index(p.role), p.entity),
     )
     return tuple(ordered)
+
+
+def _entity_types(doc: Document) -> dict[str, str]:
+    return {e.id: e.type for e in doc.entities}
 
 
 def _link(

@@ -34,8 +34,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from timeline.model import Document, Mention, Relation, Span
+from timeline.model import Document, Event, Mention, Relation, Span
 from timeline.settings import Settings
+from timeline.spans import SpanIndex
 from timeline.stages.gazetteer import gazetteer
 
 __all__ = ["RELATION_TYPES", "relations_stage", "find_relations"]
@@ -104,15 +105,11 @@ _CUE_RE = [(typ, re.compile(p, re.I)) for typ, p in _CUES]
 _COORD = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|\s+as\s+well\s+as\s+)$")
 
 
-def _mentions_in(doc: Document, span: Span) -> list[tuple[int, int, str, str]]:
+def _mentions_in(index: SpanIndex[tuple[str, str]], span: Span) -> list[tuple[int, int, str, str]]:
     """(start, end, entity id, entity type) of mentions inside ``span``, in text order."""
-    out = [
-        (m.start, m.end, e.id, e.type)
-        for e in doc.entities
-        for m in e.mentions
-        if span.start <= m.start and m.end <= span.end
+    return [
+        (a, b, p[0], p[1]) for a, b, p in index.starting_in(span.start, span.end) if b <= span.end
     ]
-    return sorted(out)
 
 
 _ROLE_BETWEEN = re.compile(
@@ -152,8 +149,11 @@ def find_relations(doc: Document) -> list[Relation]:
     """Every relation the cues support, one per (source, target, type, sentence)."""
     text = doc.text
     found: dict[tuple[str, str, str, int], Relation] = {}
+    mention_index = SpanIndex(
+        (m.start, m.end, (e.id, e.type)) for e in doc.entities for m in e.mentions
+    )
     for sent in doc.sentences:
-        all_m = _mentions_in(doc, sent)
+        all_m = _mentions_in(mention_index, sent)
         for clause in _relation_clauses(text, sent):
             mentions = [m for m in all_m if clause.start <= m[0] < clause.end]
             for typ, cue in _CUE_RE:
@@ -245,8 +245,18 @@ def _add(
     )
 
 
+_EVENT_INDEX: dict[int, tuple[Document, SpanIndex[Event]]] = {}
+
+
 def _nearest_event(doc: Document, sent: Span, lo: int, hi: int) -> str | None:
-    inside = [e for e in doc.events if sent.start <= e.trigger.start < sent.end and not e.entity]
+    hit = _EVENT_INDEX.get(id(doc))
+    if hit is None or hit[0] is not doc:
+        _EVENT_INDEX.clear()
+        hit = _EVENT_INDEX[id(doc)] = (
+            doc,
+            SpanIndex((e.trigger.start, e.trigger.end, e) for e in doc.events if not e.entity),
+        )
+    inside = [e for _, _, e in hit[1].starting_in(sent.start, sent.end)]
     if not inside:
         return None
     mid = (lo + hi) // 2

@@ -187,12 +187,18 @@ def resolve_times(
     last: Timex | None = None  # most recent resolved date in the text
     sent_iter = iter(sentences)
     sentence: Span | None = next(sent_iter, None)
+    sentence_future: dict[tuple[int, int], bool] = {}
     for d in drafts:
         while sentence is not None and sentence.end <= d.start:
             sentence = next(sent_iter, None)
-        clause = text[sentence.start : sentence.end] if sentence else text
         local = _local_tense(text, d.start, d.end, sentence)
-        future = bool(_FUTURE_CUE.search(clause)) if local is None else local
+        if local is None:
+            key = (sentence.start, sentence.end) if sentence else (0, len(text))
+            if key not in sentence_future:  # once per sentence: a long one may hold many dates
+                sentence_future[key] = bool(_FUTURE_CUE.search(text, key[0], key[1]))
+            future = sentence_future[key]
+        else:
+            future = local
         value, anchor, basis = d.value, None, "explicit"
         if d.recipe is not None:
             if (

@@ -1,0 +1,51 @@
+"""Sorted span lookups, so that stages stay linear on long documents.
+
+>>> idx = SpanIndex([(10, 14, "a"), (0, 3, "b"), (20, 30, "c")])
+>>> idx.covering(12), idx.covering(5)
+('a', None)
+>>> [p for _, _, p in idx.starting_in(0, 15)]
+['b', 'a']
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+__all__ = ["SpanIndex"]
+
+T = TypeVar("T")
+
+
+class SpanIndex(Generic[T]):
+    """Spans ``(start, end, payload)`` sorted by start."""
+
+    def __init__(self, spans: Iterable[tuple[int, int, T]]) -> None:
+        self.items = sorted(spans, key=lambda s: (s[0], s[1]))
+        self.starts = [s[0] for s in self.items]
+        self._max_len = max((e - s for s, e, _ in self.items), default=0)
+
+    def covering(self, pos: int) -> T | None:
+        """The payload of a span that contains ``pos`` (the latest-starting one), or None."""
+        lo = bisect.bisect_left(self.starts, pos - self._max_len)
+        hi = bisect.bisect_right(self.starts, pos)
+        for i in range(hi - 1, lo - 1, -1):
+            s, e, p = self.items[i]
+            if s <= pos < e:
+                return p
+        return None
+
+    def starting_in(self, start: int, end: int) -> list[tuple[int, int, T]]:
+        """Spans whose start lies in ``[start, end)``, in order."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return self.items[lo:hi]
+
+    def last_ending_by(self, pos: int) -> tuple[int, int, T] | None:
+        """Of the spans starting before ``pos``, the last one that ends at or before it."""
+        hi = bisect.bisect_left(self.starts, pos)
+        for i in range(hi - 1, max(-1, hi - 50), -1):
+            if self.items[i][1] <= pos:
+                return self.items[i]
+        return None
