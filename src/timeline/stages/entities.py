@@ -541,11 +541,7 @@ def _guess(
         return "ORGANIZATION"  # "Europe Container Terminals": a place inside a name
     if n == 1 and (body_caps[surface] >= 2 or _ORG_CUE_AFTER.match(text[end : end + 20])):
         return "ORGANIZATION"  # a single name used again and again: a company, a brand
-    if n >= 2 and any(
-        re.search(rf"(?<![\w.])(?-i:{re.escape(w.lower())})(?!\w)", text)
-        for w in words
-        if len(w) > 3
-    ):
+    if n >= 2 and any(w.lower() in _lowercase_words(text) for w in words if len(w) > 3):
         return "OTHER"  # "Music Store", "Developer Program": capitalised common nouns
     if (
         n in (2, 3, 4)
@@ -557,7 +553,7 @@ def _guess(
         n >= 2
         and re.search(
             rf"(?<![\w.])(?<!{re.escape(words[-2])} )(?-i:{re.escape(words[-1])})(?![\w])",
-            text[end:],
+            text[end : end + 20_000],  # bounded: "later" means in the same story
         )
         and not _ORG_CUE_AFTER.match(text[end : end + 20])
     ):
@@ -569,6 +565,19 @@ def _guess(
     if n >= 4:
         return "ORGANIZATION"
     return None
+
+
+_WORDS_CACHE: dict[int, tuple[str, frozenset[str]]] = {}
+
+
+def _lowercase_words(text: str) -> frozenset[str]:
+    """Every word written in lower case somewhere in ``text`` (computed once per text)."""
+    hit = _WORDS_CACHE.get(id(text))
+    if hit is None or hit[0] is not text:
+        _WORDS_CACHE.clear()
+        words = frozenset(re.findall(r"(?<![\w.])[a-z][a-z-]*(?!\w)", text))
+        hit = _WORDS_CACHE[id(text)] = (text, words)
+    return hit[1]
 
 
 def _demonym_mentions(text: str, toks: list[tuple[int, int, str]], g: Gazetteer) -> list[_Raw]:

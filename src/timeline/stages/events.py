@@ -149,8 +149,9 @@ class _Draft:
 
 def _title(text: str, a: int, b: int, timexes: list[Timex], limit: int = 16) -> str:
     """A readable phrase from ``text[a:b]``: leading times, connectives and quotes removed."""
-    for t in timexes:
-        if a <= t.start <= a + 4 and t.end <= b:
+    b = min(b, a + 400)  # a title is a few words: never scan a whole (possibly huge) clause
+    for _, _, t in _timex_index(timexes).starting_in(a, a + 5):
+        if t.end <= b:
             a = t.end
     s = text[a:b].strip(" ,.;:“”\"'’‘")
     s = re.sub(r"^(?:in|on|at|by|since|during)\s+(?=[,]|$)", "", s, flags=re.I)
@@ -256,6 +257,15 @@ def _is_name(doc: Document, pos: int) -> bool:
 
 
 _INDEX_CACHE: dict[int, tuple[Document, SpanIndex[str], SpanIndex[Span]]] = {}
+_TIMEX_CACHE: dict[int, tuple[list[Timex], SpanIndex[Timex]]] = {}
+
+
+def _timex_index(timexes: list[Timex]) -> SpanIndex[Timex]:
+    hit = _TIMEX_CACHE.get(id(timexes))
+    if hit is None or hit[0] is not timexes:
+        _TIMEX_CACHE.clear()
+        hit = _TIMEX_CACHE[id(timexes)] = (timexes, SpanIndex((t.start, t.end, t) for t in timexes))
+    return hit[1]
 
 
 def _indexes(doc: Document) -> tuple[SpanIndex[str], SpanIndex[Span]]:
@@ -485,21 +495,28 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
     text = doc.text
     datable = SpanIndex((t.start, t.end, t) for t in timexes if _datable(t))
     prev_sentence_time: dict[int, EventTime] = {}
+    sentence_no = {s: i for i, s in enumerate(doc.sentences)}
+    first_clause: dict[Span, Span] = {}
     for d in drafts:
         if d.time is not None or d.kind == "named":
             continue
         in_sent = [t for _, _, t in datable.starting_in(d.sentence.start, d.sentence.end)]
         in_clause = [t for t in in_sent if d.clause.start <= t.start < d.clause.end]
-        clause_text = text[d.clause.start : d.clause.end]
-        head = [
-            t
-            for t in in_sent
-            if t.start < d.clause.start
-            and _first_clause_of(text, d.sentence).start
-            <= t.start
-            < _first_clause_of(text, d.sentence).end
+        # the clause around the trigger (bounded: run-on clauses can be very long)
+        clause_text = text[
+            max(d.clause.start, d.trigger.start - 200) : min(d.clause.end, d.trigger.end + 200)
         ]
-        if re.match(r"(?i)\s*after\b", clause_text) and head and head[0].basis == "anaphoric":
+        first = first_clause.get(d.sentence)
+        if first is None:
+            first = first_clause[d.sentence] = _first_clause_of(text, d.sentence)
+        head = [
+            t for t in in_sent if t.start < d.clause.start and first.start <= t.start < first.end
+        ]
+        if (
+            re.match(r"(?i)\s*after\b", text[d.clause.start : d.clause.start + 12])
+            and head
+            and head[0].basis == "anaphoric"
+        ):
             anchor = next((t for t in timexes if t.id == head[0].anchor), None)
             if anchor is not None:
                 d.time = _time_of(
@@ -514,7 +531,7 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
             # narrative continuation: the nearest time earlier in the sentence
             d.time = _time_of([t for t in in_sent if t.start < d.trigger.start][-1])
         else:
-            idx = doc.sentences.index(d.sentence) if d.sentence in doc.sentences else -1
+            idx = sentence_no.get(d.sentence, -1)
             inherited = prev_sentence_time.get(idx - 1)
             future = bool(_FUTURE.search(clause_text))
             if inherited and d.past and not future:
@@ -529,8 +546,8 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
                 )
             else:
                 d.time = EventTime()
-        if d.time.basis in ("explicit", "deictic", "anaphoric") and d.sentence in doc.sentences:
-            prev_sentence_time[doc.sentences.index(d.sentence)] = d.time
+        if d.time.basis in ("explicit", "deictic", "anaphoric") and d.sentence in sentence_no:
+            prev_sentence_time[sentence_no[d.sentence]] = d.time
 
 
 def _first_clause_of(text: str, sent: Span) -> Span:
@@ -560,6 +577,10 @@ def _finish(doc: Document, drafts: list[_Draft]) -> tuple[list[Event], dict[int,
 
 def _participants(doc: Document, d: _Draft) -> tuple[Participant, ...]:
     span = d.clause if d.kind != "named" else Span(start=d.trigger.start, end=d.trigger.end)
+    # participants are near their trigger: bound the search in run-on clauses
+    span = Span(
+        start=max(span.start, d.trigger.start - 300), end=min(span.end, d.trigger.end + 300)
+    )
     types = _entity_types(doc)
     out: dict[str, Participant] = {}
     hits = sorted(_indexes(doc)[0].starting_in(span.start, span.end), key=lambda x: x[2])
@@ -583,8 +604,15 @@ def _participants(doc: Document, d: _Draft) -> tuple[Participant, ...]:
     return tuple(ordered)
 
 
+_TYPES_CACHE: dict[int, tuple[Document, dict[str, str]]] = {}
+
+
 def _entity_types(doc: Document) -> dict[str, str]:
-    return {e.id: e.type for e in doc.entities}
+    hit = _TYPES_CACHE.get(id(doc))
+    if hit is None or hit[0] is not doc:
+        _TYPES_CACHE.clear()
+        hit = _TYPES_CACHE[id(doc)] = (doc, {e.id: e.type for e in doc.entities})
+    return hit[1]
 
 
 def _link(

@@ -31,6 +31,7 @@ is nearest in the same sentence.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -101,6 +102,7 @@ _CUES: list[tuple[str, str]] = [
     ("opposes", r"\b(?:oppos(?:e|es|ed)|reject(?:s|ed)?|fears?)\b"),
     ("member_of", r"\b(?:(?:is|was|became|as)\s+a\s+member\s+of|joined)\b"),
 ]
+_REACH = 300  # characters around a cue in which its source and target are looked for
 _CUE_RE = [(typ, re.compile(p, re.I)) for typ, p in _CUES]
 _COORD = re.compile(r"^(?:,\s*|\s+and\s+|\s+or\s+|,\s+and\s+|\s+as\s+well\s+as\s+)$")
 
@@ -156,11 +158,15 @@ def find_relations(doc: Document) -> list[Relation]:
         all_m = _mentions_in(mention_index, sent)
         for clause in _relation_clauses(text, sent):
             mentions = [m for m in all_m if clause.start <= m[0] < clause.end]
+            starts = [m[0] for m in mentions]
             for typ, cue in _CUE_RE:
                 for c in cue.finditer(text, clause.start, clause.end):
-                    if any(a <= c.start() < b for a, b, _, _ in all_m):
+                    if mention_index.covering(c.start()) is not None:
                         continue
-                    _relate(doc, typ, c, clause, mentions, all_m, sent, found)
+                    # the actors of a cue are near it: bound the search in run-on clauses
+                    lo = bisect.bisect_left(starts, c.start() - _REACH)
+                    hi = bisect.bisect_right(starts, c.end() + _REACH)
+                    _relate(doc, typ, c, clause, mentions[lo:hi], all_m, sent, found)
         _leads(doc, sent, all_m, found)
         _possessive_allies(doc, sent, all_m, found)
     return sorted(found.values(), key=lambda r: (r.evidence.start, r.type, r.source, r.target))
@@ -200,7 +206,9 @@ def _relate(
     if not before or not after:
         return
     # the subject: the first mention of the comma-delimited part holding the cue
-    part_start = max(clause.start, text.rfind(", ", clause.start, c.start()) + 2)
+    part_start = max(
+        clause.start, text.rfind(", ", max(clause.start, c.start() - _REACH), c.start()) + 2
+    )
     in_part = [i for i in before if mentions[i][0] >= part_start]
     src_i = in_part[0] if in_part else before[-1]
     # "finds himself isolated by sanctions applied by the US": a passive swaps the roles
@@ -256,7 +264,11 @@ def _nearest_event(doc: Document, sent: Span, lo: int, hi: int) -> str | None:
             doc,
             SpanIndex((e.trigger.start, e.trigger.end, e) for e in doc.events if not e.entity),
         )
-    inside = [e for _, _, e in hit[1].starting_in(sent.start, sent.end)]
+    # the nearest trigger lies close to the evidence: look only around it
+    inside = [
+        e
+        for _, _, e in hit[1].starting_in(max(sent.start, lo - _REACH), min(sent.end, hi + _REACH))
+    ]
     if not inside:
         return None
     mid = (lo + hi) // 2
