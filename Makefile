@@ -1,6 +1,6 @@
 PY := .venv/bin/python
 
-.PHONY: install lint test golden examples browser bench ci
+.PHONY: install lint test golden examples browser bench fuzz ci
 
 install:
 	python3 -m venv .venv && .venv/bin/pip install -e '.[dev]'
@@ -24,5 +24,8 @@ browser:
 
 bench:
 	$(PY) benchmarks/bench_parse.py
+
+fuzz:  # the long fuzzing run (CI runs 60 examples per property)
+	TIMELINE_FUZZ_EXAMPLES=100000 $(PY) -m pytest tests/test_fuzz.py -p no:randomly
 
 ci: lint test
