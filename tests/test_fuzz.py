@@ -6,6 +6,7 @@ CI runs a short pass; ``make fuzz`` runs the long one (TIMELINE_FUZZ_EXAMPLES=10
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 
@@ -126,10 +127,8 @@ def _mutated(draw: st.DrawFn) -> str:
 @FUZZ
 @given(text=_mutated())
 def test_fuzz_document_loader_only_raises_timeline_errors(text: str) -> None:
-    try:
+    with contextlib.suppress(TimelineError):  # anything else fails the test
         parse_document(text, "fuzz.json")
-    except TimelineError:
-        pass
 
 
 def test_fuzz_many_dates_in_one_paragraph() -> None:
