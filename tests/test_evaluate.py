@@ -106,3 +106,11 @@ def test_evaluate_timelines_format_and_scores(tmp_path: Path) -> None:
     assert ["0", "2008-03", "1-2-said"] in rows  # "next week" (2008-W11) lies in March
     scores = json.loads(res.stdout)
     assert scores["events"]["r"] == 50.0 and scores["date_accuracy"] == 100.0
+
+
+def test_evaluate_cli_prints_mismatches(tmp_path: Path) -> None:
+    wrong = (FIX / "tiny.tml").read_text().replace('value="1962"', 'value="1999"')
+    (tmp_path / "wrong.tml").write_text(wrong)
+    res = CliRunner().invoke(cli, ["eval", "timeml", str(tmp_path / "wrong.tml"), "--errors", "5"])
+    assert res.exit_code == 0, res.output
+    assert "value     wrong.tml: system='1962' (DATE 1962)  gold='1962' (DATE 1999)" in res.stdout

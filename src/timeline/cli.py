@@ -7,6 +7,7 @@ failed (one line per failure on stderr, naming the file), 2 usage error.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -40,6 +41,16 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             _fail("interrupted")
             ctx.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except Exception as e:  # a bug: one line for the user, the traceback on request
+            if os.environ.get("TIMELINE_DEBUG"):
+                raise
+            _fail(
+                f"internal error: {type(e).__name__}: {e} (set TIMELINE_DEBUG=1 for the "
+                "traceback, and please report it)"
+            )
+            ctx.exit(1)
         except BrokenPipeError:
             ctx.exit(0)
 
@@ -415,7 +426,7 @@ def eval_timeml_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> Non
     res = eval_timeml(paths)
     if res["documents"] == 0:
         raise InputError(f"{', '.join(paths)}: no .tml files found")
-    errors = sorted(res.pop("errors"), key=lambda e: e["path"])
+    errors = res.pop("errors")
     if as_json:
         res["errors"] = errors[:n_errors]
         click.echo(json.dumps(res, ensure_ascii=False, indent=2))
@@ -460,7 +471,7 @@ def eval_meantime_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> N
     res = eval_meantime(paths)
     if res["documents"] == 0:
         raise InputError(f"{', '.join(paths)}: no .xml files found")
-    errors = sorted(res.pop("errors"), key=lambda e: e["path"])
+    errors = res.pop("errors")
     if as_json:
         res["errors"] = errors[:n_errors]
         click.echo(json.dumps(res, ensure_ascii=False, indent=2))
