@@ -191,13 +191,14 @@ def _graph_data(data: dict[str, Any]) -> dict[str, Any]:
             size=10 + 3 * min(degree.get(e["id"], 0), 10),
         )
     for ev in data["events"]:
-        label = ev["label"] if len(ev["label"]) <= 40 else ev["label"][:39] + "…"
+        # events are small dated diamonds: their titles live in the timeline beside the graph
         net.add_node(
             ev["id"],
-            label=f"{_date_label(ev)}: {label}",
-            shape="box",
-            color="#eeeeee",
-            font={"size": 11},
+            label=_date_label(ev) if ev["value"] else " ",
+            shape="diamond",
+            size=6,
+            color="#CC79A7",
+            font={"size": 9, "color": "#777777"},
         )
     for ev in data["events"]:
         for ent in ev["entities"]:
