@@ -18,7 +18,7 @@ FIX = Path(__file__).with_name("fixtures")
 
 
 def test_evaluate_timeml_reader_offsets() -> None:
-    doc = read_timeml(FIX / "tiny.tml")
+    doc = read_timeml(FIX / "tiny-timeml.xml")
     assert doc.dct == "1998-01-08"
     assert [(t.text, t.value) for t in doc.timexes] == [
         ("yesterday", "1998-01-07"),
@@ -31,7 +31,7 @@ def test_evaluate_timeml_reader_offsets() -> None:
 
 
 def test_evaluate_timeml_scores() -> None:
-    res = eval_timeml([FIX / "tiny.tml"])
+    res = eval_timeml([FIX / "tiny-timeml.xml"])
     assert res["documents"] == 1 and res["gold"] == 4
     assert res["relaxed"]["f1"] == 100.0 and res["value"]["f1"] == 100.0
 
@@ -74,7 +74,7 @@ def test_evaluate_meantime_scores() -> None:
 
 
 def test_evaluate_cli_json(tmp_path: Path) -> None:
-    res = CliRunner().invoke(cli, ["eval", "timeml", str(FIX / "tiny.tml"), "--json"])
+    res = CliRunner().invoke(cli, ["eval", "timeml", str(FIX / "tiny-timeml.xml"), "--json"])
     assert res.exit_code == 0 and json.loads(res.stdout)["strict"]["f1"] == 100.0
     res = CliRunner().invoke(cli, ["eval", "meantime", str(tmp_path)])
     assert res.exit_code == 1 and "no .xml files found" in res.stderr
@@ -109,7 +109,7 @@ def test_evaluate_timelines_format_and_scores(tmp_path: Path) -> None:
 
 
 def test_evaluate_cli_prints_mismatches(tmp_path: Path) -> None:
-    wrong = (FIX / "tiny.tml").read_text().replace('value="1962"', 'value="1999"')
+    wrong = (FIX / "tiny-timeml.xml").read_text().replace('value="1962"', 'value="1999"')
     (tmp_path / "wrong.tml").write_text(wrong)
     res = CliRunner().invoke(cli, ["eval", "timeml", str(tmp_path / "wrong.tml"), "--errors", "5"])
     assert res.exit_code == 0, res.output

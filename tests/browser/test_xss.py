@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 import timeline
-from tests.browser.test_page import CHROMIUM
 from tests.browser.xss_payloads import PAYLOADS
 from timeline.render.html import render_iframe, render_page
 
@@ -23,20 +22,6 @@ for (const f of ['alert', 'confirm', 'prompt', 'print']) {
   window[f] = function () { window.__pwned = 'dialog:' + f; };
 }
 """
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield b
-        b.close()
 
 
 def _hostile_doc(batch: list[str], n: int) -> timeline.Document:
