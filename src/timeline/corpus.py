@@ -307,6 +307,15 @@ def _run_on_dask(
 
 
 # --------------------------------------------------------------------------- the run
+def _remove_stale_temporaries(out: Path) -> None:
+    """Delete half-written files a killed run left behind (``.<name>.<random>.tmp``, the
+    temporary names of our atomic writes); finished files are never touched."""
+    for folder in (out, out / "docs"):
+        if folder.is_dir():
+            for tmp in folder.glob(".*.tmp"):
+                tmp.unlink(missing_ok=True)
+
+
 def build_corpus(
     inputs: tuple[str, ...] | list[str],
     out: str | Path,
@@ -322,6 +331,7 @@ def build_corpus(
     out = Path(out)
     t0 = time.perf_counter()
     settings = settings_key(published)
+    _remove_stale_temporaries(out)
     cache = Cache(out / "cache.sqlite")
     units: list[Unit] = []
     errors: list[dict[str, Any]] = []
