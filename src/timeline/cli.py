@@ -70,32 +70,13 @@ def cli() -> None:
 
 def _load(path: str, published: str | None):  # type: ignore[no-untyped-def]
     """A Document from an article file (parsed) or a document JSON file (read and validated)."""
+    from timeline.corpus import parse_article
     from timeline.ingest import read_article
-    from timeline.pipeline import parse
     from timeline.readwrite.document import read_document
 
     if path != "-" and path.endswith(".json"):
         return read_document(path)
-    art = read_article(path)
-    if published:
-        pub, source = published, "argument"
-    elif art.published:
-        pub, source = art.published, "metadata"
-    else:
-        pub, source = None, "unknown"
-    try:
-        return parse(
-            art.text,
-            published=pub,
-            title=art.title,
-            url=art.url,
-            path=art.path,
-            published_from=source,
-            # without a date in the metadata, read it from the dateline (recorded as inferred)
-            infer_published=pub is None,
-        )
-    except InputError as e:
-        raise InputError(f"{path}: {e}") from None
+    return parse_article(read_article(path), published, where=path)
 
 
 def _walk(inputs: tuple[str, ...]) -> Iterator[str]:
@@ -401,6 +382,12 @@ def eval_group() -> None:
     """Score the parser on an annotated corpus given by path (the corpus is never copied)."""
 
 
+def _require_paths(paths: tuple[str, ...]) -> None:
+    for p in paths:
+        if not Path(p).exists():
+            raise InputError(f"{p}: no such file or directory")
+
+
 @eval_group.command("timeml")
 @click.argument("paths", nargs=-1, required=True, metavar="DIR_OR_FILE...")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
@@ -420,9 +407,7 @@ def eval_timeml_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> Non
     """
     from timeline.evaluate import eval_timeml
 
-    for p in paths:
-        if not Path(p).exists():
-            raise InputError(f"{p}: no such file or directory")
+    _require_paths(paths)
     res = eval_timeml(paths)
     if res["documents"] == 0:
         raise InputError(f"{', '.join(paths)}: no .tml files found")
@@ -465,9 +450,7 @@ def eval_meantime_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> N
     """
     from timeline.evaluate import eval_meantime
 
-    for p in paths:
-        if not Path(p).exists():
-            raise InputError(f"{p}: no such file or directory")
+    _require_paths(paths)
     res = eval_meantime(paths)
     if res["documents"] == 0:
         raise InputError(f"{', '.join(paths)}: no .xml files found")

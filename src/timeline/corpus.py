@@ -118,7 +118,6 @@ def _unit_bytes(unit: Unit) -> bytes:
 def load_unit(unit: Unit, published: str | None, data: bytes | None = None):  # type: ignore[no-untyped-def]
     """Parse one unit into a Document (raises TimelineError subclasses with the input named)."""
     from timeline.ingest import article_from_json, decode_article, doc_id_for
-    from timeline.pipeline import parse
     from timeline.readwrite.document import parse_document
 
     raw = data if data is not None else _unit_bytes(unit)
@@ -145,6 +144,14 @@ def load_unit(unit: Unit, published: str | None, data: bytes | None = None):  # 
     else:
         art = decode_article(raw, where)
         doc_id = None
+    return parse_article(art, published, where=where, doc_id=doc_id)
+
+
+def parse_article(art, published: str | None, *, where: str, doc_id: str | None = None):  # type: ignore[no-untyped-def]
+    """Parse an ingested article. The date comes from ``published`` (the caller's override),
+    else the article's metadata, else its dateline (recorded as ``inferred``)."""
+    from timeline.pipeline import parse
+
     pub, source = (
         (published, "argument")
         if published
