@@ -344,7 +344,9 @@ def _year_earlier(m: re.Match[str]) -> _Draft | None:
             return shift(anchor[:4], -1, "year")
         return f"{int(q.group(1)) - 1:04d}{q.group(2) or ''}"
 
-    return _Draft(start=start, end=end, kind="anaphoric", recipe=recipe, needs="year")
+    return _Draft(
+        start=start, end=end, kind="anaphoric", recipe=recipe, needs="year", follows_quarter=True
+    )
 
 
 # ---- holidays ---------------------------------------------------------------------------
@@ -763,6 +765,10 @@ def _this_last_next(m: re.Match[str]) -> _Draft | None:
     if d in ("following", "previous", "past", "coming"):
         return None
     step = {"last": -1, "next": 1, "this": 0, "current": 0}[d]
+    if unit == "year" and step == -1:
+        return _draft(
+            m, kind="deictic", recipe=_shift_recipe(-1, unit), needs="year", follows_quarter=True
+        )
     if unit in SEASONS:
         code = SEASONS[unit]
 

@@ -185,6 +185,7 @@ def resolve_times(
     timexes: list[Timex] = []
     problems: list[Problem] = []
     last: Timex | None = None  # most recent resolved date in the text
+    last_quarter: Timex | None = None  # the quarter the text is reporting on, if any
     sent_iter = iter(sentences)
     sentence: Span | None = next(sent_iter, None)
     sentence_future: dict[tuple[int, int], bool] = {}
@@ -203,13 +204,13 @@ def resolve_times(
         if d.recipe is not None:
             if (
                 d.follows_quarter
-                and last is not None
-                and last.granularity == "quarter"
-                and last.value
-                and d.start - last.end < 400
+                and last_quarter is not None
+                and last_quarter.value
+                and d.start - last_quarter.end < _QUARTER_REACH
             ):
-                q = last.value
-                value, anchor, basis = f"{int(q[:4]) - 1:04d}{q[4:]}", last.id, "anaphoric"
+                # company results: "a year earlier" compares with the same quarter a year back
+                q = last_quarter.value
+                value, anchor, basis = f"{int(q[:4]) - 1:04d}{q[4:]}", last_quarter.id, "anaphoric"
             elif d.apposition and last is not None and last.value:
                 value, anchor, basis = last.value, last.id, "anaphoric"
             elif (
@@ -262,10 +263,45 @@ def resolve_times(
             anchor=anchor,
             basis=cast(Any, basis),
         )
+        if (
+            last_quarter is not None
+            and last_quarter.value
+            and value
+            and re.fullmatch(r"\d{4}", value)
+            and (_QUARTER_AFTER.match(text, d.end) or _QUARTER_INSIDE.search(t.text))
+        ):
+            # "the 1988 period" among quarterly figures: that year's quarter of the same number
+            value = f"{value}{last_quarter.value[4:]}"
+            granularity = "quarter"
+            t = dataclasses.replace(t, value=value, granularity=granularity)
         timexes.append(t)
+        derived = d.follows_quarter and anchor == (last_quarter.id if last_quarter else None)
         if t.type in ("DATE", "TIME") and value and _granularity_rank(granularity) >= 0:
-            last = t
+            if not derived:
+                last = t
+                if not _ENDED.search(text, max(0, d.start - 12), d.start):
+                    last_quarter = _next_quarter_context(last_quarter, t)
     return timexes, problems
+
+
+_QUARTER_REACH = 800  # characters: a results paragraph or two
+_QUARTER_AFTER = re.compile(r"(?i)\s*(?:fiscal\s+)?(?:quarter|period)\b")
+_ENDED = re.compile(r"(?i)\bend(?:ed|ing)\s+(?:on\s+)?$")  # "the quarter ended Sept. 30"
+_QUARTER_INSIDE = re.compile(r"(?i)\b(?:quarter|period)$")
+
+
+def _next_quarter_context(current: Timex | None, t: Timex) -> Timex | None:
+    """The quarter a results story is about after ``t``: a new quarter replaces it, a day or
+    month inside it keeps it ("the quarter ended Sept. 30"), any other date ends it."""
+    if t.granularity == "quarter" and t.value and re.fullmatch(r"\d{4}-Q[1-4]", t.value):
+        return t
+    if current is None or current.value is None or not t.value:
+        return current
+    m = re.match(r"(\d{4})-(\d\d)", t.value)
+    if m and t.granularity in ("month", "day", "week", "part_of_day", "time"):
+        quarter = f"{m.group(1)}-Q{(int(m.group(2)) - 1) // 3 + 1}"
+        return current if quarter == current.value else None
+    return None
 
 
 def _apply(d: _Draft, anchor: str, future: bool) -> str | None:
