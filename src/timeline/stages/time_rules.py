@@ -544,7 +544,7 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
         fwd = future if direction is None or direction == "this" else direction == "next"
         if (
             direction == "last"
-            and mo >= base.month
+            and mo >= base.month - 1  # in March, "last February" is a year back: else "last month"
             or (direction is None and not fwd and mo > base.month)
         ):
             year -= 1

@@ -33,14 +33,29 @@ __all__ = ["find_times", "resolve_times", "times_stage", "iter_rules"]
 
 _FUTURE_WORD = re.compile(
     r"(?i)^(?:will|won't|shall|'ll|would|going|plans?|planning|expected|scheduled|due|"
-    r"until|soon|upcoming|next)$"
+    r"until|soon|upcoming|next|expects?|intends?|aims?|hopes?|seeks?|vows?)$"
 )
 _PAST_WORD = re.compile(
     r"(?i)^(?:\w{3,}ed|said|was|were|had|did|met|came|went|told|began|took|made|held|left|won|"
     r"lost|rose|fell|saw|gave|got|found|sent|spent|paid|brought|bought|sold|led|ran|shot|"
-    r"struck|hit|spoke|wrote|drove|flew|knew|thought|became|sought|fought|stood|kept|felt|"
+    r"set|struck|hit|spoke|wrote|drove|flew|knew|thought|became|sought|fought|stood|kept|felt|"
     r"heard|broke|chose|ago|earlier|since|last)$"
 )
+_INTENT = {
+    "planned",
+    "scheduled",
+    "expected",
+    "set",
+    "slated",
+    "intended",
+    "agreed",
+    "promised",
+    "vowed",
+    "decided",
+    "threatened",
+    "pledged",
+    "prepared",
+}
 _WORDS = re.compile(r"[\w']+")
 _NON_PAST_AUX = {
     "be",
@@ -66,25 +81,49 @@ def _local_tense(text: str, start: int, end: int, sentence: Span | None) -> bool
     """True (future), False (past) or None, from the verb nearest to a time expression.
 
     Sentence-wide cues mislead: in "Cuba predicted Wednesday that exiles will appeal",
-    "Wednesday" goes with "predicted", not with "will".
+    "Wednesday" goes with "predicted", not with "will". The nearest few words decide first;
+    failing them, the words back to the start of the clause.
     """
     lo = sentence.start if sentence else max(0, start - 120)
     hi = sentence.end if sentence else min(len(text), end + 60)
-    before = _WORDS.findall(text[max(lo, start - 80) : start])[-6:]
+    before = _WORDS.findall(text[max(lo, start - 80) : start])
     after = _WORDS.findall(text[end : min(hi, end + 50)])[:4]
-    candidates = [(len(before) - i, w) for i, w in enumerate(before)] + [
-        (i + 1.5, w) for i, w in enumerate(after)
-    ]
+    if before and before[-1].lower() in _DEADLINE and not any(
+        w.lower() == "had" for w in after
+    ):
+        return True  # "by February", "until Tuesday": a deadline ahead
+    near = _tense_of(before[-6:], after)
+    if near is not None:
+        return near
+    clause = _CLAUSE_END.split(text[max(lo, start - 160) : start])[-1]
+    return _tense_of(_WORDS.findall(clause)[-14:], [])
+
+
+def _tense_of(before: list[str], after: list[str]) -> bool | None:
     words = before + after
-    for _, w in sorted(candidates):
+    order = sorted(
+        [(len(before) - i, i) for i in range(len(before))]
+        + [(k + 1.5, len(before) + k) for k in range(len(after))]
+    )
+    for _, i in order:
+        w = words[i]
+        prev = [x.lower() for x in words[max(0, i - 2) : i]]
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
         if _FUTURE_WORD.match(w):
+            if "had" in prev:
+                return False  # "had been due to expire Friday": a plan in the past
             return True
         if _PAST_WORD.match(w):
-            i = words.index(w)
-            if i > 0 and words[i - 1].lower() in _NON_PAST_AUX:
+            if prev and prev[-1] in _NON_PAST_AUX:
                 continue  # "will be held": a participle after an auxiliary, not the past
+            if nxt in ("to", "for") and w.lower() in _INTENT:
+                return True  # "planned to leave on Thursday": the plan points forward
             return False
     return None
+
+
+_DEADLINE = {"by", "until", "till", "through"}
+_CLAUSE_END = re.compile(r"[;:()\"]|,\s|``|''")
 
 
 def _granularity_rank(g: str | None) -> int:
