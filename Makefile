@@ -24,6 +24,7 @@ browser:
 
 bench:
 	$(PY) benchmarks/bench_parse.py
+	$(PY) benchmarks/bench_timex.py $${TIMELINE_EVAL_DATA:-../shared/data}/timebank-aquaint
 
 fuzz:  # the long fuzzing run (CI runs 60 examples per property)
 	TIMELINE_FUZZ_EXAMPLES=100000 $(PY) -m pytest tests/test_fuzz.py -p no:randomly

@@ -100,6 +100,51 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
             [("Saturday", "1999-10-23")],
         ),
         ("The ruling is due on Jan. 14.", "2000-01-07", [("Jan. 14", "2000-01-14")]),
+        # tense from the clause: intentions and deadlines point forward
+        (
+            "The delegation planned to leave Harare on Thursday.",
+            "2011-05-10",
+            [("Thursday", "2011-05-12")],
+        ),
+        ("The loan must be repaid by February.", "2011-10-10", [("February", "2012-02")]),
+        (
+            "Until Thursday, the police had not named a suspect.",
+            "2011-05-13",
+            [("Thursday", "2011-05-12")],
+        ),
+        (
+            "Lawyers vowed to appeal Wednesday's ruling.",
+            "2011-05-13",
+            [("Wednesday", "2011-05-11")],
+        ),
+        (
+            "Seven people died in the fires next to the depot on Friday.",
+            "2011-05-14",
+            [("Friday", "2011-05-13")],
+        ),
+        (
+            "The offer had been scheduled to expire Friday.",
+            "2011-05-16",
+            [("Friday", "2011-05-13")],
+        ),
+        ("The ferry sank last February.", "2011-03-20", [("last February", "2010-02")]),
+        # a results story: "a year earlier" is the same quarter a year back
+        (
+            "Net income for the third quarter rose 8%. A year earlier, the company lost money.",
+            "2011-10-20",
+            [("the third quarter", "2011-Q3"), ("A year earlier", "2010-Q3")],
+        ),
+        (
+            "Sales in the quarter ended Sept. 30 rose, up from the year-ago quarter. "
+            "In the 2010 period, it lost money.",
+            "2011-10-20",
+            [
+                ("the quarter", "2011-Q3"),
+                ("Sept. 30", "2011-09-30"),
+                ("the year-ago quarter", "2010-Q3"),
+                ("the 2010 period", "2010-Q3"),
+            ],
+        ),
     ],
 )
 def test_times_news_constructions(text: str, dct: str, expected: list[tuple[str, str]]) -> None:

@@ -711,7 +711,7 @@ def _future(m: re.Match[str]) -> _Draft | None:
 )
 def _this_last_next(m: re.Match[str]) -> _Draft | None:
     unit = m["u"].lower()
-    if m["ea"] and unit in ("week", "month"):
+    if m["ea"] and unit in ("week",):
         start = m.start() + len(m["ea"]) + 1
         return _Draft(
             start=start,

@@ -88,10 +88,11 @@ def _local_tense(text: str, start: int, end: int, sentence: Span | None) -> bool
     hi = sentence.end if sentence else min(len(text), end + 60)
     before = _WORDS.findall(text[max(lo, start - 80) : start])
     after = _WORDS.findall(text[end : min(hi, end + 50)])[:4]
-    if before and before[-1].lower() in _DEADLINE and not any(
-        w.lower() == "had" for w in after
-    ):
-        return True  # "by February", "until Tuesday": a deadline ahead
+    if before and before[-1].lower() in _DEADLINE:
+        # "by February", "until Tuesday": a deadline ahead, unless it is told in the past perfect
+        return not any(w.lower() == "had" for w in before[-7:] + after)
+    if text.startswith("'s", end) and _WEEKDAY_NAME.match(text, start):
+        return False  # "Wednesday's ruling" has happened
     near = _tense_of(before[-6:], after)
     if near is not None:
         return near
@@ -110,18 +111,19 @@ def _tense_of(before: list[str], after: list[str]) -> bool | None:
         prev = [x.lower() for x in words[max(0, i - 2) : i]]
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
         if _FUTURE_WORD.match(w):
-            if "had" in prev:
-                return False  # "had been due to expire Friday": a plan in the past
-            return True
+            if nxt == "to" and w.lower() == "next":
+                continue  # "next to the embassy"
+            # "had been due to expire Friday": a plan in the past
+            return "had" not in prev
         if _PAST_WORD.match(w):
             if prev and prev[-1] in _NON_PAST_AUX:
                 continue  # "will be held": a participle after an auxiliary, not the past
-            if nxt in ("to", "for") and w.lower() in _INTENT:
-                return True  # "planned to leave on Thursday": the plan points forward
-            return False
+            # "planned to leave on Thursday": the plan points forward
+            return nxt in ("to", "for") and w.lower() in _INTENT
     return None
 
 
+_WEEKDAY_NAME = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _DEADLINE = {"by", "until", "till", "through"}
 _CLAUSE_END = re.compile(r"[;:()\"]|,\s|``|''")
 
@@ -315,11 +317,15 @@ def resolve_times(
             t = dataclasses.replace(t, value=value, granularity=granularity)
         timexes.append(t)
         derived = d.follows_quarter and anchor == (last_quarter.id if last_quarter else None)
-        if t.type in ("DATE", "TIME") and value and _granularity_rank(granularity) >= 0:
-            if not derived:
-                last = t
-                if not _ENDED.search(text, max(0, d.start - 12), d.start):
-                    last_quarter = _next_quarter_context(last_quarter, t)
+        if (
+            t.type in ("DATE", "TIME")
+            and value
+            and _granularity_rank(granularity) >= 0
+            and not derived
+        ):
+            last = t
+            if not _ENDED.search(text, max(0, d.start - 12), d.start):
+                last_quarter = _next_quarter_context(last_quarter, t)
     return timexes, problems
 
 
