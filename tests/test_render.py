@@ -3,13 +3,24 @@ a real one in tests/browser/."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
+import xml.etree.ElementTree as ET
 
 import pytest
 
 import timeline
-from timeline.render.html import _json_for_script, render_page
+from timeline.render.html import (
+    _collect,
+    _graph_data,
+    _json_for_script,
+    render_embed_snippet,
+    render_page,
+)
+from timeline.render.timeline_svg import MAX_MARKS, timeline_svg
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 HOSTILE = "</script><script>alert(1)</script><img src=x onerror=alert(2)> \"'&"
 
@@ -61,5 +72,134 @@ def test_render_json_for_script_round_trips(s: str) -> None:
 
 def test_render_page_size_budget(seed_doc: timeline.Document) -> None:
     page = render_page([seed_doc])
-    assert len(page.encode()) < 1_000_000
+    assert len(page.encode()) < 900 * 1024
     assert page.count('<li id="') == len(seed_doc.events)
+
+
+# ---- the SVG timeline ------------------------------------------------------------------
+def _svg(doc: timeline.Document) -> ET.Element:
+    data = _collect([doc])
+    names = {e["id"]: e["label"] for e in data["entities"]}
+    return ET.fromstring(timeline_svg(data["events"], data["links"], names, standalone=True))
+
+
+def _marks(root: ET.Element) -> dict[str, ET.Element]:
+    return {
+        a.get("data-id"): a for a in root.iter(f"{SVG}a") if a.get("class", "").startswith("mark")
+    }
+
+
+def test_svg_timeline_draws_each_dated_event_at_its_granularity(
+    seed_doc: timeline.Document,
+) -> None:
+    root = _svg(seed_doc)
+    marks = _marks(root)
+    dated = [e for e in seed_doc.events if e.time.start]
+    assert len(marks) == len(dated)
+    for ev in dated:
+        mark = marks[f"{seed_doc.id}:{ev.id}"]
+        # the mark carries its day range: a year-only event covers the whole year
+        days = int(mark.get("data-t1")) - int(mark.get("data-t0"))
+        first = dt.date.fromisoformat(ev.time.start)
+        last = dt.date.fromisoformat(ev.time.end or ev.time.start)
+        assert days == (last - first).days + 1
+        shape = mark.find(f"{SVG}rect") if ev.time.granularity == "year" else None
+        if ev.time.granularity == "year":
+            assert shape is not None and float(shape.get("width")) > 9
+        if ev.time.granularity == "day":
+            assert mark.find(f"{SVG}circle") is not None
+        assert mark.find(f"{SVG}title").text.endswith(ev.title)
+
+
+def test_svg_timeline_orders_marks_by_time_and_draws_links(seed_doc: timeline.Document) -> None:
+    root = _svg(seed_doc)
+    xs = []
+    for a in _marks(root).values():
+        shape = a.find(f"{SVG}rect")
+        x = float(shape.get("x")) if shape is not None else float(a.find(f"{SVG}circle").get("cx"))
+        xs.append((int(a.get("data-t0")), x))
+    xs.sort()
+    assert all(
+        x1 <= x2 + 0.05 for (_, x1), (_, x2) in zip(xs, xs[1:], strict=False)
+    )  # monotone scale
+    links = [p for p in root.iter(f"{SVG}path") if p.get("class") == "link"]
+    assert len(links) >= 1 and all(p.get("marker-end") == "url(#arrow)" for p in links)
+    lanes = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "lane"]
+    assert "Russia" in lanes and len(lanes) >= 3  # lanes by main actor
+    ticks = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "tick"]
+    assert "1962" in ticks or "1963" in ticks
+
+
+def test_svg_timeline_aggregates_thousands_of_events() -> None:
+    events = [
+        {
+            "id": f"e{i}",
+            "label": "x",
+            "start": f"{1900 + i % 120}-01-01",
+            "end": f"{1900 + i % 120}-12-31",
+            "value": str(1900 + i % 120),
+            "entities": [],
+            "granularity": "year",
+            "basis": "explicit",
+        }
+        for i in range(MAX_MARKS + 1)
+    ]
+    root = ET.fromstring(timeline_svg(events, standalone=True))
+    bins = [a for a in root.iter(f"{SVG}a") if a.get("class") == "bin"]
+    assert bins and not _marks(root)
+    assert sum(int(b.find(f"{SVG}text").text) for b in bins) == len(events)
+
+
+def test_svg_export_is_standalone_xml(seed_doc: timeline.Document, tmp_path) -> None:
+    from timeline.readwrite.exports import export
+
+    (path,) = export([seed_doc], "svg", tmp_path / "t.svg")
+    root = ET.parse(path).getroot()
+    assert root.tag == f"{SVG}svg" and root.find(f"{SVG}style") is not None
+
+
+# ---- embed and graph ---------------------------------------------------------------------
+def test_embed_page_is_the_timeline_alone_and_small(seed_doc: timeline.Document) -> None:
+    page = render_page([seed_doc], embed=True)
+    assert len(page.encode()) <= 100 * 1024
+    assert "vis-network" not in page and 'id="graph"' not in page
+    assert page.count('<li id="') == len(seed_doc.events)
+    csp = re.search(r'content="(default-src[^"]+)"', page).group(1)
+    assert csp.count("'sha256-") == 1
+
+
+def test_embed_snippet_has_iframe_listener_and_noscript_list(seed_doc: timeline.Document) -> None:
+    snippet = render_embed_snippet([seed_doc], "t.html", title='A "title" <b>')
+    assert '<iframe src="t.html"' in snippet and 'title="A &quot;title&quot; &lt;b&gt;"' in snippet
+    assert "e.source!==f.contentWindow" in snippet  # only our iframe may resize it
+    noscript = re.search(r"<noscript>(.*)</noscript>", snippet, re.S).group(1)
+    assert noscript.count("<li>") == len(seed_doc.events)
+
+
+def test_graph_above_physics_limit_gets_python_positions_and_a_node_limit() -> None:
+    data = {
+        "entities": [
+            {"id": f"n{i}", "label": f"N{i}", "type": "PERSON", "aliases": [], "events": []}
+            for i in range(300)
+        ],
+        "events": [],
+        "relations": [
+            {
+                "id": f"r{i}",
+                "source": f"n{i}",
+                "target": f"n{(i * 7 + 1) % 300}",
+                "type": "meets",
+                "polarity": "neutral",
+                "doc": "d",
+                "sentence": [],
+            }
+            for i in range(300)
+        ],
+        "links": [],
+    }
+    g = _graph_data(data)
+    assert g["physics"] is False and all("x" in n and "y" in n for n in g["nodes"])
+    small = _graph_data(data, limit=120)
+    assert len(small["nodes"]) == 120 and small["total"] == 300 and small["physics"] is True
+    kept = {n["id"] for n in small["nodes"]}
+    assert all(e["from"] in kept and e["to"] in kept for e in small["edges"])

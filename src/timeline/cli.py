@@ -257,19 +257,39 @@ def build(
 @click.option("-o", "--output", required=True, metavar="FILE", help="The HTML file to write.")
 @click.option("--title", help="Page title (default: the document's title).")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@click.option(
+    "--embed",
+    is_flag=True,
+    help="Write the timeline alone (small, for an article) and, beside it, "
+    "OUTPUT-stem.embed.html: the iframe snippet to paste into the article.",
+)
 @published_option
 def render(
-    inputs: tuple[str, ...], output: str, title: str | None, force: bool, published: str | None
+    inputs: tuple[str, ...],
+    output: str,
+    title: str | None,
+    force: bool,
+    embed: bool,
+    published: str | None,
 ) -> None:
     """Render document JSON files (or articles, parsed on the fly) as one HTML page.
 
     Example: timeline render graphs/docs/*.json -o page.html
     """
-    from timeline.render.html import write_page
+    from timeline.readwrite.atomic import write_atomic
+    from timeline.render.html import render_embed_snippet, write_page
 
     docs = [_load(p, published) for p in _walk(inputs)]
-    write_page(docs, output, title=title, force=force)
+    write_page(docs, output, title=title, force=force, embed=embed)
     click.echo(f"wrote {output}", err=True)
+    if embed:
+        out = Path(output)
+        snippet = out.with_name(out.stem + ".embed.html")
+        name = title or (docs[0].source.title if len(docs) == 1 else None) or "Timeline"
+        write_atomic(snippet, render_embed_snippet(docs, out.name, title=name), force=force)
+        click.echo(
+            f"wrote {snippet} (paste it into the article; keep {out.name} beside it)", err=True
+        )
 
 
 @cli.command()

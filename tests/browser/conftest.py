@@ -23,3 +23,11 @@ def browser():
         )
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def screens() -> Path:
+    """Where browser tests save screenshots to look at (kept after the run, git-ignored)."""
+    path = Path(__file__).parent / "screens"
+    path.mkdir(exist_ok=True)
+    return path

@@ -44,7 +44,9 @@ def _open(browser, path: Path):
     return page, errors, requests, dialogs
 
 
-def test_browser_page_is_interactive_and_linked(browser, seed_doc, tmp_path: Path) -> None:
+def test_browser_page_is_interactive_and_linked(
+    browser, seed_doc, tmp_path: Path, screens: Path
+) -> None:
     path = tmp_path / "seed.html"
     path.write_text(render_page([seed_doc]), encoding="utf-8")
     page, errors, requests, dialogs = _open(browser, path)
@@ -64,7 +66,7 @@ def test_browser_page_is_interactive_and_linked(browser, seed_doc, tmp_path: Pat
     # clicking an entity highlights its events
     page.locator("#entity-list li", has_text="Vladimir Putin").click()
     assert page.locator("#event-list li.hl").count() >= 1
-    page.screenshot(path=str(tmp_path / "seed.png"))
+    page.screenshot(path=str(screens / "seed.png"), full_page=True)
 
 
 def test_browser_hostile_strings_do_not_execute(browser, tmp_path: Path) -> None:
@@ -80,3 +82,97 @@ def test_browser_hostile_strings_do_not_execute(browser, tmp_path: Path) -> None
     assert dialogs == [] and requests == []
     assert HOSTILE[0] in page.locator("h1").inner_text()
     assert HOSTILE[1] in page.locator("#event-list").inner_text()
+
+
+def test_browser_seed_page_is_ready_fast_and_counts_match(browser, seed_doc, tmp_path) -> None:
+    path = tmp_path / "seed.html"
+    path.write_text(render_page([seed_doc]), encoding="utf-8")
+    page, errors, requests, _ = _open(browser, path)
+    # a generous budget for a loaded CI machine; benchmarks/bench_render.py measures it
+    assert page.evaluate("window.__readyAt") < 3000
+    dated = sum(1 for e in seed_doc.events if e.time.start)
+    assert page.locator("#tl .mark").count() == dated
+    assert page.locator("#event-list li").count() == len(seed_doc.events)
+    assert errors == [] and requests == []
+
+
+def test_browser_keyboard_moves_through_events_and_opens_them(browser, seed_doc, tmp_path) -> None:
+    path = tmp_path / "seed.html"
+    path.write_text(render_page([seed_doc]), encoding="utf-8")
+    page, errors, _, _ = _open(browser, path)
+    first = page.locator("#event-list li").first
+    first.focus()
+    page.keyboard.press("ArrowDown")
+    second_id = page.locator("#event-list li").nth(1).get_attribute("data-id")
+    assert page.evaluate("document.activeElement.getAttribute('data-id')") == second_id
+    page.keyboard.press("End")
+    last_id = page.locator("#event-list li").last.get_attribute("data-id")
+    assert page.evaluate("document.activeElement.getAttribute('data-id')") == last_id
+    page.keyboard.press("Enter")
+    assert page.locator("#detail h3").inner_text() != ""
+    assert page.locator("#event-list li.selected").get_attribute("data-id") == last_id
+    # the timeline's marks are links: Tab reaches them, arrows move along, Enter opens one
+    mark = page.locator("#tl .mark").first
+    mark.focus()
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.classList.contains('mark')")
+    assert page.evaluate("document.activeElement.getAttribute('data-id')") != mark.get_attribute(
+        "data-id"
+    )
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash.length > 1")
+    assert page.locator("#detail blockquote mark").count() == 1
+    assert errors == []
+
+
+def test_browser_zoom_and_filters(browser, seed_doc, tmp_path, screens: Path) -> None:
+    path = tmp_path / "seed.html"
+    path.write_text(render_page([seed_doc]), encoding="utf-8")
+    page, errors, _, _ = _open(browser, path)
+
+    def widths() -> list[float]:
+        return page.eval_on_selector_all(
+            "#tl .mark rect", "els => els.map(e => Number(e.getAttribute('width')))"
+        )
+
+    before = widths()
+    page.click("[data-zoom=in]")
+    after = widths()
+    assert max(after) > max(before)  # bars widen with the zoom
+    page.click("[data-zoom=reset]")
+    assert widths() == pytest.approx(before, abs=0.2)
+    page.fill("#from", "2019")
+    page.fill("#to", "2019")
+    shown = page.locator("#event-list li:not(.hidden)")
+    years = {t[:4] for t in shown.locator("time").all_inner_texts()}
+    assert years == {"2019"}
+    assert page.locator("#tl .mark:not(.hidden)").count() == shown.count()
+    page.screenshot(path=str(screens / "seed-filtered.png"), full_page=True)
+    page.fill("#from", "")
+    page.fill("#to", "")
+    page.select_option("#kind", "PERSON")
+    assert 0 < page.locator("#event-list li:not(.hidden)").count() < len(seed_doc.events)
+    assert errors == []
+
+
+def test_browser_embed_snippet_resizes_its_iframe(browser, seed_doc, tmp_path, screens) -> None:
+    from timeline.render.html import render_embed_snippet
+
+    (tmp_path / "t.html").write_text(render_page([seed_doc], embed=True), encoding="utf-8")
+    snippet = render_embed_snippet([seed_doc], "t.html", title="Timeline")
+    host = tmp_path / "article.html"
+    host.write_text(
+        f"<!DOCTYPE html><html><body><p>Article text.</p>{snippet}<p>More.</p></body></html>",
+        encoding="utf-8",
+    )
+    page = browser.new_page(viewport={"width": 390, "height": 800})  # a phone
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    page.goto(host.as_uri())
+    page.wait_for_function(
+        "document.querySelector('iframe').style.height !== '480px'", timeout=15000
+    )
+    frame_height = page.evaluate("document.querySelector('iframe').getBoundingClientRect().height")
+    inner = page.frames[1].evaluate("document.documentElement.scrollHeight")
+    assert abs(frame_height - inner) <= 2 and frame_height > 1000
+    assert page.frames[1].evaluate("window.__ready") is True
+    page.screenshot(path=str(screens / "embed-phone.png"))

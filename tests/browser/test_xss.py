@@ -1,6 +1,6 @@
 """The XSS corpus (tests/browser/xss_payloads.py, 122 strings) placed in titles, URLs,
 sentences, entity names and aliases, rendered as every output kind (document page, corpus
-index, embed iframe) and opened in headless Chromium: no script runs, no dialog opens, no
+index, Jupyter iframe, `render --embed` page in its article snippet) and opened in headless Chromium: no script runs, no dialog opens, no
 request leaves the page, and every string is shown as text."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 
 import timeline
 from tests.browser.xss_payloads import PAYLOADS
-from timeline.render.html import render_iframe, render_page
+from timeline.render.html import render_embed_snippet, render_iframe, render_page
 
 pytestmark = pytest.mark.browser
 TRAP = """
@@ -74,7 +74,7 @@ def _check(browser, path: Path, frame: bool) -> str:
 
 
 @pytest.mark.parametrize("batch", range(len(BATCHES)))
-@pytest.mark.parametrize("kind", ["document", "corpus", "embed"])
+@pytest.mark.parametrize("kind", ["document", "corpus", "embed", "snippet"])
 def test_xss_corpus_never_executes(browser, tmp_path: Path, kind: str, batch: int) -> None:
     payloads = BATCHES[batch]
     doc = _hostile_doc(payloads, batch)
@@ -85,15 +85,22 @@ def test_xss_corpus_never_executes(browser, tmp_path: Path, kind: str, batch: in
             "Moscow and Washington met in 1963.", published="2022-03-05", doc_id="other"
         )
         markup = render_page([doc, other], title=payloads[1])
-    else:
+    elif kind == "embed":  # Jupyter's inline display
         markup = (
             "<!DOCTYPE html><html><head><meta charset='utf-8'><title>host</title></head><body>"
             + render_iframe([doc])
             + "</body></html>"
         )
+    else:  # `timeline render --embed`: the small page and the snippet pasted in an article
+        (tmp_path / "t.html").write_text(render_page([doc], embed=True), encoding="utf-8")
+        markup = (
+            "<!DOCTYPE html><html><head><meta charset='utf-8'><title>host</title></head><body>"
+            + render_embed_snippet([doc], "t.html", title=payloads[2])
+            + "</body></html>"
+        )
     path = tmp_path / f"{kind}.html"
     path.write_text(markup, encoding="utf-8")
-    text = _check(browser, path, frame=kind == "embed")
+    text = _check(browser, path, frame=kind in ("embed", "snippet"))
     shown = [p for p in payloads if p.strip() in text or html.unescape(p).strip() in text]
     missing = [p for p in payloads if p not in shown]
     assert not missing, f"not shown as text: {missing[:3]}"

@@ -172,11 +172,12 @@ def export(documents: Sequence[Document], fmt: str, out: str | Path) -> list[Pat
             )
         ]
     if fmt == "svg":
-        from timeline.render.html import _collect, _timeline_svg
+        from timeline.render.html import _collect
+        from timeline.render.timeline_svg import timeline_svg
 
-        svg = _timeline_svg(_collect(documents)["events"]).replace(
-            "<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1
-        )
+        data = _collect(documents)
+        names = {e["id"]: e["label"] for e in data["entities"]}
+        svg = timeline_svg(data["events"], data["links"], names, standalone=True)
         return [write_atomic(out, '<?xml version="1.0" encoding="utf-8"?>\n' + svg + "\n")]
     g = build_graph(documents)
     if fmt == "graphml":

@@ -14,6 +14,7 @@ installed pyvis package and inlined; pyvis's own template (which loads a CDN) is
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import html
 import json
@@ -24,7 +25,7 @@ from typing import Any
 
 from timeline.model import Document
 
-__all__ = ["render_page", "write_page", "render_iframe", "PALETTE"]
+__all__ = ["render_page", "write_page", "render_iframe", "render_embed_snippet", "PALETTE"]
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness
 PALETTE = {
@@ -171,8 +172,18 @@ def _collect(documents: Sequence[Document]) -> dict[str, Any]:
     }
 
 
-def _graph_data(data: dict[str, Any]) -> dict[str, Any]:
-    """Nodes and edges for vis-network, assembled with pyvis's Network."""
+_NODE_DEFAULTS = {"shape": "dot", "font": None}
+_EDGE_DEFAULTS = {"color": "#cccccc", "arrows": "to", "width": 1}
+GRAPH_LIMIT = 1000  # nodes drawn; search and the lists reach the rest
+PHYSICS_LIMIT = 200  # above this many nodes, positions come from Python
+
+
+def _graph_data(data: dict[str, Any], limit: int = GRAPH_LIMIT) -> dict[str, Any]:
+    """Nodes and edges for vis-network, assembled with pyvis's Network.
+
+    Only the ``limit`` most connected nodes are drawn; above ``PHYSICS_LIMIT`` nodes they
+    get fixed positions from :func:`timeline.render.layout.force_layout`.
+    """
     from pyvis.network import Network
 
     net = Network(directed=True)
@@ -182,7 +193,17 @@ def _graph_data(data: dict[str, Any]) -> dict[str, Any]:
         degree[r["target"]] = degree.get(r["target"], 0) + 1
     for e in data["entities"]:
         degree[e["id"]] = degree.get(e["id"], 0) + len(e["events"])
+    for ev in data["events"]:
+        degree[ev["id"]] = degree.get(ev["id"], 0) + len(ev["entities"])
+    total = len(data["entities"]) + len(data["events"])
+    keep: set[str] | None = None
+    if total > limit:
+        from timeline.render.layout import top_nodes
+
+        keep = top_nodes(degree, limit)
     for e in data["entities"]:
+        if keep is not None and e["id"] not in keep:
+            continue
         net.add_node(
             e["id"],
             label=e["label"],
@@ -191,6 +212,8 @@ def _graph_data(data: dict[str, Any]) -> dict[str, Any]:
             size=10 + 3 * min(degree.get(e["id"], 0), 10),
         )
     for ev in data["events"]:
+        if keep is not None and ev["id"] not in keep:
+            continue
         # events are small dated diamonds: their titles live in the timeline beside the graph
         net.add_node(
             ev["id"],
@@ -200,74 +223,77 @@ def _graph_data(data: dict[str, Any]) -> dict[str, Any]:
             color="#CC79A7",
             font={"size": 9, "color": "#777777"},
         )
+    present = set(net.get_nodes())
     for ev in data["events"]:
+        if ev["id"] not in present:
+            continue
         for ent in ev["entities"]:
-            if ent in net.get_nodes():
+            if ent in present:
                 net.add_edge(ent, ev["id"], color="#cccccc", arrows="to", width=1)
     for r in data["relations"]:
-        net.add_edge(
-            r["source"],
-            r["target"],
-            label=r["type"],
-            width=2,
-            color=_EDGE_COLOURS[r["polarity"]],
-            dashes=r["polarity"] == "conflict",
-        )
+        if r["source"] in present and r["target"] in present:
+            net.add_edge(
+                r["source"],
+                r["target"],
+                label=r["type"],
+                relation=r["id"],
+                width=2,
+                color=_EDGE_COLOURS[r["polarity"]],
+                dashes=r["polarity"] == "conflict",
+            )
     for link in data["links"]:
-        net.add_edge(
-            link["source"],
-            link["target"],
-            label=link["type"],
-            color="#CC79A7",
-            width=2,
-            arrows="to",
-        )
-    nodes = [{k: v for k, v in n.items() if k != "title"} for n in net.nodes]
-    edges = [{k: v for k, v in e.items() if k != "title"} for e in net.edges]
-    return {"nodes": nodes, "edges": edges}
-
-
-def _timeline_svg(events: list[dict[str, Any]]) -> str:
-    """A static SVG strip: one column per distinct date, in date order (readable without JS)."""
-    dated = [e for e in events if e["start"]]
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for e in dated:
-        groups.setdefault(_date_label(e), []).append(e)
-    width = max(600, 90 * len(groups) + 40)
-    parts = [
-        f'<svg class="strip" viewBox="0 0 {width} 70" width="{width}" height="70" '
-        f'role="img" aria-label="Dates of {len(dated)} events">',
-        f'<line x1="10" y1="35" x2="{width - 10}" y2="35" stroke="#888"/>',
+        if link["source"] in present and link["target"] in present:
+            net.add_edge(
+                link["source"],
+                link["target"],
+                label=link["type"],
+                color="#CC79A7",
+                width=2,
+                arrows="to",
+            )
+    # keys equal to the page's vis-network defaults (see app.js) are left out: a corpus
+    # graph has thousands of entity-event edges
+    nodes = [
+        {k: v for k, v in n.items() if k != "title" and _NODE_DEFAULTS.get(k) != v}
+        for n in net.nodes
     ]
-    for i, (label, evs) in enumerate(groups.items()):
-        x = 40 + 90 * i
-        r = 5 + min(len(evs), 6)
-        parts.append(
-            f'<a href="#{html.escape(evs[0]["id"], quote=True)}">'
-            f'<circle cx="{x}" cy="35" r="{r}" fill="#CC79A7"><title>'
-            f"{html.escape(label)}: {len(evs)} event(s)</title></circle></a>"
-        )
-        parts.append(
-            f'<text x="{x}" y="{62 if i % 2 else 16}" text-anchor="middle" '
-            f'font-size="11">{html.escape(label)}</text>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+    edges = [
+        {k: v for k, v in e.items() if k != "title" and _EDGE_DEFAULTS.get(k) != v}
+        for e in net.edges
+    ]
+    physics = len(nodes) <= PHYSICS_LIMIT
+    if not physics:
+        from timeline.render.layout import force_layout
+
+        pos = force_layout([n["id"] for n in nodes], [(e["from"], e["to"]) for e in edges])
+        for n in nodes:
+            n["x"], n["y"] = pos[n["id"]]
+    return {"nodes": nodes, "edges": edges, "physics": physics, "total": total}
 
 
 def _event_list(data: dict[str, Any]) -> str:
     names = {e["id"]: e["label"] for e in data["entities"]}
-    out = ['<ol class="events" id="event-list">']
+    types = {e["id"]: e["type"] for e in data["entities"]}
+    out = ['<ol class="events" id="event-list" aria-label="Events in date order">']
     for ev in data["events"]:
         who = ", ".join(names.get(x, x) for x in ev["entities"])
         sentence = "".join(
             f"<mark>{html.escape(t)}</mark>" if marked else html.escape(t)
             for t, marked in ev["sentence"]
         )
+        span = ""
+        if ev["start"]:
+            t0 = dt.date.fromisoformat(ev["start"][:10]).toordinal()
+            t1 = dt.date.fromisoformat((ev["end"] or ev["start"])[:10]).toordinal() + 1
+            span = f' data-t0="{t0}" data-t1="{t1}"'
+        kinds = " ".join(sorted({types[x] for x in ev["entities"] if x in types}))
+        eid = html.escape(ev["id"], quote=True)
+        when = html.escape(_date_label(ev))
         out.append(
-            f'<li id="{html.escape(ev["id"], quote=True)}" tabindex="0" '
-            f'data-id="{html.escape(ev["id"], quote=True)}">'
-            f"<time>{html.escape(_date_label(ev))}</time> "
+            f'<li id="{eid}" tabindex="0" data-id="{eid}"{span} '
+            f'data-types="{html.escape(kinds, quote=True)}" '
+            f'aria-label="{html.escape(_date_label(ev) + ": " + ev["label"], quote=True)}">'
+            f"<time>{when}</time> "
             f'<span class="title">{html.escape(ev["label"])}</span>'
             f'<span class="basis">{html.escape(ev["basis"])}</span>'
             + (f'<span class="who">{html.escape(who)}</span>' if who else "")
@@ -275,6 +301,15 @@ def _event_list(data: dict[str, Any]) -> str:
         )
     out.append("</ol>")
     return "".join(out)
+
+
+def _noscript_list(data: dict[str, Any]) -> str:
+    """A plain list of the events for readers and hosts without JavaScript (embed snippet)."""
+    items = "".join(
+        f"<li><b>{html.escape(_date_label(ev))}</b> {html.escape(ev['label'])}</li>"
+        for ev in data["events"]
+    )
+    return f"<ol>{items}</ol>"
 
 
 def _entity_list(data: dict[str, Any]) -> str:
@@ -290,50 +325,110 @@ def _entity_list(data: dict[str, Any]) -> str:
     return "".join(out)
 
 
-def render_page(documents: Iterable[Document], *, title: str | None = None) -> str:
-    """The complete HTML page for ``documents`` as a string."""
+_CONTROLS = (
+    '<div class="controls" role="group" aria-label="Timeline controls">'
+    '<button type="button" data-zoom="in" aria-label="Zoom in">+</button>'
+    '<button type="button" data-zoom="out" aria-label="Zoom out">\u2212</button>'
+    '<button type="button" data-zoom="reset" aria-label="Show everything">Reset</button>'
+    '<label>From <input id="from" type="number" inputmode="numeric" placeholder="year" '
+    'size="5" aria-label="From year"></label>'
+    '<label>to <input id="to" type="number" inputmode="numeric" placeholder="year" size="5" '
+    'aria-label="To year"></label>'
+    '<label>Involving <select id="kind" aria-label="Involving an entity of type">'
+    '<option value="">anyone</option>{options}</select></label>'
+    "</div>"
+)
+
+
+def render_page(
+    documents: Iterable[Document], *, title: str | None = None, embed: bool = False
+) -> str:
+    """The complete HTML page for ``documents`` as a string.
+
+    ``embed=True`` gives the timeline alone (no graph library: small enough for an iframe in
+    an article), which reports its height to the host page for the iframe to fit it.
+    """
+    from timeline.render.timeline_svg import timeline_svg
+
     docs = list(documents)
     data = _collect(docs)
-    data["graph"] = _graph_data(data)
+    if not embed:
+        data["graph"] = _graph_data(data)
+    data["embed"] = embed
+    # the page script takes each event's sentence from the list item (it is in the HTML)
+    page_data = dict(
+        data, events=[{k: v for k, v in e.items() if k != "sentence"} for e in data["events"]]
+    )
     if title is None:
         title = docs[0].source.title or docs[0].id if len(docs) == 1 else f"{len(docs)} documents"
-    vis_js, vis_css = _vis_js()
+    names = {e["id"]: e["label"] for e in data["entities"]}
+    svg = timeline_svg(data["events"], data["links"], names)
+    vis_js, vis_css = _vis_js() if not embed else ("", "")
     app_js = _asset("app.js")
     css = _asset("page.css")
+    scripts = [vis_js, app_js] if not embed else [app_js]
     csp = (
         "default-src 'none'; "
-        f"script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}; "
+        f"script-src {' '.join(_csp_hash(x) for x in scripts)}; "
         "style-src 'unsafe-inline'; img-src data:; font-src data:; "
         "base-uri 'none'; form-action 'none'"
     )
     t = html.escape(title or "timeline")
+    kinds = sorted({e["type"] for e in data["entities"]})
+    options = "".join(
+        f'<option value="{html.escape(k, quote=True)}">{html.escape(k.lower())}</option>'
+        for k in kinds
+    )
+    body_class = ' class="embed"' if embed else ""
+    graph_note = ""
+    if not embed and data["graph"]["total"] > len(data["graph"]["nodes"]):
+        graph_note = (
+            f'<p class="note">Showing the {len(data["graph"]["nodes"]):,} most connected of '
+            f"{data['graph']['total']:,} nodes; search the lists to reach the rest.</p>"
+        )
+    graph = (
+        ""
+        if embed
+        else '<section class="graph" aria-label="Graph"><h2>Graph</h2>'
+        f'{graph_note}<div id="graph" role="img" aria-label="Graph of entities and events; '
+        'the entity list below is its text alternative"></div>'
+        f"<h3>Entities</h3>{_entity_list(data)}</section>"
+    )
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{html.escape(csp, quote=False)}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         '<meta name="referrer" content="no-referrer">'
-        f"<title>{t}</title><style>{vis_css}</style><style>{css}</style></head><body>"
+        f"<title>{t}</title>"
+        + (f"<style>{vis_css}</style>" if vis_css else "")
+        + f"<style>{css}</style></head><body{body_class}>"
         f'<header><h1>{t}</h1><p class="counts">{len(data["events"])} events · '
         f"{len(data['entities'])} entities · {len(data['relations'])} relations</p>"
         '<input id="search" type="search" placeholder="Search events and entities" '
         'aria-label="Search events and entities"></header>'
         f'<main><section class="timeline" aria-label="Timeline"><h2>Timeline</h2>'
-        f"{_timeline_svg(data['events'])}{_event_list(data)}</section>"
-        '<section class="graph" aria-label="Graph"><h2>Graph</h2><div id="graph"></div>'
-        f"<h3>Entities</h3>{_entity_list(data)}</section>"
-        '<aside id="detail" aria-live="polite"><p>Click an event or an entity.</p></aside></main>'
-        f'<script type="application/json" id="timeline-data">{_json_for_script(data)}</script>'
-        f"<script>{vis_js}</script><script>{app_js}</script></body></html>\n"
+        f"{_CONTROLS.format(options=options)}"
+        f'<div class="tl-scroll" id="tl-box">{svg}</div>{_event_list(data)}</section>'
+        f"{graph}"
+        '<aside id="detail" aria-live="polite"><p>Choose an event or an entity.</p></aside></main>'
+        f'<script type="application/json" id="timeline-data">{_json_for_script(page_data)}</script>'
+        + "".join(f"<script>{x}</script>" for x in scripts)
+        + "</body></html>\n"
     )
 
 
 def write_page(
-    documents: Iterable[Document], path: str | Path, *, title: str | None = None, force: bool = True
+    documents: Iterable[Document],
+    path: str | Path,
+    *,
+    title: str | None = None,
+    force: bool = True,
+    embed: bool = False,
 ) -> Path:
     """Render and write the page atomically."""
     from timeline.readwrite.atomic import write_atomic
 
-    return write_atomic(path, render_page(documents, title=title), force=force)
+    return write_atomic(path, render_page(documents, title=title, embed=embed), force=force)
 
 
 def render_iframe(documents: Iterable[Document], height: int = 600) -> str:
@@ -342,4 +437,27 @@ def render_iframe(documents: Iterable[Document], height: int = 600) -> str:
     return (
         f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{height}px;'
         'border:0" sandbox="allow-scripts"></iframe>'
+    )
+
+
+_EMBED_LISTENER = (
+    "(function(){var f=document.currentScript.parentNode.querySelector('iframe');"
+    "window.addEventListener('message',function(e){"
+    "if(e.source!==f.contentWindow||!e.data||e.data.type!=='timeline:height')return;"
+    "var h=Number(e.data.height);if(h>0&&h<100000)f.style.height=Math.ceil(h)+'px';});})();"
+)
+
+
+def render_embed_snippet(documents: Iterable[Document], src: str, *, title: str) -> str:
+    """The HTML an editor pastes into an article: a responsive iframe of the embed page at
+    ``src`` that grows to its content (the page posts its height), and a ``<noscript>``
+    list of the events for readers without JavaScript."""
+    data = _collect(list(documents))
+    return (
+        '<div class="timeline-embed">'
+        f'<iframe src="{html.escape(src, quote=True)}" title="{html.escape(title, quote=True)}" '
+        'style="width:100%;height:480px;border:0" loading="lazy" '
+        'sandbox="allow-scripts allow-popups" referrerpolicy="no-referrer"></iframe>'
+        f"<script>{_EMBED_LISTENER}</script>"
+        f"<noscript>{_noscript_list(data)}</noscript></div>\n"
     )

@@ -1,0 +1,371 @@
+"""The timeline as an SVG laid out in Python: readable without JavaScript and when printed.
+
+The x axis is time, in days. An event is drawn at its granularity: a day is a point, a
+month or a year a bar as wide as the month or the year. Events sit in lanes, one per main
+actor (the entities in most events) and one for the rest; inside a lane they are stacked
+in rows so that marks and labels do not overlap. Alternate shaded bands mark the periods
+between major ticks, and arrows join linked events ("before", "causes"). Past
+``MAX_MARKS`` dated events the marks become counts per lane and period.
+
+Every mark is an ``<a href="#event-id">`` with an ``aria-label`` and a ``<title>``, and
+carries its time range (``data-t0``/``data-t1``, in days) so that the page script can zoom
+and filter without laying anything out again. All text goes through ``html.escape``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import html
+import json
+import math
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["timeline_svg", "MAX_MARKS", "SVG_STYLE"]
+
+MAX_MARKS = 2000  # above this many dated events, lanes show counts per period
+MAX_LANES = 7  # actor lanes; the rest share one
+MAX_ROWS = 6  # rows per lane before marks start to share a row (labels then go)
+LABEL_CHARS = 38
+GUTTER, PLOT_W, AXIS_H, ROW_H, LANE_GAP = 112, 640, 30, 20, 10
+TICK_GAP = 58  # pixels between tick labels
+GAP_DAYS = 3 * 365  # an empty stretch longer than this is drawn as a gap
+CHAR_W = 6.3  # average label character width at 11px
+
+
+# the look of the SVG; the page adds dark-mode colours, a standalone file embeds this
+SVG_STYLE = (
+    ".tl text{font:11px system-ui,sans-serif;fill:#222}.tl .band{fill:rgba(0,0,0,.045)}"
+    ".tl .tick line{stroke:#ccc}.tl .tick text{fill:#666}.tl .lane{font-weight:600}"
+    ".tl .mark circle,.tl .mark rect,.tl .bin rect{fill:#CC79A7}"
+    ".tl .mark.approx circle,.tl .mark.approx rect{fill-opacity:.5;stroke:#CC79A7;"
+    "stroke-dasharray:2 2}.tl .link{fill:none;stroke:#0072B2;stroke-width:1.2;opacity:.55}"
+    ".tl .arrowhead{fill:#0072B2}.tl line.tick{stroke:#ccc}.tl text.tick,.tl .gap text{fill:#666}"
+)
+
+
+_POINT = {"day", "part_of_day", "time"}  # drawn as points; coarser dates as bars
+
+
+@dataclass(slots=True)
+class _Mark:
+    ev: dict[str, Any]
+    t0: int  # first day (proleptic ordinal)
+    t1: int  # day after the last day
+    lane: int = 0
+    row: int = 0
+    labelled: bool = True
+    left: bool = False  # label on the left of the mark (near the right edge)
+
+
+def _day(iso: str) -> int:
+    return dt.date.fromisoformat(iso[:10]).toordinal()
+
+
+class Scale:
+    """Time (days) to x, piecewise linear: each stretch between consecutive event boundaries
+    gets a width growing with the logarithm of its length. A year and the day after it stay
+    readable side by side, and fifty empty years take little room (they are marked as a gap).
+    """
+
+    def __init__(self, boundaries: Sequence[int], x0: float, width: float) -> None:
+        self.t = sorted(set(boundaries))
+        u = [0.0]
+        for a, b in zip(self.t, self.t[1:], strict=False):
+            u.append(u[-1] + math.log1p(b - a))
+        total = u[-1] or 1.0
+        self.u = [v / total for v in u]
+        self.x0, self.width = x0, width
+
+    def unit(self, day: float) -> float:
+        t, u = self.t, self.u
+        if day <= t[0]:
+            return u[0]
+        if day >= t[-1]:
+            return u[-1]
+        i = bisect.bisect_right(t, day) - 1
+        return u[i] + (u[i + 1] - u[i]) * (day - t[i]) / (t[i + 1] - t[i])
+
+    def __call__(self, day: float) -> float:
+        return round(self.x0 + self.unit(day) * self.width, 1)
+
+
+def tick_candidates(t_min: int, t_max: int, starts: Collection[int] = ()) -> list[list[Any]]:
+    """Possible axis ticks in ``[t_min, t_max]`` as ``[day, label, level]`` (level 0 coarsest),
+    in the order to try them: coarse first and, at a level, days where an event starts.
+    Year starts always; month starts over at most 200 years; days over at most 400 days.
+    app.js (``candidates``) makes the same list for the range in view when zoomed."""
+    first, last = dt.date.fromordinal(t_min), dt.date.fromordinal(t_max)
+    span = last.year - first.year
+    step = 1 if span <= 400 else 10 if span <= 4000 else 100
+    out: list[list[Any]] = []
+    for y in range(first.year - first.year % step, last.year + 1, step):
+        if 1 <= y <= 9999 and t_min <= (d := dt.date(y, 1, 1).toordinal()) <= t_max:
+            out.append([d, str(y), 0 if y % 100 == 0 else 1 if y % 10 == 0 else 2])
+    if span <= 200:
+        m = dt.date(first.year, first.month, 1)
+        while m <= last:
+            if m.month != 1 and (o := m.toordinal()) >= t_min:
+                out.append([o, m.strftime("%b %Y"), 3])
+            m = dt.date(m.year + m.month // 12, m.month % 12 + 1, 1)
+    if t_max - t_min <= 400:
+        for o in range(t_min, t_max + 1):
+            day = dt.date.fromordinal(o)
+            if day.day != 1:
+                out.append([o, f"{day.day} {day.strftime('%b')}", 4])
+    out.sort(key=lambda c: (c[2], c[0] not in starts, c[0]))
+    return out
+
+
+def pick_ticks(cands: Sequence[Sequence[Any]], x: Any, lo: float, hi: float) -> list[Sequence[Any]]:
+    """Candidates (in their order) inside ``[lo, hi]`` (pixels), at least ``TICK_GAP`` apart."""
+    chosen: list[float] = []
+    out: list[Sequence[Any]] = []
+    for c in cands:
+        px = x(c[0])
+        if lo <= px <= hi and all(abs(px - q) >= TICK_GAP for q in chosen):
+            chosen.append(px)
+            out.append(c)
+    out.sort(key=lambda c: c[0])
+    return out
+
+
+def _lanes(marks: list[_Mark], names: dict[str, str]) -> list[str]:
+    """Lane titles: the actors in most events, then "other"; assigns ``mark.lane``."""
+    counts: Counter[str] = Counter()
+    for m in marks:
+        counts.update(dict.fromkeys(m.ev["entities"], 1))
+    actors = [a for a, n in counts.most_common(MAX_LANES) if n >= 2 and a in names]
+    if len(actors) < 2:
+        for m in marks:
+            m.lane = 0
+        return ["Events"]
+    index = {a: i for i, a in enumerate(actors)}
+    for m in marks:
+        hits = [index[e] for e in m.ev["entities"] if e in index]
+        m.lane = min(hits) if hits else len(actors)
+    titles = [names[a] for a in actors]
+    if any(m.lane == len(actors) for m in marks):
+        titles.append("Other")
+    return titles
+
+
+def _stack(marks: list[_Mark], x: Scale) -> dict[int, int]:
+    """Rows inside each lane, greedily: a mark takes the first row free at its start."""
+    rows_used: dict[int, int] = {}
+    ends: dict[int, list[float]] = {}
+    right = GUTTER + PLOT_W
+    for m in sorted(marks, key=lambda m: (m.t0, m.t1)):
+        x0 = x(m.t0)
+        width = max(x(m.t1) - x0, 8.0)
+        label = min(len(m.ev["label"]), LABEL_CHARS) * CHAR_W + 12
+        m.left = x0 + width + label > right and x0 - label >= GUTTER
+        lo, hi = (x0 - label, x0 + width) if m.left else (x0, x0 + width + label)
+        lane_ends = ends.setdefault(m.lane, [])
+        for r, end in enumerate(lane_ends):
+            if end <= lo:
+                m.row = r
+                lane_ends[r] = hi
+                break
+        else:
+            if len(lane_ends) < MAX_ROWS:
+                m.row = len(lane_ends)
+                lane_ends.append(hi)
+            else:  # crowded: share the row that frees first, without a label
+                m.row = min(range(len(lane_ends)), key=lane_ends.__getitem__)
+                m.labelled = False
+                lane_ends[m.row] = max(lane_ends[m.row], x0 + width)
+        rows_used[m.lane] = max(rows_used.get(m.lane, 0), m.row + 1)
+    return rows_used
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
+
+
+def timeline_svg(
+    events: Sequence[dict[str, Any]],
+    links: Sequence[dict[str, Any]] = (),
+    names: dict[str, str] | None = None,
+    *,
+    standalone: bool = False,
+) -> str:
+    """The SVG markup of the timeline of ``events`` (dicts as built by render.html).
+
+    The scale goes into the SVG's ``data-scale`` attribute (JSON) for the page script's zoom.
+    """
+    names = names or {}
+    marks = [
+        _Mark(ev, _day(ev["start"]), _day(ev["end"] or ev["start"]) + 1)
+        for ev in events
+        if ev.get("start")
+    ]
+    ns = ' xmlns="http://www.w3.org/2000/svg"' if standalone else ""
+    if not marks:
+        return (
+            f'<svg{ns} class="tl" viewBox="0 0 {GUTTER + PLOT_W} 40" role="img" '
+            'aria-label="No dated events"><text x="10" y="24">No dated events</text></svg>'
+        )
+    lo, hi = min(m.t0 for m in marks), max(m.t1 for m in marks)
+    pad = max(2, (hi - lo) // 40)
+    t_min, t_max = lo - pad, hi + pad
+    x = Scale([t_min, t_max, *(m.t0 for m in marks), *(m.t1 for m in marks)], GUTTER, PLOT_W)
+    titles = _lanes(marks, names)
+    aggregate = len(marks) > MAX_MARKS
+    rows_used = dict.fromkeys(range(len(titles)), 2) if aggregate else _stack(marks, x)
+    lane_y: list[float] = []
+    y = AXIS_H + 6
+    for i in range(len(titles)):
+        lane_y.append(y)
+        y += rows_used.get(i, 1) * ROW_H + LANE_GAP
+    height = int(y + 4)
+    width = GUTTER + PLOT_W + 10
+    cands = tick_candidates(t_min, t_max, {m.t0 for m in marks})
+    ticks = pick_ticks(cands, x, GUTTER, GUTTER + PLOT_W)
+    scale_json = json.dumps({"t": x.t, "u": [round(v, 6) for v in x.u]}, separators=(",", ":"))
+    out = [
+        f'<svg{ns} class="tl" id="tl" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="group" aria-label="Timeline of {len(marks)} dated events" '
+        f'data-x="{GUTTER}" data-w="{PLOT_W}" data-h="{height}" '
+        f"data-scale='{scale_json}'>",
+        f"<style>{SVG_STYLE}</style>" if standalone else "",
+        '<defs><marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" '
+        'markerHeight="7" orient="auto-start-reverse"><path d="M0,0L8,4L0,8z" '
+        'class="arrowhead"/></marker>'
+        f'<clipPath id="tl-plot"><rect x="{GUTTER - 2}" y="0" width="{PLOT_W + 12}" '
+        f'height="{height}"/></clipPath></defs>',
+        f'<g class="axis">{_axis(ticks, x, height)}</g>',
+        f'<g class="gaps">{_gaps(marks, x)}</g>',
+        '<g class="lanes">',
+    ]
+    for i, title in enumerate(titles):
+        out.append(
+            f'<text class="lane" x="6" y="{lane_y[i] + 14}">{html.escape(_short(title)[:18])}'
+            "</text>"
+        )
+    out.append("</g>")
+    out.append('<g clip-path="url(#tl-plot)">')
+    if aggregate:
+        edges = [t_min, *(int(c[0]) for c in ticks), t_max]
+        out.append(_bins(marks, titles, sorted(set(edges)), x, lane_y))
+    else:
+        out.append(_arrows(marks, links, x, lane_y))
+        out.append('<g class="marks">')
+        out.extend(_mark(m, x, lane_y) for m in marks)
+        out.append("</g>")
+    out.append("</g></svg>")
+    return "".join(out)
+
+
+def _axis(ticks: Sequence[Sequence[Any]], x: Any, height: int) -> str:
+    """Alternate shaded bands between ticks (the periods), tick lines and labels."""
+    out = []
+    for i, c in enumerate(ticks):
+        if i % 2 == 1:
+            nxt = x(ticks[i + 1][0]) if i + 1 < len(ticks) else GUTTER + PLOT_W
+            out.append(
+                f'<rect class="band" x="{x(c[0])}" y="{AXIS_H - 4}" '
+                f'width="{round(nxt - x(c[0]), 1)}" height="{height - AXIS_H + 4}"/>'
+            )
+    for c in ticks:
+        out.append(
+            f'<line class="tick" x1="{x(c[0])}" x2="{x(c[0])}" y1="{AXIS_H - 8}" y2="{height}"/>'
+            f'<text class="tick" x="{x(c[0]) + 3}" y="{AXIS_H - 12}">{html.escape(str(c[1]))}</text>'
+        )
+    return "".join(out)
+
+
+def _gaps(marks: list[_Mark], x: Scale) -> str:
+    """A break mark on the axis over each long stretch without events."""
+    spans = sorted((m.t0, m.t1) for m in marks)
+    out = []
+    reach = spans[0][1]
+    for a, b in spans[1:]:
+        if a - reach > GAP_DAYS:
+            years = round((a - reach) / 365.25)
+            label = html.escape(f"{years} years without dated events")
+            out.append(
+                f'<g class="gap" data-t0="{reach}" data-t1="{a}"><title>{label}</title>'
+                f'<text x="{round((x(reach) + x(a)) / 2 - 5, 1)}" y="{AXIS_H - 12}">≈</text></g>'
+            )
+        reach = max(reach, b)
+    return "".join(out)
+
+
+def _mark(m: _Mark, x: Any, lane_y: list[float]) -> str:
+    ev = m.ev
+    cy = lane_y[m.lane] + m.row * ROW_H + 9
+    x0, x1 = x(m.t0), x(m.t1)
+    when = ev.get("value") or ""
+    eid = html.escape(ev["id"], quote=True)
+    label = html.escape(f"{when}: {ev['label']}", quote=True)
+    if x1 - x0 < 6 or ev.get("granularity") in _POINT:
+        shape = f'<circle cx="{round((x0 + x1) / 2, 1)}" cy="{cy}" r="4.5"/>'
+        tx = round((x0 + x1) / 2 + (-8 if m.left else 8), 1)
+    else:
+        shape = f'<rect x="{x0}" y="{cy - 5}" width="{round(x1 - x0, 1)}" height="10" rx="3"/>'
+        tx = round(x0 - 4 if m.left else x1 + 4, 1)
+    anchor = ' text-anchor="end"' if m.left else ""
+    text = (
+        f'<text x="{tx}" y="{cy + 4}"{anchor}>{html.escape(_short(ev["label"]))}</text>'
+        if m.labelled
+        else ""
+    )
+    approx = " approx" if ev.get("basis") in ("derived", "anaphoric") else ""
+    return (
+        f'<a class="mark{approx}" href="#{eid}" data-id="{eid}" data-t0="{m.t0}" '
+        f'data-t1="{m.t1}"><title>{label}</title>{shape}{text}</a>'
+    )
+
+
+def _arrows(
+    marks: list[_Mark], links: Sequence[dict[str, Any]], x: Any, lane_y: list[float]
+) -> str:
+    where = {m.ev["id"]: m for m in marks}
+    out = ['<g class="links">']
+    for link in links:
+        a, b = where.get(link["source"]), where.get(link["target"])
+        if a is None or b is None or a is b:
+            continue
+        if link["type"] == "after":
+            a, b = b, a
+        ya = lane_y[a.lane] + a.row * ROW_H + 9
+        yb = lane_y[b.lane] + b.row * ROW_H + 9
+        xa, xb = x(a.t1) if a.t1 - a.t0 > 1 else x((a.t0 + a.t1) / 2), x((b.t0 + b.t1) / 2)
+        mid = round(min(ya, yb) - 14, 1)
+        out.append(
+            f'<path class="link" d="M{xa},{ya} Q{round((xa + xb) / 2, 1)},{mid} {xb},{yb}" '
+            f'marker-end="url(#arrow)" data-from="{html.escape(a.ev["id"], quote=True)}" '
+            f'data-to="{html.escape(b.ev["id"], quote=True)}"><title>'
+            f"{html.escape(link['type'])}</title></path>"
+        )
+    out.append("</g>")
+    return "".join(out)
+
+
+def _bins(
+    marks: list[_Mark], titles: list[str], edges: list[int], x: Any, lane_y: list[float]
+) -> str:
+    """Counts per lane and period: what stays readable with thousands of events."""
+    counts: Counter[tuple[int, int]] = Counter()
+    for m in marks:
+        k = bisect.bisect_right(edges, m.t0) - 1
+        counts[(m.lane, min(max(k, 0), len(edges) - 2))] += 1
+    top = max(counts.values())
+    out = ['<g class="bins">']
+    for (lane, k), n in sorted(counts.items()):
+        a, b = edges[k], edges[k + 1]
+        h = round(4 + 30 * n / top, 1)
+        y0 = lane_y[lane] + 2 * ROW_H - h
+        label = f"{n} events, {titles[lane]}, {dt.date.fromordinal(a)} to {dt.date.fromordinal(b)}"
+        out.append(
+            f'<a class="bin" href="#" data-t0="{a}" data-t1="{b}" aria-label="'
+            f'{html.escape(label, quote=True)}"><title>{html.escape(label)}</title>'
+            f'<rect x="{x(a) + 1}" y="{y0}" width="{max(1.0, round(x(b) - x(a) - 2, 1))}" '
+            f'height="{h}"/><text x="{x(a) + 3}" y="{y0 - 2}">{n}</text></a>'
+        )
+    out.append("</g>")
+    return "".join(out)
