@@ -14,6 +14,8 @@ import timeline
 from timeline.cli import cli
 from timeline.readwrite.exports import FORMATS, export, generate_timelinejs
 
+ROOT = Path(__file__).resolve().parent.parent
+
 TEXT = (
     "In 1962, the Soviet Union placed missiles in Cuba. The following year, Washington and "
     "Moscow installed a hotline. <script>alert(1)</script> Castro said."
@@ -73,3 +75,25 @@ def test_exports_cli(tmp_path: Path) -> None:
     assert res.exit_code == 0
     assert "links" in json.loads((tmp_path / "g.json").read_text())
     assert CliRunner().invoke(cli, ["export", str(src), "-f", "pdf", "-o", "x"]).exit_code == 2
+
+
+def _timelinejs_validator():  # type: ignore[no-untyped-def]
+    import jsonschema
+
+    schema = json.loads((ROOT / "schemas" / "timelinejs3.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def test_exports_timelinejs_passes_the_format_schema(docs) -> None:
+    validator = _timelinejs_validator()
+    data = generate_timelinejs(docs)
+    assert list(validator.iter_errors(data)) == []
+    # and the schema can fail: a slide without a date, a date without a year, a stray key
+    for bad in (
+        {"events": [{"text": {"headline": "x"}}]},
+        {"events": [{"start_date": {"month": "3"}}]},
+        {"events": [{"start_date": {"year": "1962"}, "headline": "x"}]},
+        {"events": [], "scale": "geological"},
+    ):
+        assert list(validator.iter_errors(bad)), bad
