@@ -71,3 +71,82 @@ def test_graph_graphml_has_scalar_attributes(graph: nx.MultiDiGraph, tmp_path: P
     back = nx.read_graphml(path)
     assert back.number_of_nodes() == graph.number_of_nodes()
     assert json.loads(back.nodes["ent:russia"]["aliases"]) == graph.nodes["ent:russia"]["aliases"]
+
+
+# ---- merging events across documents, and the streaming corpus graph -------------------
+SAME = "On 3 May 2021, Acme Corp acquired Beta Ltd for $2 billion."
+
+
+@pytest.fixture(scope="module")
+def reports() -> list[timeline.Document]:
+    return [
+        timeline.parse(SAME, published="2021-05-04", doc_id="r-1"),
+        timeline.parse("Beta Ltd was sold. " + SAME, published="2021-05-05", doc_id="r-2"),
+        timeline.parse(
+            "On 9 June 2020, Acme Corp acquired Beta Ltd.", published="2021-05-05", doc_id="r-3"
+        ),
+        timeline.parse(
+            "In 2021, Acme Corp acquired Beta Ltd.", published="2022-01-01", doc_id="r-4"
+        ),
+    ]
+
+
+def _acquisitions(g: nx.MultiDiGraph) -> dict[str, dict]:
+    return {
+        n: d
+        for n, d in g.nodes(data=True)
+        if d.get("kind") == "event" and d["trigger"] == "acquired"
+    }
+
+
+def test_graph_merges_the_same_event_reported_twice(reports) -> None:
+    events = _acquisitions(timeline.build_graph(reports))
+    merged = [d for d in events.values() if d.get("documents")]
+    assert len(merged) == 1 and merged[0]["documents"] == ["r-1", "r-2"]
+    assert len(events) == 3  # r-1 and r-2 are one node; r-3 and r-4 stay apart
+
+
+def test_graph_flags_conflicting_dates_and_keeps_both(reports) -> None:
+    events = _acquisitions(timeline.build_graph(reports))
+    flagged = {
+        d["value"]: d["conflicting_dates"] for d in events.values() if d.get("date_conflict")
+    }
+    # 2020-06-09 cannot be right if 2021-05-03 (or 2021) is; 2021 and 2021-05-03 agree
+    assert flagged == {
+        "2021-05-03": ["2020-06-09"],
+        "2020-06-09": ["2021", "2021-05-03"],
+        "2021": ["2020-06-09"],
+    }
+
+
+def test_streamed_corpus_graph_equals_the_in_memory_graph(reports, tmp_path: Path) -> None:
+    from timeline.graph.stream import write_corpus_graph
+
+    summary = write_corpus_graph(tmp_path, iter(reports))
+    mem = timeline.build_graph(reports)
+    back = read_node_link(tmp_path / "graph.json")
+    assert set(back.nodes) == set(mem.nodes)
+    assert sorted(back.edges(keys=True)) == sorted(mem.edges(keys=True))
+    for n, d in mem.nodes(data=True):
+        assert {k: v for k, v in d.items() if v is not None} == back.nodes[n]
+    assert summary["events_merged"] == 1 and summary["date_conflicts"] == 3
+    assert summary["nodes"]["event"] == sum(1 for _, k in mem.nodes(data="kind") if k == "event")
+    gml = nx.read_graphml(tmp_path / "graph.graphml")
+    gexf = nx.read_gexf(tmp_path / "graph.gexf")
+    assert gml.number_of_nodes() == gexf.number_of_nodes() == mem.number_of_nodes()
+    assert gml.number_of_edges() == gexf.number_of_edges() == mem.number_of_edges()
+    merged = next(n for n, d in mem.nodes(data=True) if d.get("documents") == ["r-1", "r-2"])
+    assert json.loads(gml.nodes[merged]["documents"]) == ["r-1", "r-2"]
+    assert gexf.nodes[merged]["start"] == "2021-05-03"
+    assert not list(tmp_path.glob(".*"))  # no temporary file or folder left behind
+
+
+def test_streamed_graph_files_survive_hostile_text(tmp_path: Path) -> None:
+    from timeline.graph.stream import write_corpus_graph
+
+    nasty = 'In 2019, Acme "Corp" <b>&amp;</b> \x0b\x1f met Beta ]]> Ltd in Oslo.'
+    doc = timeline.parse(nasty, published="2020-01-01", doc_id="x-1", title="<t> & \x01")
+    write_corpus_graph(tmp_path, [doc])
+    assert nx.read_graphml(tmp_path / "graph.graphml").number_of_nodes() > 0
+    assert nx.read_gexf(tmp_path / "graph.gexf").number_of_nodes() > 0
+    assert read_node_link(tmp_path / "graph.json").number_of_nodes() > 0

@@ -176,11 +176,10 @@ def build(
     Example: timeline build examples/ -o graphs/
     """
     from timeline.corpus import build_corpus
-    from timeline.graph.build import build_graph, graph_summary
+    from timeline.graph.stream import write_corpus_graph
+    from timeline.model import Document
     from timeline.readwrite.atomic import write_atomic
     from timeline.readwrite.document import read_document
-    from timeline.readwrite.exports import write_gexf
-    from timeline.readwrite.graph_files import write_graphml, write_node_link
     from timeline.render.html import write_page
 
     out = Path(output)
@@ -210,20 +209,21 @@ def build(
     if tty:
         click.echo("", err=True)
     t_merge = time.perf_counter()
-    docs = [read_document(out / "docs" / f"{d}.json") for d in res["doc_ids"]]
-    g = build_graph(docs)
-    write_node_link(g, out / "graph.json")
-    write_graphml(g, out / "graph.graphml")
-    write_gexf(g, out / "graph.gexf")
-    if docs:
-        shown = docs[:max_page_docs]
+    shown: list[Document] = []  # the first documents, for the page; the rest pass through
+    summary = write_corpus_graph(
+        out,
+        (read_document(out / "docs" / f"{d}.json") for d in res["doc_ids"]),
+        on_document=lambda d: shown.append(d) if len(shown) < max_page_docs else None,
+    )
+    n_docs = len(res["doc_ids"])
+    if shown:
         write_page(
             shown,
             out / "index.html",
             title=None
-            if len(docs) == 1
-            else f"timeline: {len(docs)} documents"
-            + (f" (first {len(shown)} shown)" if len(shown) < len(docs) else ""),
+            if n_docs == 1
+            else f"timeline: {n_docs} documents"
+            + (f" (first {len(shown)} shown)" if len(shown) < n_docs else ""),
         )
     errors = sorted(res.pop("errors"), key=lambda e: e["path"])
     write_atomic(
@@ -234,14 +234,14 @@ def build(
             for e in errors
         ),
     )
-    res["graph"] = graph_summary(g)
+    res["graph"] = summary
     res["seconds_parse"] = res.pop("seconds")
     res["seconds_merge"] = round(time.perf_counter() - t_merge, 3)
     res["seconds"] = round(time.perf_counter() - t0, 3)
     write_atomic(out / "manifest.json", json.dumps(res, indent=2) + "\n")
     if not quiet:
         click.echo(
-            f"{len(docs)} document(s) ({res['skipped']} unchanged), {res['failed']} failed "
+            f"{n_docs} document(s) ({res['skipped']} unchanged), {res['failed']} failed "
             f"-> {out}/index.html",
             err=True,
         )

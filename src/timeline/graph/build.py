@@ -4,7 +4,8 @@ Nodes: entities (``kind="entity"``, id ``ent:<slug>``, merged across documents b
 events (``kind="event"``, id ``<doc_id>:<event id>``). Edges: ``participates_in`` (entity ->
 event), typed relations (entity -> entity, ``kind="relation"``) and event links (event ->
 event, ``kind="event_link"``). Every node and edge keeps where it came from: document ids
-and character spans, so it can be traced to its sentence.
+and character spans, so it can be traced to its sentence. The same event reported by several
+documents is one node (``documents`` lists them); conflicting dates are flagged.
 
 >>> from timeline.pipeline import parse
 >>> g = build_graph([parse("In 1962 the Soviet Union placed missiles in Cuba.", published="2022-03-05")])
@@ -19,110 +20,29 @@ from typing import Any
 
 import networkx as nx
 
+from timeline.graph.merge import GraphMerger
 from timeline.model import Document
 
 __all__ = ["build_graph", "graph_summary"]
 
 
-def _sentence_text(doc: Document, start: int, end: int) -> str:
-    return doc.text[start:end]
-
-
 def build_graph(documents: Iterable[Document]) -> nx.MultiDiGraph:
-    """Merge ``documents`` into one graph (see the module docstring for its shape)."""
+    """Merge ``documents`` into one graph (see the module docstring for its shape, and
+    :mod:`timeline.graph.merge` for what is merged)."""
     g = nx.MultiDiGraph()
-    g.graph["documents"] = {}
+
+    def add_edge(rec: dict[str, Any]) -> None:
+        attrs = {k: v for k, v in rec.items() if k not in ("source", "target", "key")}
+        g.add_edge(rec["source"], rec["target"], key=rec["key"], **attrs)
+
+    merger = GraphMerger(lambda nid, rec: g.add_node(nid, **rec), add_edge)
     for doc in documents:
-        g.graph["documents"][doc.id] = {
-            "title": doc.source.title,
-            "url": doc.source.url,
-            "path": doc.source.path,
-            "published": doc.source.published,
-        }
-        for e in doc.entities:
-            if e.id not in g:
-                g.add_node(
-                    e.id,
-                    kind="entity",
-                    label=e.name,
-                    type=e.type,
-                    aliases=[],
-                    documents=[],
-                    mentions=0,
-                )
-            node = g.nodes[e.id]
-            node["aliases"] = sorted(set(node["aliases"]) | set(e.aliases))
-            if doc.id not in node["documents"]:
-                node["documents"].append(doc.id)
-            node["mentions"] += len(e.mentions)
-        for ev in doc.events:
-            nid = f"{doc.id}:{ev.id}"
-            g.add_node(
-                nid,
-                kind="event",
-                label=ev.title,
-                doc_id=doc.id,
-                event_id=ev.id,
-                trigger=ev.trigger.text,
-                trigger_start=ev.trigger.start,
-                trigger_end=ev.trigger.end,
-                sentence_start=ev.sentence.start,
-                sentence_end=ev.sentence.end,
-                sentence=_sentence_text(doc, ev.sentence.start, ev.sentence.end),
-                value=ev.time.value,
-                date_start=ev.time.start,
-                date_end=ev.time.end,
-                granularity=ev.time.granularity,
-                basis=ev.time.basis,
-                note=ev.time.note,
-                entity=ev.entity,
-            )
-            for p in ev.participants:
-                g.add_edge(
-                    p.entity,
-                    nid,
-                    key=f"{nid}:{p.entity}",
-                    kind="participates_in",
-                    type="participates_in",
-                    role=p.role,
-                    doc_id=doc.id,
-                )
-            if ev.entity:
-                g.add_edge(
-                    ev.entity,
-                    nid,
-                    key=f"{nid}:named",
-                    kind="participates_in",
-                    type="is_event",
-                    role="self",
-                    doc_id=doc.id,
-                )
-        for r in doc.relations:
-            g.add_edge(
-                r.source,
-                r.target,
-                key=f"{doc.id}:{r.id}",
-                kind="relation",
-                type=r.type,
-                polarity=r.polarity,
-                doc_id=doc.id,
-                event=f"{doc.id}:{r.event}" if r.event else None,
-                evidence=r.evidence.text,
-                evidence_start=r.evidence.start,
-                evidence_end=r.evidence.end,
-            )
-        for link in doc.event_links:
-            g.add_edge(
-                f"{doc.id}:{link.source}",
-                f"{doc.id}:{link.target}",
-                key=f"{doc.id}:{link.id}",
-                kind="event_link",
-                type=link.type,
-                doc_id=doc.id,
-                evidence=link.evidence.text if link.evidence else None,
-                evidence_start=link.evidence.start if link.evidence else None,
-                evidence_end=link.evidence.end if link.evidence else None,
-            )
+        merger.add(doc)
+    for eid, rec in merger.entities.items():
+        g.add_node(eid, **rec)
+    for nid, extra in merger.event_updates().items():
+        g.nodes[nid].update(extra)
+    g.graph["documents"] = merger.documents
     return g
 
 

@@ -24,30 +24,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
-from timeline.graph.build import build_graph
 from timeline.model import Document
 from timeline.readwrite.atomic import write_atomic
-from timeline.readwrite.graph_files import scalar_graph, write_graphml, write_node_link
 
-__all__ = ["FORMATS", "export", "generate_timelinejs", "write_gexf", "write_csv"]
+__all__ = ["FORMATS", "export", "generate_timelinejs", "write_csv"]
 
 FORMATS = ("graphml", "gexf", "json", "csv", "timelinejs", "svg")
-
-
-def write_gexf(g: nx.MultiDiGraph, path: str | Path) -> Path:
-    """GEXF 1.2 with spells: event nodes are alive from their first to their last day."""
-    h = scalar_graph(g)
-    h.graph.clear()
-    h.graph["mode"] = "dynamic"
-    for _, d in h.nodes(data=True):
-        if d.get("kind") == "event" and d.get("date_start"):
-            d["start"] = d["date_start"]
-            d["end"] = d.get("date_end") or d["date_start"]
-    buf = io.BytesIO()
-    nx.write_gexf(h, buf, encoding="utf-8", version="1.2draft")
-    return write_atomic(path, buf.getvalue())
 
 
 def _csv(rows: list[dict[str, Any]], fields: list[str]) -> str:
@@ -179,9 +161,8 @@ def export(documents: Sequence[Document], fmt: str, out: str | Path) -> list[Pat
         names = {e["id"]: e["label"] for e in data["entities"]}
         svg = timeline_svg(data["events"], data["links"], names, standalone=True)
         return [write_atomic(out, '<?xml version="1.0" encoding="utf-8"?>\n' + svg + "\n")]
-    g = build_graph(documents)
-    if fmt == "graphml":
-        return [write_graphml(g, out)]
-    if fmt == "gexf":
-        return [write_gexf(g, out)]
-    return [write_node_link(g, out)]
+    from timeline.graph.stream import write_corpus_graph
+
+    out = Path(out)
+    write_corpus_graph(out.parent, documents, names={fmt: out.name})
+    return [out]

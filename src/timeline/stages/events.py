@@ -122,6 +122,16 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(verbs=verbs, nouns=frozenset(data["event_nouns"]))
 
 
+def trigger_lemma(trigger: str) -> str:
+    """The lemma of an event trigger: verbs from the lexicon, other words lower-cased.
+
+    >>> trigger_lemma("Closed"), trigger_lemma("cut"), trigger_lemma("invasion")
+    ('close', 'cut', 'invasion')
+    """
+    word = trigger.lower()
+    return _lexicon().verbs.get(word, (word, False))[0]
+
+
 def clauses(text: str, sentence: Span) -> list[Span]:
     """Comma/semicolon/dash-delimited clauses of a sentence (a rough but useful cut)."""
     out: list[Span] = []
