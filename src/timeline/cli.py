@@ -12,14 +12,15 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from timeline import __version__
 from timeline.errors import InputError, TimelineError
 
-INPUT_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json"}
-_SKIP_NAMES = ("readme", "license", "changelog", "contributing")
+if TYPE_CHECKING:
+    from timeline.model import Document
 
 
 def _fail(message: str) -> None:
@@ -27,7 +28,28 @@ def _fail(message: str) -> None:
 
 
 class _Group(click.Group):
-    """Turns our errors into one line on stderr and exit code 1, never a traceback."""
+    """Turns our errors into one line on stderr and exit code 1, never a traceback; usage
+    errors (unknown option, missing argument) into one line and exit code 2."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        standalone = kwargs.pop("standalone_mode", True)
+        try:
+            rv = super().main(*args, standalone_mode=False, **kwargs)
+            code = rv if isinstance(rv, int) else 0
+        except click.UsageError as e:
+            where = e.ctx.command_path if e.ctx is not None else "timeline"
+            msg = e.format_message().rstrip(".")
+            _fail(f"{msg[:1].lower()}{msg[1:]} (see `{where} --help`)")
+            code = 2
+        except click.ClickException as e:
+            _fail(e.format_message())
+            code = e.exit_code
+        except click.exceptions.Abort:
+            _fail("interrupted")
+            code = 130
+        if standalone:
+            sys.exit(code)
+        return code
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -69,38 +91,31 @@ def cli() -> None:
 
 
 def _load(path: str, published: str | None):  # type: ignore[no-untyped-def]
-    """A Document from an article file (parsed) or a document JSON file (read and validated)."""
-    from timeline.corpus import parse_article
-    from timeline.ingest import read_article
-    from timeline.readwrite.document import read_document
+    """One Document from an article file or stdin (parsed), or a document JSON file (read
+    and validated): what ``timeline parse`` takes."""
+    from timeline.corpus import Unit, load_unit
 
-    if path != "-" and path.endswith(".json"):
-        return read_document(path)
-    return parse_article(read_article(path), published, where=path)
+    if path == "-":
+        return load_unit(Unit(key="-", path="-", data=sys.stdin.buffer.read()), published)
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory (give the files, or use `timeline build`)")
+    if p.suffix.lower() in (".jsonl", ".ndjson"):
+        raise InputError(f"{path}: a JSON Lines corpus holds many articles; use `timeline build`")
+    if not p.exists():
+        raise InputError(f"{path}: no such file")
+    return load_unit(Unit(key=path, path=path), published)
 
 
-def _walk(inputs: tuple[str, ...]) -> Iterator[str]:
-    for item in inputs:
-        p = Path(item)
-        if item == "-" or p.is_file():
-            yield item
-        elif p.is_dir():
-            found = False
-            for f in sorted(p.rglob("*")):
-                if (
-                    f.is_file()
-                    and f.suffix.lower() in INPUT_SUFFIXES
-                    and not f.name.lower().startswith(_SKIP_NAMES)
-                    and not f.name.startswith(".")
-                ):
-                    found = True
-                    yield str(f)
-            if not found:
-                raise InputError(
-                    f"{item}: no inputs found (looked for {', '.join(sorted(INPUT_SUFFIXES))})"
-                )
-        else:
-            raise InputError(f"{item}: no such file or directory")
+def _documents(inputs: tuple[str, ...], published: str | None) -> Iterator[Document]:
+    """Every document in ``inputs`` (files, folders, globs, JSON Lines, ``-``), the same
+    inputs ``timeline build`` takes; the first bad one stops the command with its error."""
+    from timeline.corpus import expand_inputs, load_unit
+
+    for unit in expand_inputs(inputs):
+        if isinstance(unit, InputError):
+            raise unit
+        yield load_unit(unit, published)
 
 
 @cli.command()
@@ -177,7 +192,6 @@ def build(
     """
     from timeline.corpus import build_corpus
     from timeline.graph.stream import write_corpus_graph
-    from timeline.model import Document
     from timeline.readwrite.atomic import write_atomic
     from timeline.readwrite.document import read_document
     from timeline.render.html import write_page
@@ -242,7 +256,7 @@ def build(
     if not quiet:
         click.echo(
             f"{n_docs} document(s) ({res['skipped']} unchanged), {res['failed']} failed "
-            f"-> {out}/index.html",
+            f"-> {out / 'index.html' if shown else out}",
             err=True,
         )
     if res["interrupted"]:
@@ -279,7 +293,7 @@ def render(
     from timeline.readwrite.atomic import write_atomic
     from timeline.render.html import render_embed_snippet, write_page
 
-    docs = [_load(p, published) for p in _walk(inputs)]
+    docs = list(_documents(inputs, published))
     write_page(docs, output, title=title, force=force, embed=embed)
     click.echo(f"wrote {output}", err=True)
     if embed:
@@ -314,7 +328,7 @@ def export(inputs: tuple[str, ...], fmt: str, output: str, published: str | None
     """
     from timeline.readwrite.exports import export as do_export
 
-    docs = [_load(p, published) for p in _walk(inputs)]
+    docs = list(_documents(inputs, published))
     for path in do_export(docs, fmt, output):
         click.echo(f"wrote {path}", err=True)
 
@@ -370,7 +384,7 @@ def entity_timeline(
     from timeline.graph.build import build_graph
     from timeline.graph.query import entity_events, find_entity
 
-    g = build_graph(_load(p, published) for p in _walk(inputs))
+    g = build_graph(_documents(inputs, published))
     eid = find_entity(g, entity)
     if eid is None:
         raise InputError(f"no entity named {entity!r} in the inputs")

@@ -125,11 +125,11 @@ def load_unit(unit: Unit, published: str | None, data: bytes | None = None):  # 
     suffix = Path(unit.path).suffix.lower()
     if unit.line is not None:  # a JSON Lines record
         try:
-            obj = json.loads(raw.decode("utf-8"))
+            obj = json.loads(raw.decode("utf-8").rstrip("\r\n"))
         except UnicodeDecodeError as e:
             raise InputError(f"{where}: not valid UTF-8 (byte offset {e.start})") from None
-        except json.JSONDecodeError as e:
-            raise InputError(f"{where}: invalid JSON at column {e.colno}: {e.msg}") from None
+        except json.JSONDecodeError as e:  # the line is in ``where``; the column is the record's
+            raise InputError(f"{where}: invalid JSON at column {e.pos + 1}: {e.msg}") from None
         if not isinstance(obj, dict):
             raise InputError(f'{where}: a JSON object with a "text" field is expected')
         art = article_from_json(obj, where)
@@ -331,7 +331,6 @@ def _fork_context():  # type: ignore[no-untyped-def]
 
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
-
 
 
 def _remove_stale_temporaries(out: Path) -> None:

@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from timeline.errors import InputError
+from timeline.settings import max_chars_limit
 
 __all__ = ["Article", "read_article", "decode_article", "doc_id_for", "parse_date_string"]
 
@@ -44,9 +45,11 @@ def doc_id_for(name: str, text: str) -> str:
     return f"{slug}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
 
 
-def read_article(path: str | Path, max_chars: int = 20_000_000) -> Article:
-    """Read and decode one input file (``-`` is stdin)."""
+def read_article(path: str | Path, max_chars: int | None = None) -> Article:
+    """Read and decode one input file (``-`` is stdin); ``max_chars`` defaults to
+    :func:`timeline.settings.max_chars_limit`."""
     name = str(path)
+    max_chars = max_chars or max_chars_limit()
     if name == "-":
         import sys
 
@@ -69,8 +72,9 @@ def read_article(path: str | Path, max_chars: int = 20_000_000) -> Article:
     return decode_article(data, name, max_chars=max_chars)
 
 
-def decode_article(data: bytes, name: str = "-", max_chars: int = 20_000_000) -> Article:
+def decode_article(data: bytes, name: str = "-", max_chars: int | None = None) -> Article:
     """Decode bytes as an article; the format is chosen from the name's suffix and the content."""
+    max_chars = max_chars or max_chars_limit()
     if not data.strip():
         raise InputError(f"{name}: file is empty")
     if b"\x00" in data[:8192]:

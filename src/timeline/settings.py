@@ -2,19 +2,39 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 
-__all__ = ["Settings", "DEFAULT"]
+__all__ = ["Settings", "DEFAULT", "max_chars_limit"]
+
+MAX_CHARS = 20_000_000
+
+
+def max_chars_limit() -> int:
+    """The input size limit in characters: ``TIMELINE_MAX_CHARS`` if set, else 20 million."""
+    from timeline.errors import InputError
+
+    raw = os.environ.get("TIMELINE_MAX_CHARS", "").strip()
+    if not raw:
+        return MAX_CHARS
+    try:
+        value = int(raw.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise InputError(f"TIMELINE_MAX_CHARS={raw!r} is not a whole number") from None
+    if value < 1:
+        raise InputError(f"TIMELINE_MAX_CHARS={raw!r} must be at least 1")
+    return value
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """Knobs of the pipeline.
 
-    max_chars: inputs longer than this are refused with a clear error (20 M characters).
+    max_chars: inputs longer than this are refused with a clear error (20 M characters, or
+    the environment's ``TIMELINE_MAX_CHARS``).
     """
 
-    max_chars: int = 20_000_000
+    max_chars: int = field(default_factory=max_chars_limit)
 
 
 DEFAULT = Settings()
