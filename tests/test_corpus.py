@@ -112,6 +112,41 @@ def test_corpus_sigkill_then_rerun_leaves_no_broken_file(tmp_path: Path) -> None
     assert json.loads((out / "manifest.json").read_text())["failed"] == 0
 
 
+def test_corpus_ctrl_c_stops_cleanly_and_keeps_finished_documents(tmp_path: Path) -> None:
+    from timeline.readwrite.document import read_document
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(120):
+        (src / f"a{i}.txt").write_text((ARTICLE.format(day="Monday") + " ") * 40 + f" {i}")
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "timeline", "build", str(src), "-o", str(out), "-w", "2"]
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline and len(list((out / "docs").glob("*.json"))) < 10:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends: the whole group
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1] == (
+        "timeline: error: interrupted: finished documents are kept; run again to complete"
+    )
+    kept = list((out / "docs").glob("*.json"))
+    assert 10 <= len(kept) < 120
+    for p in kept:
+        read_document(p)  # complete and valid
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["interrupted"] is True
+    res = subprocess.run(cmd + ["-q"], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert len(list((out / "docs").glob("*.json"))) == 120 and not list(out.rglob("*.tmp"))
+    # at most one document per worker was written but not yet reported when the signal came
+    assert json.loads((out / "manifest.json").read_text())["skipped"] >= len(kept) - 2
+
+
 def test_corpus_runs_on_a_dask_localcluster(tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
     src = _corpus(tmp_path, n=4)

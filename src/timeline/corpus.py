@@ -408,6 +408,7 @@ def build_corpus(
         if progress:
             progress(done, len(todo), len(errors))
 
+    pending: set[Future[dict[str, Any]]] = set()
     try:
         if scheduler:
             _run_on_dask(scheduler, todo, str(out), published, record)
@@ -417,7 +418,6 @@ def build_corpus(
         else:
             _warm_up()  # forked workers inherit the loaded lexicons and gazetteer
             with ProcessPoolExecutor(max_workers=n_workers, mp_context=_fork_context()) as pool:
-                pending: set[Future[dict[str, Any]]] = set()
                 queue = iter(todo)
                 for u in queue:  # keep a bounded number in flight: memory stays flat
                     pending.add(pool.submit(process_unit, u, str(out), published))
@@ -427,8 +427,12 @@ def build_corpus(
                             record(f.result())
                 for f in pending:
                     record(f.result())
+                pending.clear()
     except KeyboardInterrupt:
         interrupted = True
+        for f in pending:  # work that finished while we were stopping is kept, and cached
+            if f.done() and not f.cancelled() and f.exception() is None:
+                record(f.result())
     cache.close()
     seconds = time.perf_counter() - t0
     return {
