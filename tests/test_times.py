@@ -324,3 +324,28 @@ def test_times_output_does_not_depend_on_the_clock(text: str, dct: str | None) -
         with time_machine.travel(now, tick=False):
             outputs.append(timeline.parse(text, published=dct).to_dict())
     assert outputs[0] == outputs[1]
+
+
+def test_times_denser_than_any_article_stop_at_the_limit_with_a_problem() -> None:
+    import timeline
+    from timeline.settings import Settings
+
+    text = " ".join(
+        f"{1 + i % 28} May {1950 + i % 60}, {i % 9 + 2} weeks ago;" for i in range(3000)
+    )
+    settings = Settings(max_timexes_per_1000=10, min_cap=100)
+    doc = timeline.parse(text, published="2020-01-01", settings=settings)
+    cap = settings.cap(len(text), 10)
+    (problem,) = [p for p in doc.problems if p.code == "too-dense"]
+    assert len(doc.timexes) == cap and problem.start == doc.timexes[-1].end + 2
+    assert all(t.end <= problem.start for t in doc.timexes)
+    # under the limit nothing is dropped, and a long text is read in pieces without seams
+    calm = " ".join(
+        f"On {1 + i % 28} May {1950 + i % 60} the council met again in the hall"
+        for i in range(3000)
+    )
+    full = timeline.parse(calm, published="2020-01-01")
+    assert len(calm) > 2 * 65_536 and not [p for p in full.problems if p.code == "too-dense"]
+    assert [t.text for t in full.timexes] == [
+        f"{1 + i % 28} May {1950 + i % 60}" for i in range(3000)
+    ]

@@ -35,6 +35,16 @@ class Settings:
     """
 
     max_chars: int = field(default_factory=max_chars_limit)
+    # Density caps keep pathological input (a megabyte of dates, one endless sentence of
+    # verbs) within seconds. Real news has a few time expressions and events per thousand
+    # characters; past these, the rest of the text is left untagged and a problem says so.
+    max_timexes_per_1000: int = 32
+    max_events_per_1000: int = 16
+    min_cap: int = 2000
+
+    def cap(self, n_chars: int, per_1000: int) -> int:
+        """How many items a text of ``n_chars`` may hold before the stage stops."""
+        return max(self.min_cap, n_chars * per_1000 // 1000)
 
 
 DEFAULT = Settings()

@@ -42,6 +42,13 @@ class SpanIndex(Generic[T]):
         hi = bisect.bisect_left(self.starts, end)
         return self.items[lo:hi]
 
+    def last_starting_in(self, start: int, end: int) -> tuple[int, int, T] | None:
+        """The last span whose start lies in ``[start, end)``, or None (no list is built)."""
+        hi = bisect.bisect_left(self.starts, end)
+        if hi > 0 and self.starts[hi - 1] >= start:
+            return self.items[hi - 1]
+        return None
+
     def last_ending_by(self, pos: int) -> tuple[int, int, T] | None:
         """Of the spans starting before ``pos``, the last one that ends at or before it."""
         hi = bisect.bisect_left(self.starts, pos)

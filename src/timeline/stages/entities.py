@@ -390,8 +390,9 @@ def _type_run(
         run = run[:-1]
     if not run:
         return out
-    at_start = toks[run[0]][0] == s.start or (
-        first_tok and text[s.start : toks[run[0]][0]].strip(" “\"'‘(") == ""
+    head = toks[run[0]][0] - s.start  # only a few quote characters can precede a start
+    at_start = head == 0 or (
+        first_tok and head <= 8 and text[s.start : toks[run[0]][0]].strip(" “\"'‘(") == ""
     )
     i = 0
     title_seen = False

@@ -21,7 +21,7 @@ import dataclasses
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, cast
 
@@ -33,6 +33,7 @@ from timeline.model import (
     EventTime,
     Mention,
     Participant,
+    Problem,
     Span,
     Timex,
 )
@@ -132,8 +133,10 @@ def trigger_lemma(trigger: str) -> str:
     return _lexicon().verbs.get(word, (word, False))[0]
 
 
-def clauses(text: str, sentence: Span) -> list[Span]:
-    """Comma/semicolon/dash-delimited clauses of a sentence (a rough but useful cut)."""
+@lru_cache(maxsize=8)
+def clauses(text: str, sentence: Span) -> tuple[Span, ...]:
+    """Comma/semicolon/dash-delimited clauses of a sentence (a rough but useful cut). The
+    last few are cached: three steps ask for the clauses of an endless sentence."""
     out: list[Span] = []
     start = sentence.start
     for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
@@ -142,7 +145,7 @@ def clauses(text: str, sentence: Span) -> list[Span]:
         start = m.end()
     if sentence.end > start:
         out.append(Span(start=start, end=sentence.end))
-    return out
+    return tuple(out)
 
 
 @dataclass(slots=True)
@@ -172,11 +175,15 @@ def _title(text: str, a: int, b: int, timexes: list[Timex], limit: int = 16) -> 
     return s[:1].upper() + s[1:] if s else text[a:b].strip() or "event"
 
 
-def _find_verbs(text: str, doc: Document, timexes: list[Timex]) -> list[_Draft]:
+def _find_verbs(text: str, doc: Document, timexes: list[Timex], limit: int = 10**9) -> list[_Draft]:
     lex = _lexicon()
     out: list[_Draft] = []
     for sent in doc.sentences:
+        if len(out) >= limit:
+            break
         for clause in clauses(text, sent):
+            if len(out) >= limit:
+                break
             hits = [
                 (m, *lex.verbs[m.group().lower()])
                 for m in _WORD.finditer(text, clause.start, clause.end)
@@ -411,7 +418,20 @@ def events_stage(doc: Document, settings: Settings) -> Document:
     """Pipeline stage: fill ``doc.events`` and ``doc.event_links``."""
     text = doc.text
     timexes = list(doc.timexes)
-    drafts = _find_verbs(text, doc, timexes)
+    cap = settings.cap(len(text), settings.max_events_per_1000)
+    drafts = _find_verbs(text, doc, timexes, cap)
+    problems = doc.problems
+    if len(drafts) >= cap:
+        cut = drafts[-1].trigger.end
+        problems += (
+            Problem(
+                code="too-dense",
+                message=f"over {cap:,} events for a text this long; the text from offset "
+                f"{cut:,} on is not searched for events",
+                start=cut,
+                end=len(text),
+            ),
+        )
     derived, derivation_links = _derivations(text, doc, timexes)
     drafts.extend(derived)
     drafts.extend(_named_events(doc, timexes))
@@ -422,7 +442,10 @@ def events_stage(doc: Document, settings: Settings) -> Document:
     events = _date_named_from_participation(doc, events)
     links = links + _time_order_links(events, {(lk.source, lk.target) for lk in links})
     return dataclasses.replace(
-        doc, events=tuple(sorted(events, key=lambda e: e.trigger.start)), event_links=tuple(links)
+        doc,
+        events=tuple(sorted(events, key=lambda e: e.trigger.start)),
+        event_links=tuple(links),
+        problems=problems,
     )
 
 
@@ -510,8 +533,8 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
     for d in drafts:
         if d.time is not None or d.kind == "named":
             continue
-        in_sent = [t for _, _, t in datable.starting_in(d.sentence.start, d.sentence.end)]
-        in_clause = [t for t in in_sent if d.clause.start <= t.start < d.clause.end]
+        # (index queries, not scans of the sentence: a run-on sentence may hold thousands)
+        in_clause = [t for _, _, t in datable.starting_in(d.clause.start, d.clause.end)]
         # the clause around the trigger (bounded: run-on clauses can be very long)
         clause_text = text[
             max(d.clause.start, d.trigger.start - 200) : min(d.clause.end, d.trigger.end + 200)
@@ -519,9 +542,7 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
         first = first_clause.get(d.sentence)
         if first is None:
             first = first_clause[d.sentence] = _first_clause_of(text, d.sentence)
-        head = [
-            t for t in in_sent if t.start < d.clause.start and first.start <= t.start < first.end
-        ]
+        head = [t for _, _, t in datable.starting_in(first.start, min(first.end, d.clause.start))]
         if (
             re.match(r"(?i)\s*after\b", text[d.clause.start : d.clause.start + 12])
             and head
@@ -537,9 +558,9 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
             d.time = _time_of(min(in_clause, key=lambda t: abs(t.start - d.trigger.start)))
         elif head:
             d.time = _time_of(head[0])
-        elif [t for t in in_sent if t.start < d.trigger.start]:
+        elif earlier := datable.last_starting_in(d.sentence.start, d.trigger.start):
             # narrative continuation: the nearest time earlier in the sentence
-            d.time = _time_of([t for t in in_sent if t.start < d.trigger.start][-1])
+            d.time = _time_of(earlier[2])
         else:
             idx = sentence_no.get(d.sentence, -1)
             inherited = prev_sentence_time.get(idx - 1)
@@ -561,8 +582,10 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
 
 
 def _first_clause_of(text: str, sent: Span) -> Span:
-    cs = clauses(text, sent)
-    return cs[0] if cs else sent
+    for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end):  # the first break will do
+        if m.start() > sent.start:
+            return Span(start=sent.start, end=m.start())
+    return clauses(text, sent)[0] if sent.end > sent.start else sent
 
 
 def _finish(doc: Document, drafts: list[_Draft]) -> tuple[list[Event], dict[int, str]]:

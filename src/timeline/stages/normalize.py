@@ -171,6 +171,7 @@ _VALUE_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def granularity_of(value: str | None) -> str | None:
     """The granularity of a TIMEX3 value (``year``, ``month``, ``week``, ...)."""
     if not value:

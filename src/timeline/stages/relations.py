@@ -156,6 +156,8 @@ def find_relations(doc: Document) -> list[Relation]:
     )
     for sent in doc.sentences:
         all_m = _mentions_in(mention_index, sent)
+        if len({m[2] for m in all_m}) < 2:
+            continue  # a relation joins two entities named in its sentence
         for clause in _relation_clauses(text, sent):
             mentions = [m for m in all_m if clause.start <= m[0] < clause.end]
             starts = [m[0] for m in mentions]

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.stages.normalize import (
     MONTHS,
@@ -1037,6 +1038,7 @@ def _clock(m: re.Match[str]) -> _Draft | None:
 
 
 # --------------------------------------------------------------------------- helpers
+@lru_cache(maxsize=4096)
 def _first_day(value: str) -> str:
     from timeline.stages.normalize import value_range
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any, cast
 
 from timeline.model import Document, Problem, Span, Timex
@@ -100,32 +101,58 @@ def _local_tense(text: str, start: int, end: int, sentence: Span | None) -> bool
     return _tense_of(_WORDS.findall(clause)[-14:], [])
 
 
+@lru_cache(maxsize=8192)
+def _word_class(word: str) -> int:
+    """1 for a future cue, 2 for a past form, 0 otherwise (cached: the same words recur)."""
+    return 1 if _FUTURE_WORD.match(word) else 2 if _PAST_WORD.match(word) else 0
+
+
 def _tense_of(before: list[str], after: list[str]) -> bool | None:
     words = before + after
-    order = sorted(
-        [(len(before) - i, i) for i in range(len(before))]
-        + [(k + 1.5, len(before) + k) for k in range(len(after))]
-    )
-    for _, i in order:
+    nb = len(before)
+    # nearest first: the words before at distance 1, 2, ..., the words after at 1.5, 2.5, ...
+    order = [nb - 1 - k for k in range(nb)]
+    for k in range(len(after)):
+        order.insert(min(2 * k + 1, len(order)), nb + k)
+    for i in order:
         w = words[i]
+        kind = _word_class(w)
+        if not kind:
+            continue
+        lw = w.lower()
         prev = [x.lower() for x in words[max(0, i - 2) : i]]
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-        if _FUTURE_WORD.match(w):
-            if nxt == "to" and w.lower() == "next":
+        if kind == 1:
+            if nxt == "to" and lw == "next":
                 continue  # "next to the embassy"
             # "had been due to expire Friday": a plan in the past
             return "had" not in prev
-        if _PAST_WORD.match(w):
-            if prev and prev[-1] in _NON_PAST_AUX:
-                continue  # "will be held": a participle after an auxiliary, not the past
-            # "planned to leave on Thursday": the plan points forward
-            return nxt in ("to", "for") and w.lower() in _INTENT
+        if prev and prev[-1] in _NON_PAST_AUX:
+            continue  # "will be held": a participle after an auxiliary, not the past
+        # "planned to leave on Thursday": the plan points forward
+        return nxt in ("to", "for") and lw in _INTENT
     return None
 
 
 _WEEKDAY_NAME = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _DEADLINE = {"by", "until", "till", "through"}
 _CLAUSE_END = re.compile(r"[;:()\"]|,\s|``|''")
+
+
+class _Lazy:
+    """A truth value computed on first use (the tense of a time expression costs a scan of
+    its context; most expressions never ask)."""
+
+    __slots__ = ("_compute", "_value")
+
+    def __init__(self, compute: Callable[[], bool]) -> None:
+        self._compute = compute
+        self._value: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self._value is None:
+            self._value = bool(self._compute())
+        return self._value
 
 
 def _granularity_rank(g: str | None) -> int:
@@ -171,13 +198,8 @@ def _matches(
         cache = {}
     if rule.key not in cache:
         cache[rule.key] = _windows(rule.key, text)
-    windows = cache[rule.key]
-    seen: set[tuple[int, int]] = set()
-    for lo, hi in windows:
-        for m in rule.pattern.finditer(text, lo, hi):
-            if m.span() not in seen:
-                seen.add(m.span())
-                yield m
+    for lo, hi in cache[rule.key]:  # merged windows are disjoint: no match is seen twice
+        yield from rule.pattern.finditer(text, lo, hi)
 
 
 def find_times(text: str) -> list[_Draft]:
@@ -233,14 +255,17 @@ def resolve_times(
     for d in drafts:
         while sentence is not None and sentence.end <= d.start:
             sentence = next(sent_iter, None)
-        local = _local_tense(text, d.start, d.end, sentence)
-        if local is None:
+
+        def tense(d: _Draft = d, sentence: Span | None = sentence) -> bool:
+            local = _local_tense(text, d.start, d.end, sentence)
+            if local is not None:
+                return local
             key = (sentence.start, sentence.end) if sentence else (0, len(text))
             if key not in sentence_future:  # once per sentence: a long one may hold many dates
                 sentence_future[key] = bool(_FUTURE_CUE.search(text, key[0], key[1]))
-            future = sentence_future[key]
-        else:
-            future = local
+            return sentence_future[key]
+
+        future = cast(bool, _Lazy(tense))  # only the recipes that need a direction ask
         value, anchor, basis = d.value, None, "explicit"
         if d.recipe is not None:
             if (
@@ -358,10 +383,58 @@ def _apply(d: _Draft, anchor: str, future: bool) -> str | None:
 
 
 def times_stage(doc: Document, settings: Settings) -> Document:
-    """Pipeline stage: add ``timexes`` (and problems for unresolved ones) to ``doc``."""
-    drafts = find_times(doc.text)
-    timexes, problems = resolve_times(doc.text, drafts, doc.sentences, doc.source.published)
-    return dataclasses.replace(doc, timexes=tuple(timexes), problems=doc.problems + tuple(problems))
+    """Pipeline stage: add ``timexes`` (and problems for unresolved ones) to ``doc``.
+
+    A text denser in dates than any article (``settings.max_timexes_per_1000``) is tagged up
+    to the limit and a ``too-dense`` problem gives the offset where tagging stopped."""
+    text = doc.text
+    cap = settings.cap(len(text), settings.max_timexes_per_1000)
+    drafts = _find_times_upto(text, cap + 1)
+    extra: tuple[Problem, ...] = ()
+    if len(drafts) > cap:
+        cut = drafts[cap].start
+        extra = (
+            Problem(
+                code="too-dense",
+                message=f"more time expressions than the limit of {cap:,} for a text this "
+                f"long; those from offset {cut:,} on are not tagged",
+                start=cut,
+                end=len(text),
+            ),
+        )
+        drafts = drafts[:cap]
+    timexes, problems = resolve_times(text, drafts, doc.sentences, doc.source.published)
+    return dataclasses.replace(
+        doc, timexes=tuple(timexes), problems=doc.problems + tuple(problems) + extra
+    )
+
+
+_CHUNK = 65_536
+_MARGIN = 300  # longer than any time expression
+
+
+def _find_times_upto(text: str, limit: int) -> list[_Draft]:
+    """``find_times`` over ``text`` in pieces, stopping once ``limit`` expressions are found:
+    a megabyte of dates is not scanned to its end for nothing. Each piece is read with a
+    margin, and an expression that runs past the piece's end is kept whole."""
+    if len(text) <= _CHUNK:
+        return find_times(text)
+    drafts: list[_Draft] = []
+    pos = 0
+    while pos < len(text) and len(drafts) < limit:
+        end = min(len(text), pos + _CHUNK)
+        space = text.find(" ", end, end + 100)  # start the next piece at a word
+        end = space if space != -1 else end
+        nxt = end
+        for d in find_times(text[pos : min(len(text), end + _MARGIN)]):
+            if pos + d.start >= end:
+                break
+            d.start += pos
+            d.end += pos
+            drafts.append(d)
+            nxt = max(nxt, d.end)
+        pos = nxt
+    return drafts
 
 
 def iter_rules() -> Iterator[str]:

@@ -1,0 +1,107 @@
+"""Worst cases: inputs of up to 1 MB built to make each stage slow, timed stage by stage.
+
+    python benchmarks/bench_limits.py [--size 1000000] [--budget 2.0]
+
+Each input is built to defeat one part of the pipeline (dense dates for the time rules,
+one endless sentence for clause and window logic, capitalised-word soup for entity
+extents, deep HTML for ingest, ...). Prints seconds per stage (median of --repeat runs)
+and flags any over --budget; exits 1 if one is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+
+
+def inputs(size: int) -> dict[str, str]:
+    rng = random.Random(7)
+    months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+    ]
+
+    def fill(unit: str) -> str:
+        return (unit * (size // len(unit) + 1))[:size]
+
+    words = [
+        rng.choice(["Alpha", "Beta", "Gamma", "Delta", "Omega", "Corp", "Inc"])
+        for _ in range(size // 6)
+    ]
+    return {
+        "dense dates": fill(
+            " ".join(
+                f"{d} {months[d % 10]} {1900 + d}, last Tuesday, two years ago;"
+                for d in range(1, 29)
+            )
+            + " "
+        ),
+        "one endless sentence": fill(
+            "the minister said that the talks, which began, would go on, and "
+        ),
+        "capitalised soup": " ".join(words)[:size],
+        "digits": fill("1 22 333 4444 55555 1999 2000-01-02 12:30 "),
+        "one long token": "a" * size,
+        "quotes and brackets": fill('"(The "[Acme] (Corp)" said) ``it (would) " '),
+        "name lists": fill("Maria Lopez, John Smith, Acme Corp, Paris, Beta Inc, Berlin and "),
+        "anaphora chain": fill(
+            "In 1962 it began. The following year it grew. Two days later it fell. "
+        ),
+        "newlines": fill("In 2019\n\n\nOslo\n"),
+        "weekday soup": fill("Monday Tuesday (1st) last Friday next Sunday morning "),
+        "10,000 dated events": " ".join(
+            f"On March {1 + i % 28}, {1990 + i % 30} talks resumed" for i in range(10_000)
+        )[:size],
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size", type=int, default=1_000_000)
+    ap.add_argument("--budget", type=float, default=2.0)
+    ap.add_argument("--repeat", type=int, default=1)
+    args = ap.parse_args()
+
+    from timeline.ingest import decode_article
+    from timeline.model import Document, Source
+    from timeline.pipeline import STAGES
+    from timeline.settings import DEFAULT
+
+    cases = inputs(args.size)
+    html = "<div>" * 20000 + "<p>In 2019 Oslo voted.</p>" + "</div>" * 20000
+    over = False
+    names = ["ingest"] + [n for n, _ in STAGES]
+    print(f"{'input':<22}" + "".join(f"{n:>11}" for n in names) + "   (seconds, ≤1 MB each)")
+    for label, text in [*cases.items(), ("deep html (ingest)", html)]:
+        times: dict[str, list[float]] = {n: [] for n in names}
+        for _ in range(args.repeat):
+            t0 = time.perf_counter()
+            name = "x.html" if label.startswith("deep html") else "x.txt"
+            art = decode_article(text.encode("utf-8"), name)
+            times["ingest"].append(time.perf_counter() - t0)
+            doc = Document(source=Source(id="x", published="2020-01-01"), text=art.text)
+            for n, stage in STAGES:
+                t0 = time.perf_counter()
+                doc = stage(doc, DEFAULT)
+                times[n].append(time.perf_counter() - t0)
+        med = {n: statistics.median(v) for n, v in times.items()}
+        flag = " <-- over budget" if max(med.values()) > args.budget else ""
+        over |= bool(flag)
+        print(f"{label:<22}" + "".join(f"{med[n]:>11.2f}" for n in names) + flag)
+        sys.stdout.flush()
+    sys.exit(1 if over else 0)
+
+
+if __name__ == "__main__":
+    main()
