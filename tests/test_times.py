@@ -128,6 +128,26 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
             [("Friday", "2011-05-13")],
         ),
         ("The ferry sank last February.", "2011-03-20", [("last February", "2010-02")]),
+        (
+            "She said the envoy would be flying to the United States Thursday.",
+            "2011-05-10",
+            [("Thursday", "2011-05-12")],  # "United" is a name, not a past tense
+        ),
+        (
+            "The fair opens this coming Sunday.",
+            "2011-05-10",
+            [("this coming Sunday", "2011-05-15")],
+        ),
+        (
+            "Sales for the third quarter rose. For the nine months, profit fell from a year "
+            "earlier.",
+            "2011-10-20",
+            [
+                ("the third quarter", "2011-Q3"),
+                ("the nine months", "P9M"),
+                ("a year earlier", "2010"),
+            ],
+        ),
         # a results story: "a year earlier" is the same quarter a year back
         (
             "Net income for the third quarter rose 8%. A year earlier, the company lost money.",

@@ -559,7 +559,8 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
 
 
 @_rule(
-    rf"\b(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Tt]hat|[Tt]he\s+following|[Tt]he\s+previous)\s+)?"
+    rf"\b(?:(?P<dir>[Ll]ast|[Nn]ext|(?:[Tt]his\s+)?[Cc]oming|[Tt]his|[Tt]hat|[Tt]he\s+following"
+    rf"|[Tt]he\s+previous)\s+)?"
     rf"(?P<wd>{_WEEKDAY})(?:'s)?(?:\s+(?P<part>{_PART}))?"
     rf"(?:\s+\((?P<check>{_DAY})\)|,?\s+(?P<mon>{_MONTH})\s+(?P<mday>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?)?",
     lits=("day",),
@@ -567,6 +568,8 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
 def _weekday(m: re.Match[str]) -> _Draft:
     wd = WEEKDAYS[m["wd"].lower()]
     direction = (m["dir"] or "").lower().split()[-1] if m["dir"] else None
+    if direction == "coming":  # "this coming Sunday"
+        direction = "next"
     part = _PART_CODE.get((m["part"] or "").lower())
     end = m.end("part") if m["part"] else m.end("wd")
     anaphoric = direction in ("following", "previous", "that")

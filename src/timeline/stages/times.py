@@ -103,8 +103,11 @@ def _local_tense(text: str, start: int, end: int, sentence: Span | None) -> bool
 
 @lru_cache(maxsize=8192)
 def _word_class(word: str) -> int:
-    """1 for a future cue, 2 for a past form, 0 otherwise (cached: the same words recur)."""
-    return 1 if _FUTURE_WORD.match(word) else 2 if _PAST_WORD.match(word) else 0
+    """1 for a future cue, 2 for a past form, 0 otherwise (cached: the same words recur).
+    A capitalised word is a name, not a verb: "United", "Ted"."""
+    if _FUTURE_WORD.match(word):
+        return 1
+    return 2 if _PAST_WORD.match(word) and not word[:1].isupper() else 0
 
 
 def _tense_of(before: list[str], after: list[str]) -> bool | None:
@@ -351,6 +354,8 @@ def resolve_times(
             last = t
             if not _ENDED.search(text, max(0, d.start - 12), d.start):
                 last_quarter = _next_quarter_context(last_quarter, t)
+        elif t.type == "DURATION" and value and re.fullmatch(r"P(?:[2-9]|1[0-2])M|P1Y", value):
+            last_quarter = None  # "for the nine months": the story moved on from the quarter
     return timexes, problems
 
 
