@@ -7,10 +7,11 @@ failed (one line per failure on stderr, naming the file), 2 usage error.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -194,7 +195,6 @@ def build(
     from timeline.graph.stream import write_corpus_graph
     from timeline.readwrite.atomic import write_atomic
     from timeline.readwrite.document import read_document
-    from timeline.render.html import write_page
 
     out = Path(output)
     tty = sys.stderr.isatty() and not quiet
@@ -223,22 +223,21 @@ def build(
     if tty:
         click.echo("", err=True)
     t_merge = time.perf_counter()
-    shown: list[Document] = []  # the first documents, for the page; the rest pass through
-    summary = write_corpus_graph(
-        out,
-        (read_document(out / "docs" / f"{d}.json") for d in res["doc_ids"]),
-        on_document=lambda d: shown.append(d) if len(shown) < max_page_docs else None,
+    ids, fresh = res["doc_ids"], set(res.pop("fresh_ids"))
+    n_docs = len(ids)
+    shown = ids[:max_page_docs]
+    title = (
+        None
+        if n_docs == 1
+        else f"timeline: {n_docs} documents"
+        + (f" (first {len(shown)} shown)" if len(shown) < n_docs else "")
     )
-    n_docs = len(res["doc_ids"])
-    if shown:
-        write_page(
-            shown,
-            out / "index.html",
-            title=None
-            if n_docs == 1
-            else f"timeline: {n_docs} documents"
-            + (f" (first {len(shown)} shown)" if len(shown) < n_docs else ""),
-        )
+    # the page is drawn in another process while this one merges the graph (with workers)
+    page = _start_page(out, shown, fresh, title, parallel=res["settings"]["workers"] > 1)
+    summary = write_corpus_graph(
+        out, (read_document(out / "docs" / f"{d}.json", trusted=d in fresh) for d in ids)
+    )
+    page()
     errors = sorted(res.pop("errors"), key=lambda e: e["path"])
     write_atomic(
         out / "errors.jsonl",
@@ -264,6 +263,39 @@ def build(
         sys.exit(130)
     if errors:
         sys.exit(1)
+
+
+def _write_index(out: Path, ids: list[str], fresh: set[str], title: str | None) -> None:
+    from timeline.readwrite.document import read_document
+    from timeline.render.html import write_page
+
+    docs = [read_document(out / "docs" / f"{d}.json", trusted=d in fresh) for d in ids]
+    write_page(docs, out / "index.html", title=title)
+
+
+def _start_page(
+    out: Path, ids: list[str], fresh: set[str], title: str | None, *, parallel: bool
+) -> Callable[[], None]:
+    """Start writing ``index.html``; returns the function that waits for it to be done."""
+    if not ids:
+        return lambda: None
+    if not parallel or "fork" not in multiprocessing.get_all_start_methods():
+        return lambda: _write_index(out, ids, fresh, title)
+    def child() -> None:
+        try:
+            _write_index(out, ids, fresh, title)
+        except BaseException:  # noqa: BLE001 - quietly: the parent redoes it and reports
+            os._exit(1)
+
+    proc = multiprocessing.get_context("fork").Process(target=child, daemon=True)
+    proc.start()
+
+    def wait() -> None:
+        proc.join()
+        if proc.exitcode != 0:  # the child's error went to stderr; do it here to report it
+            _write_index(out, ids, fresh, title)
+
+    return wait
 
 
 @cli.command()

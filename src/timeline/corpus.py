@@ -377,6 +377,7 @@ def build_corpus(
         else:
             units.append(u)
     todo, doc_ids, skipped = [], {}, 0
+    fresh: set[str] = set()  # documents written (and validated) by this run
     for u in units:
         row = cache.get(u.key)
         if row and not force and row[1] == settings and (out / "docs" / f"{row[2]}.json").exists():
@@ -399,6 +400,7 @@ def build_corpus(
         done += 1
         if res["ok"]:
             doc_ids[res["key"]] = res["doc_id"]
+            fresh.add(res["doc_id"])
             chars += res["chars"]
             cache.put(res["key"], res["hash"], settings, res["doc_id"])
         else:
@@ -450,6 +452,7 @@ def build_corpus(
         "failed": len(errors),
         "interrupted": interrupted,
         "doc_ids": sorted(set(doc_ids.values())),
+        "fresh_ids": sorted(fresh),
         "characters": chars,
         "seconds": round(seconds, 3),
         "errors": errors,
