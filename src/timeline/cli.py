@@ -281,6 +281,7 @@ def _start_page(
         return lambda: None
     if not parallel or "fork" not in multiprocessing.get_all_start_methods():
         return lambda: _write_index(out, ids, fresh, title)
+
     def child() -> None:
         try:
             _write_index(out, ids, fresh, title)

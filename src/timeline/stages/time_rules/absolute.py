@@ -1,0 +1,201 @@
+"""Absolute dates: day-month-year in every order, numeric dates, months and seasons of a year,
+years, decades, centuries, quarters and fiscal years."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from timeline.stages.normalize import SEASONS, date_value, parse_absolute, shift
+from timeline.stages.time_rules.base import (
+    _COUNT_NOUN_AFTER,
+    _DAY,
+    _MONTH,
+    _ORDINAL,
+    _YEAR,
+    _day_num,
+    _Draft,
+    _draft,
+    _first_day,
+    _month_num,
+    _rule,
+)
+
+
+# ---- absolute dates --------------------------------------------------------------------
+@_rule(
+    rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b",
+    lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+)
+def _month_day_year(m: re.Match[str]) -> _Draft | None:
+    return _abs_day(m, int(m["y"]), _month_num(m["m"]), _day_num(m["d"]))
+
+
+@_rule(
+    rf"\b(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b",
+    lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+)
+def _day_month_year(m: re.Match[str]) -> _Draft | None:
+    return _abs_day(m, int(m["y"]), _month_num(m["m"]), _day_num(m["d"]))
+
+
+def _abs_day(m: re.Match[str], y: int, mo: int, d: int) -> _Draft | None:
+    try:
+        value = dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+    return _draft(m, value=value)
+
+
+@_rule(
+    r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
+    lits=("-", "/"),
+)
+def _numeric(m: re.Match[str]) -> _Draft | None:
+    parsed = parse_absolute(m.group())
+    return _draft(m, value=parsed[0]) if parsed else None
+
+
+@_rule(
+    rf"\b(?P<m>{_MONTH})(?:\s+of)?,?\s+(?P<y>{_YEAR})\b",
+    lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+)
+def _month_year(m: re.Match[str]) -> _Draft:
+    return _draft(m, value=f"{m['y']}-{_month_num(m['m']):02d}")
+
+
+@_rule(
+    rf"(?i)\b(?:fiscal\s+(?P<y1>{_YEAR})|the\s+(?P<y2>{_YEAR})\s+(?:period|fiscal\s+year|year))\b",
+    lits=("fiscal", "period", "year"),
+)
+def _fiscal_year(m: re.Match[str]) -> _Draft:
+    return _draft(m, value=m["y1"] or m["y2"])
+
+
+@_rule(rf"(?<![$#£€\d.,])\b(?P<y>{_YEAR})(?:'s)?\b(?![.,]?\d|-\d|:\d)")
+def _year(m: re.Match[str]) -> _Draft | None:
+    after = m.string[m.end() : m.end() + 40]
+    if _COUNT_NOUN_AFTER.match(after):
+        return None
+    end = m.end() - 2 if m.group().endswith("'s") else m.end()
+    return _Draft(start=m.start(), end=end, value=m["y"])
+
+
+@_rule(
+    r"(?i)\bthe\s+(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    key=r"(?i)ties\b",
+    lits=("ties",),
+)
+def _decade_word(m: re.Match[str]) -> _Draft:
+    digit = (
+        "twenties",
+        "thirties",
+        "forties",
+        "fifties",
+        "sixties",
+        "seventies",
+        "eighties",
+        "nineties",
+    ).index(m["w"].lower()) + 2
+    return _draft(m, value=f"19{digit}X")
+
+
+@_rule(r"\b(?:the\s+)?(?:(?P<c>1\d|20)(?P<d>\d)0|'(?P<s>\d)0)s\b", lits=("0s",))
+def _decade(m: re.Match[str]) -> _Draft:
+    value = f"19{m['s']}X" if m["s"] else f"{m['c']}{m['d']}X"
+    return _draft(m, value=value)
+
+
+@_rule(
+    r"(?i)\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b",
+    key=r"(?i)century",
+    lits=("century",),
+)
+def _century(m: re.Match[str]) -> _Draft:
+    return _draft(m, value=f"{int(m['n']) - 1:02d}")
+
+
+@_rule(
+    rf"(?i)\b(?P<s>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>{_YEAR})\b",
+    lits=("spring", "summer", "autumn", "fall", "winter"),
+)
+def _season_year(m: re.Match[str]) -> _Draft:
+    return _draft(m, value=f"{m['y']}-{SEASONS[m['s'].lower()]}")
+
+
+@_rule(
+    rf"(?i)\b(?:the\s+(?:(?P<y0>{_YEAR})\s+)?(?:fiscal\s+)?|(?P<own>this|last|next)\s+year's\s+|fiscal\s+)?"
+    rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)(?:-|\s+)(?:fiscal\s+)?quarter"
+    rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?\b",
+    key=r"(?i)quarter",
+    lits=("quarter",),
+)
+def _quarter(m: re.Match[str]) -> _Draft:
+    q = _ORDINAL[m["q"].lower()]
+    year = m["y"] or m["y0"]
+    hyphen = m.string[m.end("q") : m.end("q") + 1] == "-"
+    if hyphen and m.group().lower().startswith("the ") and not m["y0"]:
+        m_start = m.start("q")
+        if year:
+            return _Draft(start=m_start, end=m.end(), value=f"{year}-Q{q}")
+        return _Draft(
+            start=m_start,
+            end=m.end(),
+            kind="deictic",
+            needs="year",
+            recipe=lambda a, f: f"{a[:4]}-Q{q}",
+        )
+    if year:
+        return _draft(m, value=f"{year}-Q{q}")
+    step = {"last": -1, "next": 1}.get((m["own"] or "").lower(), 0)
+    return _draft(
+        m, kind="deictic", recipe=lambda a, f: f"{int(a[:4]) + step:04d}-Q{q}", needs="year"
+    )
+
+
+@_rule(
+    r"(?i)\bthe\s+(?:(?:latest|last|most\s+recent|recent|just-ended|current|fiscal)\s+)?quarter\b"
+    r"|\bthe\s+(?:latest|most\s+recent)\s+period\b"
+    r"(?!\s+(?:of|century|mile|point|percent))",
+    key=r"(?i)quarter|period",
+    lits=("quarter", "period"),
+)
+def _the_quarter(m: re.Match[str]) -> _Draft | None:
+    """ "The quarter" in company news: the last quarter completed before the publication date."""
+    if re.match(r"(?i)the\s+(?:last|current)\s+quarter", m.group()) and re.search(
+        r"(?i)\bcentury\b", m.string[m.end() : m.end() + 20]
+    ):
+        return None
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        day = dt.date.fromisoformat(_first_day(anchor)) - dt.timedelta(days=45)
+        return date_value(day, "quarter")
+
+    return _draft(m, kind="deictic", recipe=recipe, needs="day")
+
+
+@_rule(
+    r"(?i)\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<n>quarter|period|level|results))?\b",
+    key=r"(?i)year-",
+    lits=("year-",),
+)
+def _year_earlier(m: re.Match[str]) -> _Draft | None:
+    """ "The year-earlier quarter": the period last referred to, a year before."""
+    start = m.start()
+    if m["n"] is None or m["n"].lower() in ("level", "results"):
+        start = m.start() + (m.group().lower().index("year-"))
+        end = start + len(re.match(r"(?i)year-(?:earlier|ago)", m.string[start:]).group())  # type: ignore[union-attr]
+    else:
+        end = m.end()
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        q = re.fullmatch(
+            r"(\d{4})(-Q[1-4]|-H[12]|-\d\d)?", anchor[:7] if "-Q" not in anchor else anchor
+        )
+        if q is None:
+            return shift(anchor[:4], -1, "year")
+        return f"{int(q.group(1)) - 1:04d}{q.group(2) or ''}"
+
+    return _Draft(
+        start=start, end=end, kind="anaphoric", recipe=recipe, needs="year", follows_quarter=True
+    )

@@ -1,0 +1,439 @@
+"""Dates relative to the publication date or an earlier date: a month or day without a
+year, weekdays, today/tonight, this/last/next week, "two years ago", "the year after"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from timeline.stages.normalize import (
+    SEASONS,
+    WEEKDAYS,
+    date_value,
+    duration_value,
+    number_value,
+    shift,
+    truncate,
+)
+from timeline.stages.time_rules.base import (
+    _DAY,
+    _MONTH,
+    _NUM,
+    _PART,
+    _PART_CODE,
+    _UNIT,
+    _UNIT_KEY,
+    _WEEKDAY,
+    _YEAR,
+    _day_num,
+    _Draft,
+    _draft,
+    _first_day,
+    _match_day_of_month,
+    _month_num,
+    _nearest_date,
+    _rule,
+    _unit,
+)
+
+
+# ---- month or day without a year: deictic ------------------------------------------------
+@_rule(
+    rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*,?\s*{_YEAR})(?![:\d])",
+    lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+)
+def _month_day(m: re.Match[str]) -> _Draft | None:
+    mo, d = _month_num(m["m"]), _day_num(m["d"])
+    if mo == 5 and m["m"] == "May" and not m["d"][0].isdigit():
+        return None
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        base = dt.date.fromisoformat(_first_day(anchor))
+        return _nearest_date(base, mo, d, future)
+
+    return _draft(m, kind="deictic", recipe=recipe)
+
+
+@_rule(
+    rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<w>this|last|next)\s+year\b",
+    lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+)
+def _month_this_year(m: re.Match[str]) -> _Draft:
+    mo, step = _month_num(m["m"]), {"this": 0, "last": -1, "next": 1}[m["w"]]
+    return _draft(
+        m, kind="deictic", needs="year", recipe=lambda a, f: f"{int(a[:4]) + step:04d}-{mo:02d}"
+    )
+
+
+@_rule(
+    rf"\b(?P<m>{_MONTH})\b(?!\s+{_DAY}\b)(?!\s*,?\s*(?:of\s+)?{_YEAR})",
+    lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+)
+def _month_alone(m: re.Match[str]) -> _Draft | None:
+    word = m["m"]
+    before = m.string[max(0, m.start() - 12) : m.start()].lower()
+    if word.endswith(".") or len(word) <= 3 and word != "May":
+        return None
+    if word == "May" and not re.search(
+        r"\b(in|since|until|by|from|of|early|late|mid-?|last|next|this)\s*$", before
+    ):
+        return None
+    mo = _month_num(word)
+    prefix = re.search(r"(?i)\b(last|next|this)\s+$", before)
+    direction = prefix.group(1).lower() if prefix else None
+    start = m.start() - len(prefix.group(0)) if prefix else m.start()
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        base = dt.date.fromisoformat(_first_day(anchor))
+        year = base.year
+        fwd = future if direction is None or direction == "this" else direction == "next"
+        if (
+            direction == "last"
+            and mo >= base.month - 1  # in March, "last February" is a year back: else "last month"
+            or (direction is None and not fwd and mo > base.month)
+        ):
+            year -= 1
+        elif (direction == "next" and mo <= base.month) or (
+            direction is None and fwd and mo < base.month
+        ):
+            year += 1
+        return f"{year:04d}-{mo:02d}"
+
+    return _Draft(start=start, end=m.end(), kind="deictic", recipe=recipe, needs="month")
+
+
+@_rule(
+    rf"\b(?:(?P<dir>[Ll]ast|[Nn]ext|(?:[Tt]his\s+)?[Cc]oming|[Tt]his|[Tt]hat|[Tt]he\s+following"
+    rf"|[Tt]he\s+previous)\s+)?"
+    rf"(?P<wd>{_WEEKDAY})(?:'s)?(?:\s+(?P<part>{_PART}))?"
+    rf"(?:\s+\((?P<check>{_DAY})\)|,?\s+(?P<mon>{_MONTH})\s+(?P<mday>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?)?",
+    lits=("day",),
+)
+def _weekday(m: re.Match[str]) -> _Draft:
+    wd = WEEKDAYS[m["wd"].lower()]
+    direction = (m["dir"] or "").lower().split()[-1] if m["dir"] else None
+    if direction == "coming":  # "this coming Sunday"
+        direction = "next"
+    part = _PART_CODE.get((m["part"] or "").lower())
+    end = m.end("part") if m["part"] else m.end("wd")
+    anaphoric = direction in ("following", "previous", "that")
+    if m["mon"]:  # "Monday, Oct. 26": the date decides, the weekday only confirms
+        mo, mday = _month_num(m["mon"]), _day_num(m["mday"])
+        if m["y"]:
+            try:
+                return _Draft(
+                    start=m.start(), end=m.end(), value=dt.date(int(m["y"]), mo, mday).isoformat()
+                )
+            except ValueError:
+                return _Draft(start=m.start(), end=m.end(), value=None)
+
+        def dated(anchor: str, future: bool) -> str | None:
+            return _nearest_date(dt.date.fromisoformat(_first_day(anchor)), mo, mday, future)
+
+        return _Draft(start=m.start(), end=m.end(), kind="deictic", recipe=dated)
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        base = dt.date.fromisoformat(_first_day(anchor))
+        fwd = direction in ("next", "following") or (direction is None and future)
+        if direction == "this":
+            day = base + dt.timedelta(days=wd - base.weekday())
+        elif fwd:
+            day = base + dt.timedelta(days=(wd - base.weekday()) % 7 or (7 if direction else 0))
+        else:
+            back = (base.weekday() - wd) % 7
+            if back == 0 and direction in ("last", "previous"):
+                back = 7
+            day = base - dt.timedelta(days=back)
+        if m["check"]:
+            day = _match_day_of_month(day, _day_num(m["check"]), fwd)
+        return day.isoformat() + (f"T{part}" if part else "")
+
+    return _Draft(
+        start=m.start(),
+        end=end,
+        kind="anaphoric" if anaphoric else "deictic",
+        recipe=recipe,
+    )
+
+
+# ---- deictic words ---------------------------------------------------------------------------
+@_rule(r"(?i)\b(?:the|this\s+past|over\s+the)\s+weekend\b", key=r"(?i)weekend", lits=("weekend",))
+def _the_weekend(m: re.Match[str]) -> _Draft:
+    start = m.start() + (5 if m.group().lower().startswith("over") else 0)
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        base = dt.date.fromisoformat(_first_day(anchor))
+        if base.weekday() >= 5:
+            day = base
+        elif future:
+            day = base + dt.timedelta(days=5 - base.weekday())
+        else:
+            day = base - dt.timedelta(days=base.weekday() + 2)
+        return date_value(day, "weekend")
+
+    return _Draft(start=start, end=m.end(), kind="deictic", recipe=recipe)
+
+
+@_rule(
+    r"(?i)\b(?P<w>today|yesterday|tomorrow|tonight)(?:'s)?\b",
+    lits=("today", "yesterday", "tomorrow", "tonight"),
+)
+def _today(m: re.Match[str]) -> _Draft:
+    w = m["w"].lower()
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[w]
+    end = m.end("w")
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        day = dt.date.fromisoformat(_first_day(anchor)) + dt.timedelta(days=offset)
+        return day.isoformat() + ("TNI" if w == "tonight" else "")
+
+    return _Draft(start=m.start(), end=end, kind="deictic", recipe=recipe)
+
+
+@_rule(
+    rf"(?i)\b(?:this|yesterday|tomorrow)\s+(?P<part>{_PART})\b|\blast\s+night\b",
+    lits=("morning", "afternoon", "evening", "night"),
+)
+def _part_of_day(m: re.Match[str]) -> _Draft:
+    text = m.group().lower()
+    offset = (
+        -1 if text.startswith(("yesterday", "last")) else 1 if text.startswith("tomorrow") else 0
+    )
+    code = "NI" if "night" in text else _PART_CODE[m["part"].lower()]
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        day = dt.date.fromisoformat(_first_day(anchor)) + dt.timedelta(days=offset)
+        return f"{day.isoformat()}T{code}"
+
+    return _draft(m, kind="deictic", recipe=recipe, type="TIME")
+
+
+@_rule(
+    r"(?i)\bnow\b|\bcurrently\b|\bthese\s+days\b|\bnowadays\b",
+    lits=("now", "currently", "these days"),
+)
+def _present(m: re.Match[str]) -> _Draft:
+    return _draft(m, value="PRESENT_REF", kind="ref")
+
+
+@_rule(
+    r"(?i)\b(?:recently|(?:the\s+)?past|(?:in\s+)?recent\s+(?:years|months|weeks|days|times)|formerly|previously)\b",
+    key=r"(?i)recent|past|former|previous",
+    lits=("recent", "past"),
+)
+def _past(m: re.Match[str]) -> _Draft | None:
+    text = m.group().lower()
+    if text in ("formerly", "previously"):
+        return None
+    if text.endswith("past"):
+        after = m.string[m.end() : m.end() + 30]
+        if not text.startswith("the") or re.match(
+            r"\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?)", after
+        ):
+            return None
+    start = m.start() + (3 if text.startswith("in ") else 0)
+    unit = re.search(r"(year|month|week|day)s\b", text)
+    if unit:  # "recent years": TimeBank's PXY, a duration of unknown length
+        return _Draft(
+            start=start,
+            end=m.end(),
+            type="DURATION",
+            value=duration_value(None, unit.group(1)),
+            kind="duration",
+        )
+    return _Draft(start=start, end=m.end(), value="PAST_REF", kind="ref")
+
+
+@_rule(r"(?i)\bthe\s+future\b|\bsoon\b", lits=("future", "soon"))
+def _future(m: re.Match[str]) -> _Draft | None:
+    if m.group().lower() == "soon":
+        return None
+    return _draft(m, value="FUTURE_REF", kind="ref")
+
+
+@_rule(
+    r"(?i)\b(?:(?P<the>the\s+)?(?P<dir>last|next|this|coming|past|previous|following|current)"
+    r"|(?P<ea>earlier|later)\s+this)\s+"
+    r"(?P<u>week(?:end)?|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)\b",
+    key=_UNIT_KEY,
+)
+def _this_last_next(m: re.Match[str]) -> _Draft | None:
+    unit = m["u"].lower()
+    if m["ea"] and unit in ("week",):
+        start = m.start() + len(m["ea"]) + 1
+        return _Draft(
+            start=start,
+            end=m.end(),
+            kind="deictic",
+            recipe=_shift_recipe(0, unit),
+            needs=_need(unit),
+        )
+    at_start = m.start() == 0 or m.string[max(0, m.start() - 2) : m.start()].strip() in (
+        "",
+        ".",
+        '"',
+        "``",
+    )
+    if m["u"][:1].isupper() and m.group()[:1].isupper() and not at_start:
+        return None  # "This Week", a programme title
+    d = (m["dir"] or "this").lower()
+    span_prep = re.search(
+        r"(?i)\b(?:over|for|during|within|throughout|in|into)\s+$",
+        m.string[max(0, m.start() - 12) : m.start()],
+    )
+    if m["the"] and d == "next" and not span_prep and unit not in SEASONS:
+        # "a merger followed the next year": the year after the last date, not a duration
+        return _draft(m, kind="anaphoric", recipe=_shift_recipe(1, unit), needs=_need(unit))
+    if m["the"] and d in ("past", "last", "coming", "next"):
+        # "the past week", "over the next year": a duration ending or starting at the DCT
+        if unit in SEASONS:
+            return None
+        return _draft(m, type="DURATION", value=duration_value(1, unit), kind="duration")
+    if d in ("following", "previous") and m["the"] and unit in SEASONS:
+        code, forward = SEASONS[unit], d == "following"
+
+        def next_season(anchor: str, future: bool) -> str | None:
+            year, month = (
+                int(anchor[:4]),
+                int(anchor[5:7])
+                if len(anchor) >= 7 and anchor[4] == "-" and anchor[5:7].isdigit()
+                else None,
+            )
+            first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+            if forward:
+                year += 0 if month is not None and month < first else 1
+            else:
+                year -= 0 if month is not None and month > first + 2 else 1
+            return f"{year:04d}-{code}"
+
+        return _draft(m, kind="anaphoric", recipe=next_season, needs="year")
+    if d in ("following", "previous") and m["the"]:
+        step = 1 if d == "following" else -1
+        return _draft(m, kind="anaphoric", recipe=_shift_recipe(step, unit), needs=_need(unit))
+    if d in ("following", "previous", "past", "coming"):
+        return None
+    step = {"last": -1, "next": 1, "this": 0, "current": 0}[d]
+    if unit == "year" and step == -1:
+        return _draft(
+            m, kind="deictic", recipe=_shift_recipe(-1, unit), needs="year", follows_quarter=True
+        )
+    if unit in SEASONS:
+        code = SEASONS[unit]
+
+        def season(anchor: str, future: bool) -> str | None:
+            year = int(anchor[:4]) + step
+            return f"{year:04d}-{code}"
+
+        return _draft(m, kind="deictic", recipe=season, needs="year")
+    return _draft(m, kind="deictic", recipe=_shift_recipe(step, unit), needs=_need(unit))
+
+
+def _need(unit: str) -> str:
+    return {"week": "day", "weekend": "day", "month": "month", "quarter": "month"}.get(unit, "year")
+
+
+def _shift_recipe(step: int, unit: str) -> Callable[[str, bool], str | None]:
+    def recipe(anchor: str, future: bool) -> str | None:
+        if step == 0:
+            base = anchor if unit not in ("decade", "century") else anchor[:4]
+            gran = unit
+            return truncate(base, gran) if gran != "weekend" else truncate(base, "weekend")
+        return shift(_coarsen(anchor, unit), step, unit)
+
+    return recipe
+
+
+def _coarsen(anchor: str, unit: str) -> str:
+    if unit in ("year", "decade", "century"):
+        return anchor[:4]
+    if unit in ("month", "quarter"):
+        return truncate(anchor, "month") or anchor
+    return anchor
+
+
+@_rule(
+    rf"(?i)\b(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+(?P<w>ago|later|earlier|before|after|from\s+now|hence)\b",
+    key=_UNIT_KEY,
+)
+def _n_units_relative(m: re.Match[str]) -> _Draft | None:
+    n = number_value(m["n"])
+    unit = _unit(m["u"])
+    w = m["w"].lower()
+    if unit in ("hour", "minute", "weekend"):
+        return None
+    if w in ("before", "after"):
+        # "a month before the invasion" is a duration; the events stage dates the event
+        after = m.string[m.end() : m.end() + 3]
+        if not re.match(r"\s*[,.;)]|$", after):
+            return _Draft(
+                start=m.start(),
+                end=m.start("w") - 1,
+                type="DURATION",
+                value=duration_value(n, unit),
+                kind="duration",
+            )
+    step = -1 if w in ("ago", "earlier", "before") else 1
+    anaphoric = w in ("later", "earlier", "before", "after")
+    if n is None or not float(n).is_integer():
+        out_unit = "year" if unit in ("decade", "century") else unit
+
+        def vague(anchor: str, future: bool) -> str | None:
+            return truncate(anchor, out_unit) if out_unit != "day" else None
+
+        recipe: Callable[[str, bool], str | None] = vague
+    else:
+        count = int(n)
+        if unit == "decade":
+            count, unit = count * 10, "year"
+        elif unit == "century":
+            count, unit = count * 100, "year"
+        recipe = _shift_recipe(step * count, unit)
+    return _draft(
+        m,
+        kind="anaphoric" if anaphoric else "deictic",
+        recipe=recipe,
+        needs=_need(unit),
+        follows_quarter=unit == "year" and n == 1,
+    )
+
+
+@_rule(
+    r"(?i)\b(?:(?P<the>the)\s+)?(?P<u>year|month|week|day)\s+(?P<w>after|before|earlier|later)\b",
+    key=_UNIT_KEY,
+)
+def _the_unit_after(m: re.Match[str]) -> _Draft | None:
+    unit, w = m["u"].lower(), m["w"].lower()
+    if not m["the"] and w in ("after", "before"):
+        return None
+    step = 1 if w in ("after", "later") else -1
+    before = m.string[max(0, m.start() - 3) : m.start()]
+    after = m.string[m.end() : m.end() + 3]
+    appositive = before.endswith(", ") and w in ("after", "before")
+    if w in ("after", "before") and not appositive and not re.match(r"\s*[,.;)]|$", after):
+        return None  # "the year after the war": its value depends on an event, not a date
+    return _draft(
+        m,
+        kind="anaphoric",
+        recipe=_shift_recipe(step, unit),
+        needs=_need(unit),
+        apposition=appositive,
+    )
+
+
+@_rule(
+    r"(?i)\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|week|day|morning|afternoon|evening|night)\b",
+    key=r"\b(?:[Tt]hat|[Ss]ame)\b",
+    lits=("that", "same"),
+)
+def _that_unit(m: re.Match[str]) -> _Draft:
+    unit = m["u"].lower()
+    if unit in _PART_CODE:
+        code = _PART_CODE[unit]
+
+        def part(anchor: str, future: bool) -> str | None:
+            day = truncate(anchor, "day")
+            return f"{day}T{code}" if day else None
+
+        return _draft(m, kind="anaphoric", recipe=part, type="TIME")
+    return _draft(m, kind="anaphoric", recipe=_shift_recipe(0, unit), needs=_need(unit))

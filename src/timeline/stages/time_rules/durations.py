@@ -1,0 +1,171 @@
+"""Durations ("five years", "the past two months"), sets ("every Monday", "weekly") and
+clock times."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from timeline.stages.normalize import SEASONS, WEEKDAYS, duration_value, number_value, truncate
+from timeline.stages.time_rules.base import (
+    _DAY,
+    _MONTH,
+    _NUM,
+    _UNIT,
+    _UNIT_KEY,
+    _WEEKDAY,
+    _day_num,
+    _Draft,
+    _draft,
+    _first_day,
+    _month_num,
+    _nearest_date,
+    _rule,
+    _unit,
+)
+
+
+# ---- durations and sets ----------------------------------------------------------------------
+@_rule(
+    rf"(?i)\b(?:(?P<the>the)\s+)?(?P<n>{_NUM})(?P<sep>\s+|-)(?P<u>{_UNIT})(?:-long|\s+long)?\b",
+    key=_UNIT_KEY,
+)
+def _duration(m: re.Match[str]) -> _Draft | None:
+    unit = _unit(m["u"])
+    n = number_value(m["n"])
+    after = m.string[m.end() : m.end() + 4]
+    if unit == "quarter" and (m["sep"] == "-" or re.match(r"\s+of\b", after)):
+        return None  # "three-quarters of", "a quarter of the vote": fractions
+    if (
+        m["u"][:1].isupper()
+        and m.start("n") > 0
+        and not m.string[m.start("n") - 2 : m.start("n")].strip(" ").endswith((".", "\n"))
+    ):
+        return None  # "60 Minutes": a title
+    if m["the"] and (m["n"].lower() in ("a", "an") or re.match(r"\s*-", after)):
+        return None
+    if m["the"] and m["sep"] == "-":
+        return _Draft(
+            start=m.start("n"),
+            end=m.end(),
+            type="DURATION",
+            value=duration_value(n, unit),
+            kind="duration",
+        )
+    if m["n"].lower() in ("a", "an") and unit == "weekend":
+        return None
+    if re.match(r"\d{4}$", m["n"]):
+        return None
+    if re.match(r"(?i)-old\b|\s+old\b", m.string[m.end() : m.end() + 5]):
+        return None  # an age: "a 6-year-old boy", "six years old"
+    return _Draft(
+        start=m.start(),
+        end=m.end(),
+        type="DURATION",
+        value=duration_value(n, unit),
+        kind="duration",
+    )
+
+
+@_rule(
+    rf"(?i)\b(?:the\s+)?(?:past|last|next|coming|first|previous)\s+(?P<n>{_NUM}|few|couple\s+of)"
+    rf"\s+(?:more\s+)?(?P<u>{_UNIT})\b"
+    rf"|\b(?P<n2>{_NUM})\s+more\s+(?P<u2>{_UNIT})\b"
+    r"|\b(?:the\s+)?coming\s+(?P<u3>days|weeks|months|years)\b",
+    key=_UNIT_KEY,
+)
+def _the_past_n(m: re.Match[str]) -> _Draft:
+    if m["u3"]:
+        return _draft(
+            m, type="DURATION", value=duration_value(None, _unit(m["u3"])), kind="duration"
+        )
+    if m["u2"]:
+        return _draft(
+            m,
+            type="DURATION",
+            kind="duration",
+            value=duration_value(number_value(m["n2"]), _unit(m["u2"])),
+        )
+    return _draft(
+        m,
+        type="DURATION",
+        value=duration_value(number_value(m["n"]), _unit(m["u"])),
+        kind="duration",
+    )
+
+
+@_rule(
+    r"(?i)\b(?:every|each)\s+(?P<u>day|week|month|year|morning|night|weekend|spring|summer|autumn|fall|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?P<adv>daily|weekly|monthly|annually|yearly)\b",
+    key=r"\b(?:[Ee]very|[Ee]ach|[Dd]aily|[Ww]eekly|[Mm]onthly|[Aa]nnually|[Yy]early)\b",
+    lits=("every", "each", "daily", "weekly", "monthly", "annually", "yearly"),
+)
+def _set(m: re.Match[str]) -> _Draft | None:
+    word = (m["u"] or m["adv"]).lower()
+    if m["adv"]:
+        after = m.string[m.end() : m.end() + 20]
+        if re.match(r"\s+[a-z]", after) and word != "annually":
+            return None  # "the daily newspaper": an adjective, not a frequency
+    code = {
+        "daily": "P1D",
+        "weekly": "P1W",
+        "monthly": "P1M",
+        "annually": "P1Y",
+        "yearly": "P1Y",
+        "day": "P1D",
+        "week": "P1W",
+        "month": "P1M",
+        "year": "P1Y",
+        "weekend": "P1WE",
+        "morning": "TMO",
+        "night": "TNI",
+    }.get(word)
+    if code is None and word in SEASONS:
+        code = f"XXXX-{SEASONS[word]}"
+    if code is None and word in WEEKDAYS:
+        code = f"XXXX-WXX-{WEEKDAYS[word] + 1}"
+    return _draft(m, type="SET", value=code, kind="set")
+
+
+@_rule(
+    r"(?i)(?:\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<w>noon|midnight))"
+    r"(?:\s+(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|PT))?"
+    rf"(?:,?\s+(?:on\s+)?(?P<wd>{_WEEKDAY})\b|,?\s+(?P<mon>{_MONTH})\s+(?P<md>{_DAY})\b"
+    r"|\s+(?P<rel>today|yesterday|tomorrow)\b)?",
+    lits=("a.m", "p.m", "am", "pm", "noon", "midnight"),
+)
+def _clock(m: re.Match[str]) -> _Draft | None:
+    if m["w"]:
+        hh, mi = (12, 0) if m["w"].lower() == "noon" else (0, 0)
+    else:
+        hh, mi = int(m["h"]), int(m["mi"] or 0)
+        if hh > 12:
+            return None
+        if m["ap"].lower().startswith("p") and hh != 12:
+            hh += 12
+        elif m["ap"].lower().startswith("a") and hh == 12:
+            hh = 0
+
+    if m["wd"] or m["mon"] or m["rel"]:
+        # "9 a.m. Tuesday", "5 p.m. EST Nov. 9", "noon today": the day comes from the DCT
+        wd = WEEKDAYS[m["wd"].lower()] if m["wd"] else None
+
+        def dated(anchor: str, future: bool) -> str | None:
+            base = dt.date.fromisoformat(_first_day(anchor))
+            if m["mon"]:
+                day = _nearest_date(base, _month_num(m["mon"]), _day_num(m["md"]), future)
+            elif m["rel"]:
+                off = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["rel"].lower()]
+                day = (base + dt.timedelta(days=off)).isoformat()
+            else:
+                assert wd is not None
+                delta = (wd - base.weekday()) % 7 if future else -((base.weekday() - wd) % 7)
+                day = (base + dt.timedelta(days=delta)).isoformat()
+            return f"{day}T{hh:02d}:{mi:02d}" if day else None
+
+        return _draft(m, type="TIME", kind="deictic", recipe=dated)
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        day = truncate(anchor, "day")
+        return f"{day}T{hh:02d}:{mi:02d}" if day else None
+
+    return _draft(m, type="TIME", kind="anaphoric", recipe=recipe)
