@@ -1,10 +1,5 @@
-"""The building blocks of the time rules: vocabulary patterns, drafts, the rule registry and
-date helpers. Recognition rules for time expressions: each a regular expression and a function that
-turns a match into a draft, with either a TIMEX3 value or a recipe to compute one from an
-anchor (the publication date or an earlier date in the text). ``times.py`` runs them.
-
-Rules register themselves with ``@_rule`` in the order they appear; overlapping matches are
-resolved leftmost-longest by ``times.find_times``.
+"""The building blocks of the time rules: vocabulary patterns, the draft a rule returns,
+the rule registry (``@_rule``, in registration order) and date helpers.
 """
 
 from __future__ import annotations
