@@ -176,3 +176,33 @@ def test_browser_embed_snippet_resizes_its_iframe(browser, seed_doc, tmp_path, s
     assert abs(frame_height - inner) <= 2 and frame_height > 1000
     assert page.frames[1].evaluate("window.__ready") is True
     page.screenshot(path=str(screens / "embed-phone.png"))
+
+
+def test_browser_thousands_of_events_aggregate_then_show_on_zoom(browser, tmp_path, screens) -> None:
+    from timeline.render.timeline_svg import MAX_MARKS
+
+    text = " ".join(
+        f"On {1 + i % 28} March {1900 + i % 120}, the delegations of Norway and Chile met "
+        "again in the town hall."
+        for i in range(MAX_MARKS + 200)
+    )
+    doc = timeline.parse(text, published="2025-01-01", doc_id="many")
+    assert sum(1 for e in doc.events if e.time.start) > MAX_MARKS
+    path = tmp_path / "many.html"
+    path.write_text(render_page([doc]), encoding="utf-8")
+    page, errors, requests, _ = _open(browser, path)
+    assert page.locator("#tl .bin").count() > 0 and page.locator("#tl .mark").count() == 0
+    for _ in range(6):  # zoom in until few events are in view
+        page.click("[data-zoom=in]")
+        if page.locator("#tl .mark").count():
+            break
+    drawn = page.locator("#tl .mark").count()
+    assert 0 < drawn <= 600
+    assert page.eval_on_selector("#tl .bins", "b => getComputedStyle(b).display") == "none"
+    page.screenshot(path=str(screens / "many-zoomed.png"))
+    page.locator("#tl .mark").nth(drawn // 2).click(force=True)  # marks of one day overlap
+    page.wait_for_function("location.hash.length > 1")
+    assert page.locator("#detail blockquote mark").count() == 1
+    page.click("[data-zoom=reset]")
+    assert page.locator("#tl .mark").count() == 0
+    assert errors == [] and requests == []

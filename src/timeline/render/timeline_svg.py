@@ -133,8 +133,9 @@ def pick_ticks(cands: Sequence[Sequence[Any]], x: Any, lo: float, hi: float) -> 
     return out
 
 
-def _lanes(marks: list[_Mark], names: dict[str, str]) -> list[str]:
-    """Lane titles: the actors in most events, then "other"; assigns ``mark.lane``."""
+def _lanes(marks: list[_Mark], names: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Lane titles and their actors (the entities in most events, then "other"); assigns
+    ``mark.lane``."""
     counts: Counter[str] = Counter()
     for m in marks:
         counts.update(dict.fromkeys(m.ev["entities"], 1))
@@ -142,7 +143,7 @@ def _lanes(marks: list[_Mark], names: dict[str, str]) -> list[str]:
     if len(actors) < 2:
         for m in marks:
             m.lane = 0
-        return ["Events"]
+        return ["Events"], []
     index = {a: i for i, a in enumerate(actors)}
     for m in marks:
         hits = [index[e] for e in m.ev["entities"] if e in index]
@@ -150,7 +151,7 @@ def _lanes(marks: list[_Mark], names: dict[str, str]) -> list[str]:
     titles = [names[a] for a in actors]
     if any(m.lane == len(actors) for m in marks):
         titles.append("Other")
-    return titles
+    return titles, actors
 
 
 def _stack(marks: list[_Mark], x: Scale) -> dict[int, int]:
@@ -213,7 +214,7 @@ def timeline_svg(
     pad = max(2, (hi - lo) // 40)
     t_min, t_max = lo - pad, hi + pad
     x = Scale([t_min, t_max, *(m.t0 for m in marks), *(m.t1 for m in marks)], GUTTER, PLOT_W)
-    titles = _lanes(marks, names)
+    titles, actors = _lanes(marks, names)
     aggregate = len(marks) > MAX_MARKS
     rows_used = dict.fromkeys(range(len(titles)), 2) if aggregate else _stack(marks, x)
     lane_y: list[float] = []
@@ -230,7 +231,15 @@ def timeline_svg(
         f'<svg{ns} class="tl" id="tl" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}" role="group" aria-label="Timeline of {len(marks)} dated events" '
         f'data-x="{GUTTER}" data-w="{PLOT_W}" data-h="{height}" '
-        f"data-scale='{scale_json}'>",
+        f"data-scale='{scale_json}'"
+        + (
+            # with counts per period, the page draws the events themselves once few are in view
+            f" data-actors='{html.escape(json.dumps(actors), quote=True)}' "
+            f"data-lane-y='{json.dumps([round(v, 1) for v in lane_y])}'"
+            if aggregate
+            else ""
+        )
+        + ">",
         f"<style>{SVG_STYLE}</style>" if standalone else "",
         '<defs><marker id="arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" '
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0L8,4L0,8z" '
@@ -247,7 +256,7 @@ def timeline_svg(
             "</text>"
         )
     out.append("</g>")
-    out.append('<g clip-path="url(#tl-plot)">')
+    out.append('<g clip-path="url(#tl-plot)" class="plot">')
     if aggregate:
         edges = [t_min, *(int(c[0]) for c in ticks), t_max]
         out.append(_bins(marks, titles, sorted(set(edges)), x, lane_y))

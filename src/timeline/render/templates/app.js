@@ -218,6 +218,62 @@
       p.setAttribute("d", "M" + a[0] + "," + a[1] + " Q" + (a[0] + b[0]) / 2 + "," + (Math.min(a[1], b[1]) - 14) + " " + b[0] + "," + b[1]);
     });
     axis();
+    drawDetail();
+  }
+  // ---- aggregated (thousands of events): counts per period until few events are in view,
+  // then the events themselves, drawn here from the data (textContent only)
+  var bins = box ? box.querySelector(".bins") : null;
+  var detailed = [], layer = null, MAX_DRAWN = 600;
+  if (bins) {
+    var actors = JSON.parse(box.getAttribute("data-actors") || "[]");
+    var laneY = JSON.parse(box.getAttribute("data-lane-y") || "[0]");
+    var isoDay = function (s) { var p = s.split("-"); return ordinal(Number(p[0]), Number(p[1]), Number(p[2])); };
+    data.events.forEach(function (e) {
+      if (!e.start) return;
+      var lane = laneY.length - 1;
+      e.entities.forEach(function (id) { var i = actors.indexOf(id); if (i >= 0 && i < lane) lane = i; });
+      if (!actors.length) lane = 0;
+      detailed.push({ id: e.id, label: e.label, value: e.value, t0: isoDay(e.start), t1: isoDay(e.end || e.start) + 1, lane: lane,
+        point: ["day", "part_of_day", "time"].indexOf(e.granularity) >= 0 });
+    });
+    detailed.sort(function (a, b) { return a.t0 - b.t0; });
+    layer = document.createElementNS(NS, "g");
+    layer.setAttribute("class", "marks");
+    bins.parentNode.appendChild(layer);
+  }
+  function drawDetail() {
+    if (!bins) return;
+    var lo = inv(view[0]), hi = inv(view[1]);
+    var inView = detailed.filter(function (e) { return e.t1 > lo && e.t0 < hi; });
+    var few = inView.length <= MAX_DRAWN;
+    bins.style.display = few ? "none" : "";
+    while (layer.firstChild) layer.removeChild(layer.firstChild);
+    if (!few) return;
+    var ends = {};
+    inView.forEach(function (e) {
+      var a0 = sx(e.t0), a1 = sx(e.t1), rows = ends[e.lane] || (ends[e.lane] = [-1e9, -1e9]);
+      var row = rows[0] <= a0 ? 0 : rows[1] <= a0 ? 1 : 0;
+      rows[row] = Math.max(a1, a0 + 10);
+      var y = laneY[e.lane] + row * 20 + 9;
+      var a = document.createElementNS(NS, "a");
+      a.setAttribute("href", "#" + e.id);
+      a.setAttribute("class", "mark");
+      a.setAttribute("data-id", e.id);
+      var title = document.createElementNS(NS, "title");
+      title.textContent = (e.value || "") + ": " + e.label;
+      a.appendChild(title);
+      var shape;
+      if (a1 - a0 < 6 || e.point) {
+        shape = document.createElementNS(NS, "circle");
+        shape.setAttribute("cx", (a0 + a1) / 2); shape.setAttribute("cy", y); shape.setAttribute("r", 4.5);
+      } else {
+        shape = document.createElementNS(NS, "rect");
+        shape.setAttribute("x", a0); shape.setAttribute("y", y - 5); shape.setAttribute("width", a1 - a0);
+        shape.setAttribute("height", 10); shape.setAttribute("rx", 3);
+      }
+      a.appendChild(shape);
+      layer.appendChild(a);
+    });
   }
   function zoom(factor, at) {
     var span = view[1] - view[0], centre = at === undefined ? (view[0] + view[1]) / 2 : at;
