@@ -1,5 +1,5 @@
 """Batch throughput: `timeline build` over a corpus of real news texts with 1 and 2 workers,
-and a synthetic large run.
+and a synthetic large run (articles of 3,000+ characters, joined from the real texts).
 
     python benchmarks/bench_batch.py ../shared/data [--articles 500] [--large 10000]
 
@@ -35,11 +35,15 @@ def texts_from(root: Path) -> list[str]:
     return [t for t in out if t.strip()]
 
 
-def write_corpus(texts: list[str], n: int, path: Path) -> int:
+def write_corpus(texts: list[str], n: int, path: Path, min_chars: int = 0) -> int:
+    """``n`` articles as JSON Lines; each at least ``min_chars`` long (texts joined in turn)."""
     chars = 0
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
-            text = texts[i % len(texts)]
+            text, k = texts[i % len(texts)], 1
+            while len(text) < min_chars:
+                text += "\n\n" + texts[(i + k) % len(texts)]
+                k += 1
             chars += len(text)
             fh.write(json.dumps({"id": f"a{i}", "text": text, "published": "2000-01-01"}) + "\n")
     return chars
@@ -109,7 +113,7 @@ def main() -> None:
         )
         if args.large:
             big = Path(tmp) / "large.jsonl"
-            big_chars = write_corpus(texts, args.large, big)
+            big_chars = write_corpus(texts, args.large, big, min_chars=3000)  # ~30 M chars
             sec, peak, parse_s = run_build(big, Path(tmp) / "outl", 2)
             print(
                 f"{args.large} articles ({big_chars:,} chars), 2 workers: {sec:.1f} s "
