@@ -178,7 +178,9 @@ def test_browser_embed_snippet_resizes_its_iframe(browser, seed_doc, tmp_path, s
     page.screenshot(path=str(screens / "embed-phone.png"))
 
 
-def test_browser_thousands_of_events_aggregate_then_show_on_zoom(browser, tmp_path, screens) -> None:
+def test_browser_thousands_of_events_aggregate_then_show_on_zoom(
+    browser, tmp_path, screens
+) -> None:
     from timeline.render.timeline_svg import MAX_MARKS
 
     text = " ".join(
