@@ -203,3 +203,27 @@ def test_graph_above_physics_limit_gets_python_positions_and_a_node_limit() -> N
     assert len(small["nodes"]) == 120 and small["total"] == 300 and small["physics"] is True
     kept = {n["id"] for n in small["nodes"]}
     assert all(e["from"] in kept and e["to"] in kept for e in small["edges"])
+
+
+def test_svg_timeline_shows_many_arrows_only_on_demand(seed_doc: timeline.Document) -> None:
+    from timeline.render.timeline_svg import MAX_ARROWS
+
+    assert 'class="links"' in ET.tostring(_svg(seed_doc), encoding="unicode").replace("ns0:", "")
+    events = [
+        {
+            "id": f"e{i}",
+            "label": "x",
+            "start": f"{1900 + i}-01-01",
+            "end": f"{1900 + i}-12-31",
+            "value": str(1900 + i),
+            "entities": [],
+            "granularity": "year",
+            "basis": "explicit",
+        }
+        for i in range(MAX_ARROWS + 2)
+    ]
+    links = [
+        {"source": f"e{i}", "target": f"e{i + 1}", "type": "before"} for i in range(len(events) - 1)
+    ]
+    svg = timeline_svg(events, links, standalone=True)
+    assert '<g class="links many">' in svg and svg.count('class="link"') == len(links)

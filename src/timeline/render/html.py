@@ -198,9 +198,11 @@ def _graph_data(data: dict[str, Any], limit: int = GRAPH_LIMIT) -> dict[str, Any
     total = len(data["entities"]) + len(data["events"])
     keep: set[str] | None = None
     if total > limit:
+        # a corpus: the graph is of entities (the timeline holds the events), the most
+        # connected first
         from timeline.render.layout import top_nodes
 
-        keep = top_nodes(degree, limit)
+        keep = top_nodes({e["id"]: degree.get(e["id"], 0) for e in data["entities"]}, limit)
     for e in data["entities"]:
         if keep is not None and e["id"] not in keep:
             continue
@@ -382,9 +384,16 @@ def render_page(
     body_class = ' class="embed"' if embed else ""
     graph_note = ""
     if not embed and data["graph"]["total"] > len(data["graph"]["nodes"]):
+        n_ent = len(data["entities"])
+        shown = len(data["graph"]["nodes"])
         graph_note = (
-            f'<p class="note">Showing the {len(data["graph"]["nodes"]):,} most connected of '
-            f"{data['graph']['total']:,} nodes; search the lists to reach the rest.</p>"
+            f'<p class="note">{data["graph"]["total"]:,} nodes are too many to draw: showing '
+            + (
+                f"the {shown:,} most connected of {n_ent:,} entities"
+                if shown < n_ent
+                else f"the {n_ent:,} entities"
+            )
+            + "; the events are in the timeline, and search reaches everything.</p>"
         )
     graph = (
         ""

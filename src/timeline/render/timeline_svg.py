@@ -27,6 +27,7 @@ from typing import Any
 __all__ = ["timeline_svg", "MAX_MARKS", "SVG_STYLE"]
 
 MAX_MARKS = 2000  # above this many dated events, lanes show counts per period
+MAX_ARROWS = 120  # link arrows drawn at once; above, only those of the chosen event
 MAX_LANES = 7  # actor lanes; the rest share one
 MAX_ROWS = 6  # rows per lane before marks start to share a row (labels then go)
 LABEL_CHARS = 38
@@ -43,7 +44,7 @@ SVG_STYLE = (
     ".tl .mark circle,.tl .mark rect,.tl .bin rect{fill:#CC79A7}"
     ".tl .mark.approx circle,.tl .mark.approx rect{fill-opacity:.5;stroke:#CC79A7;"
     "stroke-dasharray:2 2}.tl .link{fill:none;stroke:#0072B2;stroke-width:1.2;opacity:.55}"
-    ".tl .arrowhead{fill:#0072B2}.tl line.tick{stroke:#ccc}.tl text.tick,.tl .gap text{fill:#666}"
+    ".tl .links.many .link{display:none}.tl .arrowhead{fill:#0072B2}.tl line.tick{stroke:#ccc}.tl text.tick,.tl .gap text{fill:#666}"
 )
 
 
@@ -334,7 +335,9 @@ def _arrows(
     marks: list[_Mark], links: Sequence[dict[str, Any]], x: Any, lane_y: list[float]
 ) -> str:
     where = {m.ev["id"]: m for m in marks}
-    out = ['<g class="links">']
+    drawn = sum(1 for k in links if k["source"] in where and k["target"] in where)
+    # past MAX_ARROWS the arrows are shown only for the chosen event (a thicket otherwise)
+    out = ['<g class="links many">' if drawn > MAX_ARROWS else '<g class="links">']
     for link in links:
         a, b = where.get(link["source"]), where.get(link["target"])
         if a is None or b is None or a is b:

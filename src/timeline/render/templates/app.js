@@ -58,6 +58,9 @@
     detail.appendChild(docLine(e.doc));
     select(id);
     highlight([]);
+    if (svg) svg.querySelectorAll(".link").forEach(function (p) {
+      p.classList.toggle("active", p.getAttribute("data-from") === id || p.getAttribute("data-to") === id);
+    });
   }
   function showEntity(id) {
     var e = entById[id];
