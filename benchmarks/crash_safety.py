@@ -3,8 +3,9 @@
     python benchmarks/crash_safety.py [--runs 20] [--articles 80]
 
 Each run kills a fresh build after a random delay, checks that every document file that
-exists is complete JSON, reruns the build to completion and checks that all documents are
-there, valid, and that no temporary file is left. Prints the counts.
+exists is complete (documents, graph.json/.graphml/.gexf, manifest, index.html), reruns the
+build to completion and checks that all documents are there, every output is complete, and
+no temporary file or folder is left. Prints the counts.
 """
 
 from __future__ import annotations
@@ -38,21 +39,36 @@ def one_run(root: Path, n: int, rng: random.Random) -> tuple[int, int, bool]:
     time.sleep(rng.uniform(0.5, 6.0))
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
-    corrupt = 0
-    for p in (out / "docs").glob("*.json") if (out / "docs").is_dir() else []:
-        try:
-            json.loads(p.read_text())
-        except ValueError:
-            corrupt += 1
+    corrupt = broken_outputs(out)
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    corrupt += broken_outputs(out)
     docs = list((out / "docs").glob("*.json"))
-    for p in docs:
-        try:
-            json.loads(p.read_text())
-        except ValueError:
-            corrupt += 1
-    complete = done.returncode == 0 and len(docs) == n and not list(out.rglob("*.tmp"))
+    leftovers = [p for p in out.rglob(".*") if p.name != ".gitignore"]
+    complete = done.returncode == 0 and len(docs) == n and not leftovers
     return corrupt, len(docs), complete
+
+
+def broken_outputs(out: Path) -> int:
+    """Output files that exist but are not complete: documents, graph files, page, manifest."""
+    import xml.etree.ElementTree as ET
+
+    bad = 0
+    for p in list(out.glob("docs/*.json")) + [out / "graph.json", out / "manifest.json"]:
+        if p.exists():
+            try:
+                json.loads(p.read_text())
+            except ValueError:
+                bad += 1
+    for p in (out / "graph.graphml", out / "graph.gexf"):
+        if p.exists():
+            try:
+                ET.parse(p)
+            except ET.ParseError:
+                bad += 1
+    page = out / "index.html"
+    if page.exists() and not page.read_text().rstrip().endswith("</html>"):
+        bad += 1
+    return bad
 
 
 def main() -> None:

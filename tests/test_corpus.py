@@ -108,7 +108,7 @@ def test_corpus_sigkill_then_rerun_leaves_no_broken_file(tmp_path: Path) -> None
     res = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stderr
     docs = list((out / "docs").glob("*.json"))
-    assert len(docs) == 60 and not list(out.rglob("*.tmp"))
+    assert len(docs) == 60 and not list(out.rglob("*.tmp")) and not list(out.glob(".merge-*"))
     assert json.loads((out / "manifest.json").read_text())["failed"] == 0
 
 

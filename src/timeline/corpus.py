@@ -19,6 +19,7 @@ import glob
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import sys
 import time
@@ -334,12 +335,16 @@ def _fork_context():  # type: ignore[no-untyped-def]
 
 
 def _remove_stale_temporaries(out: Path) -> None:
-    """Delete half-written files a killed run left behind (``.<name>.<random>.tmp``, the
-    temporary names of our atomic writes); finished files are never touched."""
+    """Delete what a killed run left behind: half-written files (``.<name>.<random>.tmp``,
+    the temporary names of our atomic writes) and the merge's scratch folders; finished
+    files are never touched."""
     for folder in (out, out / "docs"):
         if folder.is_dir():
             for tmp in folder.glob(".*.tmp"):
                 tmp.unlink(missing_ok=True)
+    if out.is_dir():
+        for work in out.glob(".merge-*"):  # the merge's scratch folder (graph/stream.py)
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def build_corpus(
