@@ -179,7 +179,7 @@ def main() -> None:
                 f"{'  embed':<16} {'':>6} {'':>9} {len(emb.encode()) / 1024:>8.0f} "
                 f"{ready_seconds(browser, epath, args.repeat):>8.2f}"
             )
-            if not args.no_peer and len(docs) > 1 and nodes <= 3000:
+            if not args.no_peer and len(docs) > 1 and nodes <= 4000:
                 print(f"{'  pyvis page':<16} {'':>6} {'':>9}", end=" ")
                 sys.stdout.flush()
                 print(pyvis_peer(browser, docs, out / "pyvis.html"))
