@@ -227,3 +227,24 @@ def test_svg_timeline_shows_many_arrows_only_on_demand(seed_doc: timeline.Docume
     ]
     svg = timeline_svg(events, links, standalone=True)
     assert '<g class="links many">' in svg and svg.count('class="link"') == len(links)
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "granularity", "label"),
+    [
+        ("1962", "1962-01-01", "year", "1962"),
+        ("2022-01", "2022-01-01", "month", "Jan 2022"),
+        ("2022-03-01", "2022-03-01", "day", "1 Mar 2022"),
+        ("2022-W09-WE", "2022-03-05", "weekend", "weekend of 5 Mar 2022"),
+        ("2011-Q3", "2011-07-01", "quarter", "Q3 2011"),
+        ("196", "1960-01-01", "decade", "the 1960s"),
+        ("20", "2000-01-01", "century", "the 21st century"),
+        ("2011-SU", "2011-06-01", "season", "summer 2011"),
+        ("2022-03-01T09:30", "2022-03-01", "time", "1 Mar 2022, 09:30"),
+        (None, None, None, "undated"),
+    ],
+)
+def test_dates_are_labelled_at_their_granularity(value, start, granularity, label) -> None:
+    from timeline.render.labels import date_label
+
+    assert date_label({"value": value, "start": start, "granularity": granularity}) == label

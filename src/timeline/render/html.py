@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.model import Document
+from timeline.render.labels import date_label as _date_label
 
 __all__ = ["render_page", "write_page", "render_iframe", "render_embed_snippet", "PALETTE"]
 
@@ -87,13 +88,6 @@ def _pieces(text: str, start: int, end: int, marks: Sequence[tuple[int, int]]) -
     return out
 
 
-def _date_label(ev: dict[str, Any]) -> str:
-    value = ev.get("value")
-    if not value:
-        return "undated"
-    return str(value)
-
-
 def _collect(documents: Sequence[Document]) -> dict[str, Any]:
     events: list[dict[str, Any]] = []
     entities: dict[str, dict[str, Any]] = {}
@@ -125,6 +119,13 @@ def _collect(documents: Sequence[Document]) -> dict[str, Any]:
                     "granularity": ev.time.granularity,
                     "basis": ev.time.basis,
                     "note": ev.time.note,
+                    "when": _date_label(
+                        {
+                            "value": ev.time.value,
+                            "start": ev.time.start,
+                            "granularity": ev.time.granularity,
+                        }
+                    ),
                     "sentence": _pieces(
                         doc.text,
                         ev.sentence.start,
@@ -295,7 +296,7 @@ def _event_list(data: dict[str, Any]) -> str:
             f'<li id="{eid}" tabindex="0" data-id="{eid}"{span} '
             f'data-types="{html.escape(kinds, quote=True)}" '
             f'aria-label="{html.escape(_date_label(ev) + ": " + ev["label"], quote=True)}">'
-            f"<time>{when}</time> "
+            f'<time datetime="{html.escape(str(ev["value"] or ""), quote=True)}">{when}</time> '
             f'<span class="title">{html.escape(ev["label"])}</span>'
             f'<span class="basis">{html.escape(ev["basis"])}</span>'
             + (f'<span class="who">{html.escape(who)}</span>' if who else "")

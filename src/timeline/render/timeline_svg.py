@@ -24,6 +24,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from timeline.render.labels import date_label
+
 __all__ = ["timeline_svg", "MAX_MARKS", "SVG_STYLE"]
 
 MAX_MARKS = 2000  # above this many dated events, lanes show counts per period
@@ -309,7 +311,7 @@ def _mark(m: _Mark, x: Any, lane_y: list[float]) -> str:
     ev = m.ev
     cy = lane_y[m.lane] + m.row * ROW_H + 9
     x0, x1 = x(m.t0), x(m.t1)
-    when = ev.get("value") or ""
+    when = ev.get("when") or date_label(ev)
     eid = html.escape(ev["id"], quote=True)
     label = html.escape(f"{when}: {ev['label']}", quote=True)
     if x1 - x0 < 6 or ev.get("granularity") in _POINT:

@@ -52,7 +52,7 @@
     if (!e) return;
     clear();
     detail.appendChild(el("h3", e.label));
-    detail.appendChild(el("p", "When: " + (e.value || "undated") + " (" + e.basis + (e.note ? ": " + e.note : "") + ")"));
+    detail.appendChild(el("p", "When: " + (e.when || "undated") + (e.value ? " [" + e.value + "]" : "") + " (" + e.basis + (e.note ? ": " + e.note : "") + ")"));
     var item = document.getElementById(id), quote = item && item.querySelector("blockquote");
     if (quote) detail.appendChild(quote.cloneNode(true));
     detail.appendChild(docLine(e.doc));
@@ -236,7 +236,7 @@
       var lane = laneY.length - 1;
       e.entities.forEach(function (id) { var i = actors.indexOf(id); if (i >= 0 && i < lane) lane = i; });
       if (!actors.length) lane = 0;
-      detailed.push({ id: e.id, label: e.label, value: e.value, t0: isoDay(e.start), t1: isoDay(e.end || e.start) + 1, lane: lane,
+      detailed.push({ id: e.id, label: e.label, when: e.when, t0: isoDay(e.start), t1: isoDay(e.end || e.start) + 1, lane: lane,
         point: ["day", "part_of_day", "time"].indexOf(e.granularity) >= 0 });
     });
     detailed.sort(function (a, b) { return a.t0 - b.t0; });
@@ -263,7 +263,7 @@
       a.setAttribute("class", "mark");
       a.setAttribute("data-id", e.id);
       var title = document.createElementNS(NS, "title");
-      title.textContent = (e.value || "") + ": " + e.label;
+      title.textContent = (e.when || "") + ": " + e.label;
       a.appendChild(title);
       var shape;
       if (a1 - a0 < 6 || e.point) {

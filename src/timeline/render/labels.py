@@ -1,0 +1,64 @@
+"""Dates as a reader says them, at the granularity the text gave."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+__all__ = ["date_label"]
+
+_PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+_MONTHS = [
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+]  # not the locale's
+_SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+
+
+def date_label(ev: dict[str, Any]) -> str:
+    """A reader's date at the event's granularity: "1962", "Jan 2022", "4 Mar 2022, night",
+    "weekend of 5 Mar 2022", "Q3 2011", "the 1960s" (the TIMEX3 value stays in the data).
+
+    >>> date_label({"value": "2022-03-04TNI", "start": "2022-03-04", "granularity": "part_of_day"})
+    '4 Mar 2022, night'
+    """
+    value, start, gran = ev.get("value"), ev.get("start"), ev.get("granularity")
+    if not value:
+        return "undated"
+    if not start or not re.fullmatch(r"\d{4}-\d\d-\d\d", start[:10]):
+        return str(value)
+    day = dt.date.fromisoformat(start[:10])
+    mon = _MONTHS[day.month - 1]
+    dmy = f"{day.day} {mon} {day.year}"
+    if gran == "day":
+        return dmy
+    if gran == "part_of_day":
+        return f"{dmy}, {_PARTS.get(str(value)[-2:], 'day')}"
+    if gran == "time":
+        return f"{dmy}, {str(value).split('T', 1)[1][:5]}"
+    if gran in ("week", "weekend"):
+        return f"{gran} of {dmy}"
+    if gran == "month":
+        return f"{mon} {day.year}"
+    if gran == "quarter":
+        return f"Q{(day.month - 1) // 3 + 1} {day.year}"
+    if gran == "season":
+        return f"{_SEASON_NAMES.get(str(value)[-2:], 'season')} {day.year}"
+    if gran == "decade":
+        return f"the {day.year // 10 * 10}s"
+    if gran == "century":
+        n = day.year // 100 + 1
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"the {n}{suffix} century"
+    return str(value)
