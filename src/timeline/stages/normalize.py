@@ -153,10 +153,19 @@ def duration_value(n: float | None, unit: str) -> str:
 
     >>> duration_value(6, "year"), duration_value(None, "month"), duration_value(3, "hour")
     ('P6Y', 'PXM', 'PT3H')
+    >>> duration_value(2, "decade"), duration_value(None, "decade")
+    ('P20Y', 'PXDE')
     """
     code = DURATION_UNITS[unit]
     if code == "WE":
         return "P2D" if n in (None, 1) else f"P{int(n * 2)}D"
+    if (
+        code in ("DE", "CE")
+        and n is not None
+        and float(n * (10 if code == "DE" else 100)).is_integer()
+    ):
+        # "two decades" is P20Y, as TimeBank and MEANTIME write it (not P2DE)
+        return f"P{int(n * (10 if code == 'DE' else 100))}Y"
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
     if code in ("H", "MIN", "S"):
         return f"PT{amount}{'M' if code == 'MIN' else code}"
