@@ -138,6 +138,13 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
             "2011-05-10",
             [("this coming Sunday", "2011-05-15")],
         ),
+        ("Sales for the full year rose 4%.", "2011-10-20", [("the full year", "2011")]),
+        (
+            "In 1962 the crisis began; by the end of the year it had cooled.",
+            "2022-03-05",
+            [("1962", "1962"), ("the end of the year", "1962")],
+        ),
+        ("The Year of the Dragon begins.", "2012-01-10", []),
         (
             "Sales for the third quarter rose. For the nine months, profit fell from a year "
             "earlier.",

@@ -437,3 +437,16 @@ def _that_unit(m: re.Match[str]) -> _Draft:
 
         return _draft(m, kind="anaphoric", recipe=part, type="TIME")
     return _draft(m, kind="anaphoric", recipe=_shift_recipe(0, unit), needs=_need(unit))
+
+
+@_rule(
+    r"\b[Tt]he\s+(?:(?:full|entire|whole|current)\s+)?(?:fiscal\s+|calendar\s+)?year\b"
+    r"(?![-\s](?:ago|earlier|before|after|of|in\s+which|when|that|two|\d|end(?:ed|ing)?\b))"
+    r"(?!-)",
+    key=r"\b(?:[Yy]ear)\b",
+    lits=("year",),
+)
+def _the_year(m: re.Match[str]) -> _Draft:
+    """ "For the year", "the full year", "earlier in the year": the year the story is in
+    (the last year-or-finer date in the text, else the publication year)."""
+    return _draft(m, kind="anaphoric", recipe=_shift_recipe(0, "year"), needs="year")
