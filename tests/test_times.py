@@ -145,6 +145,7 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
             [("1962", "1962"), ("the end of the year", "1962")],
         ),
         ("The Year of the Dragon begins.", "2012-01-10", []),
+        ("Troops could arrive within weeks.", "2012-01-10", [("weeks", "PXW")]),
         (
             "Sales for the third quarter rose. For the nine months, profit fell from a year "
             "earlier.",

@@ -169,3 +169,20 @@ def _clock(m: re.Match[str]) -> _Draft | None:
         return f"{day}T{hh:02d}:{mi:02d}" if day else None
 
     return _draft(m, type="TIME", kind="anaphoric", recipe=recipe)
+
+
+@_rule(
+    r"(?i)\b(?:within|in\s+a\s+matter\s+of)\s+(?P<u>days|weeks|months|years|decades)\b",
+    key=_UNIT_KEY,
+)
+def _within_units(m: re.Match[str]) -> _Draft:
+    """ "Within weeks": a duration of an unknown number of weeks (the preposition is left out
+    of the span, as TimeBank does)."""
+    unit = m["u"].lower().rstrip("s")
+    return _Draft(
+        start=m.start("u"),
+        end=m.end(),
+        type="DURATION",
+        value=duration_value(None, unit),
+        kind="duration",
+    )
