@@ -146,6 +146,7 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
         ),
         ("The Year of the Dragon begins.", "2012-01-10", []),
         ("Troops could arrive within weeks.", "2012-01-10", [("weeks", "PXW")]),
+        ("Prices will rise in the near term.", "2012-01-10", [("the near term", "FUTURE_REF")]),
         (
             "Sales for the third quarter rose. For the nine months, profit fell from a year "
             "earlier.",

@@ -245,7 +245,10 @@ def _past(m: re.Match[str]) -> _Draft | None:
     return _Draft(start=start, end=m.end(), value="PAST_REF", kind="ref")
 
 
-@_rule(r"(?i)\bthe\s+future\b|\bsoon\b", lits=("future", "soon"))
+@_rule(
+    r"(?i)\bthe\s+(?:(?:near|immediate)\s+)?future\b|\bthe\s+(?:near|short)\s+term\b|\bsoon\b",
+    lits=("future", "soon", "term"),
+)
 def _future(m: re.Match[str]) -> _Draft | None:
     if m.group().lower() == "soon":
         return None
