@@ -242,6 +242,10 @@ def test_times_fuzzy_modifiers(text: str, value: str, mod: str) -> None:
         "The May 2000 people protest",
         "He scored 2019 points.",
         "It cost $1962.",
+        "The plan saves $500 million a year.",  # rates are not durations
+        "The airline runs four flights a week.",
+        "Sales should rise 8.5% annually.",
+        "The Communist Party daily Granma said so.",  # a newspaper
     ],
 )
 def test_times_false_positives_are_not_tagged(text: str) -> None:

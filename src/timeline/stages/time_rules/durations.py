@@ -24,6 +24,13 @@ from timeline.stages.time_rules.base import (
     _unit,
 )
 
+# an amount just before "a year" / "annually" makes a rate ("$1.76 a year", "20% annually")
+_RATE_BEFORE = re.compile(
+    r"(?:\d[\d,.]*\s*(?:%|percent|million|billion|thousand|cents?)?|\b(?:units|seats|flights"
+    r"|barrels|tons|tonnes|cars|times|copies|shares|passengers|visitors|dollars|euros|pounds))"
+    r"\s*(?:in\s+\w+\s+)?$"
+)
+
 
 # ---- durations and sets ----------------------------------------------------------------------
 @_rule(
@@ -58,6 +65,8 @@ def _duration(m: re.Match[str]) -> _Draft | None:
         return None
     if re.match(r"(?i)-old\b|\s+old\b", m.string[m.end() : m.end() + 5]):
         return None  # an age: "a 6-year-old boy", "six years old"
+    if m["n"].lower() in ("a", "an", "one") and _RATE_BEFORE.search(m.string, 0, m.start()):
+        return None  # "$500 million a year", "four flights a week": a rate, not a duration
     return _Draft(
         start=m.start(),
         end=m.end(),
@@ -105,6 +114,10 @@ def _set(m: re.Match[str]) -> _Draft | None:
         after = m.string[m.end() : m.end() + 20]
         if re.match(r"\s+[a-z]", after) and word != "annually":
             return None  # "the daily newspaper": an adjective, not a frequency
+        if re.match(r"\s+[A-Z]", after) and word == "daily":
+            return None  # "the Communist Party daily Granma": a newspaper
+        if _RATE_BEFORE.search(m.string, 0, m.start()):
+            return None  # "rise 8.5% annually": part of a rate
     code = {
         "daily": "P1D",
         "weekly": "P1W",
