@@ -147,6 +147,14 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
         ("The Year of the Dragon begins.", "2012-01-10", []),
         ("Troops could arrive within weeks.", "2012-01-10", [("weeks", "PXW")]),
         ("Prices will rise in the near term.", "2012-01-10", [("the near term", "FUTURE_REF")]),
+        ("Sales rose over the summer.", "1989-11-01", [("the summer", "1989-SU")]),
+        ("It happened this past spring.", "1989-02-01", [("this past spring", "1988-SP")]),
+        ("After the fall of Saigon, they left.", "1989-11-01", []),
+        (
+            "Revenue for the year ended March 31 rose.",
+            "1989-11-01",
+            [("the year", "P1Y"), ("March 31", "1989-03-31")],
+        ),
         (
             "Sales for the third quarter rose. For the nine months, profit fell from a year "
             "earlier.",

@@ -169,7 +169,8 @@ def _first_day(value: str) -> str:
 
 
 def _nearest_date(base: dt.date, month: int, day: int, future: bool) -> str | None:
-    """The date with this month and day closest to ``base``; tense breaks near-ties."""
+    """The date with this month and day closest to ``base``; the tense counts for four months
+    (a past-tense "March 31" said in November is the March just gone, not the next)."""
     options = []
     for year in (base.year - 1, base.year, base.year + 1):
         try:
@@ -178,7 +179,7 @@ def _nearest_date(base: dt.date, month: int, day: int, future: bool) -> str | No
             continue
         distance = abs((cand - base).days)
         wrong_side = (cand < base) if future else (cand > base + dt.timedelta(days=1))
-        options.append((distance + (60 if wrong_side else 0), cand))
+        options.append((distance + (120 if wrong_side else 0), cand))
     return min(options)[1].isoformat() if options else None
 
 

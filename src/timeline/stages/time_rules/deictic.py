@@ -444,12 +444,47 @@ def _that_unit(m: re.Match[str]) -> _Draft:
 
 @_rule(
     r"\b[Tt]he\s+(?:(?:full|entire|whole|current)\s+)?(?:fiscal\s+|calendar\s+)?year\b"
-    r"(?![-\s](?:ago|earlier|before|after|of|in\s+which|when|that|two|\d|end(?:ed|ing)?\b))"
+    r"(?![-\s](?:ago|earlier|before|after|in\s+which|when|that|two|\d|end\b))"
     r"(?!-)",
     key=r"\b(?:[Yy]ear)\b",
     lits=("year",),
 )
 def _the_year(m: re.Match[str]) -> _Draft:
     """ "For the year", "the full year", "earlier in the year": the year the story is in
-    (the last year-or-finer date in the text, else the publication year)."""
+    (the last year-or-finer date in the text, else the publication year). "The year ended
+    March 31" is a fiscal year: a one-year duration (its end is a date of its own)."""
+    if re.match(r"\s+end(?:ed|ing)\b", m.string[m.end() : m.end() + 8]):
+        return _draft(m, type="DURATION", value="P1Y", kind="duration")
     return _draft(m, kind="anaphoric", recipe=_shift_recipe(0, "year"), needs="year")
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+@_rule(
+    r"\b(?:(?P<the>[Tt]he\s+|[Tt]his\s+past\s+)(?:(?P<mod>early|late|mid-?)\s*)?"
+    r"(?P<s>spring|summer|autumn|fall|winter)|[Ii]n\s+(?P<s2>spring|summer|autumn|winter))\b"
+    r"(?!\s+(?:of|and|or|semester|term|session|collection|olympics|games|months)\b)",
+    key=r"\b(?:spring|summer|autumn|fall|winter)\b",
+    lits=("spring", "summer", "autumn", "fall", "winter"),
+)
+def _the_season(m: re.Match[str]) -> _Draft:
+    """ "The summer", "in spring", "this past spring": that season of the publication year,
+    or of the year before or after when the tense says the season is past or to come."""
+    code = SEASONS[(m["s"] or m["s2"]).lower()]
+    past_only = bool(m["the"]) and m["the"].lower().startswith("this")
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        base = dt.date.fromisoformat(_first_day(anchor))
+        year, first = base.year, _SEASON_START[code]
+        if (past_only or not future) and first > base.month:
+            year -= 1  # "the summer" said in March, of something done: last summer
+        elif future and not past_only and first + 2 < base.month:
+            year += 1  # said in November of something to come: next summer
+        return f"{year:04d}-{code}"
+
+    start = m.start("s2") if m["s2"] else m.start()
+    mod = {"early": "START", "late": "END"}.get(
+        (m["mod"] or "").lower(), "MID" if m["mod"] else None
+    )
+    return _Draft(start=start, end=m.end(), kind="deictic", recipe=recipe, needs="month", mod=mod)
