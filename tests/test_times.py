@@ -148,6 +148,14 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
         ("Troops could arrive within weeks.", "2012-01-10", [("weeks", "PXW")]),
         ("Prices will rise in the near term.", "2012-01-10", [("the near term", "FUTURE_REF")]),
         ("Sales rose over the summer.", "1989-11-01", [("the summer", "1989-SU")]),
+        # a month alone: the nearest one, the tense counting for a few months
+        ("Oil supplies were cut in September.", "1990-08-16", [("September", "1990-09")]),
+        ("The deal closed in March.", "1990-08-16", [("March", "1990-03")]),
+        (
+            "Shares rose this year through August.",
+            "1989-10-27",
+            [("this year", "1989"), ("August", "1989-08")],
+        ),
         ("It happened this past spring.", "1989-02-01", [("this past spring", "1988-SP")]),
         ("After the fall of Saigon, they left.", "1989-11-01", []),
         (

@@ -66,6 +66,9 @@ def _month_this_year(m: re.Match[str]) -> _Draft:
     )
 
 
+MONTH_PULL = 5  # months
+
+
 @_rule(
     rf"\b(?P<m>{_MONTH})\b(?!\s+{_DAY}\b)(?!\s*,?\s*(?:of\s+)?{_YEAR})",
     lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
@@ -87,16 +90,18 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
     def recipe(anchor: str, future: bool) -> str | None:
         base = dt.date.fromisoformat(_first_day(anchor))
         year = base.year
-        fwd = future if direction is None or direction == "this" else direction == "next"
-        if (
-            direction == "last"
-            and mo >= base.month - 1  # in March, "last February" is a year back: else "last month"
-            or (direction is None and not fwd and mo > base.month)
-        ):
-            year -= 1
-        elif (direction == "next" and mo <= base.month) or (
-            direction is None and fwd and mo < base.month
-        ):
+        if direction is None:
+            # the nearest such month; the tense counts for MONTH_PULL months ("September",
+            # said in August of a plan, is next month, not eleven months back)
+            def cost(y: int) -> int:
+                ahead = (y - base.year) * 12 + mo - base.month
+                wrong = ahead > 0 if not future else ahead < 0
+                return abs(ahead) + (MONTH_PULL if wrong else 0)
+
+            year = min((base.year - 1, base.year, base.year + 1), key=cost)
+        elif direction == "last" and mo >= base.month - 1:
+            year -= 1  # in March, "last February" is a year back: else "last month"
+        elif direction == "next" and mo <= base.month:
             year += 1
         return f"{year:04d}-{mo:02d}"
 
