@@ -149,7 +149,11 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
         ("Prices will rise in the near term.", "2012-01-10", [("the near term", "FUTURE_REF")]),
         ("Sales rose over the summer.", "1989-11-01", [("the summer", "1989-SU")]),
         # a month alone: the nearest one, the tense counting for a few months
-        ("Oil supplies were cut in September.", "1990-08-16", [("September", "1990-09")]),
+        (
+            "The kingdom told buyers of a cutback in supply in September.",
+            "1990-08-16",
+            [("September", "1990-09")],
+        ),
         ("The deal closed in March.", "1990-08-16", [("March", "1990-03")]),
         (
             "Shares rose this year through August.",
