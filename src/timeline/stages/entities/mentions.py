@@ -1,0 +1,367 @@
+"""Finding name mentions: runs of capitalised words, typed by the gazetteer, their last
+word, a title or role before them or a cue after them; demonyms as their country."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from timeline.model import Span
+from timeline.stages.entities.vocab import (
+    _ABBREV_DOT,
+    _CAMEL,
+    _INNER_CAPS,
+    _LOCATION_HEADS,
+    _MODEL,
+    _NAME_CUE_AFTER,
+    _OF_HEADS,
+    _ORG_CUE_AFTER,
+    _PARTICLES,
+    _STOP,
+    _TIME_WORDS,
+    _TOKEN,
+    _VERBISH_AFTER,
+    _VERSION,
+    _Raw,
+)
+from timeline.stages.gazetteer import Gazetteer, gazetteer
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() or bool(_CAMEL.match(tok))
+
+
+def _product_like(tok: str) -> bool:
+    return bool(_CAMEL.match(tok) or _INNER_CAPS.match(tok) or _MODEL.match(tok))
+
+
+def find_mentions(text: str, sentences: tuple[Span, ...]) -> list[_Raw]:
+    """Candidate name mentions, typed where the evidence allows."""
+    g = gazetteer()
+    body_caps = _mid_sentence_caps(text, sentences)
+    raws: list[_Raw] = []
+    for s in sentences:
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, s.start, s.end)]
+        words = [t for _, _, t in toks if t[:1].isalpha()]
+        caps = sum(1 for w in words if w[:1].isupper())
+        unfinished = text[s.end - 1] not in ".!?\"”'’)"
+        ratio = caps / len(words) if words else 0.0
+        headline = (unfinished and ratio >= 0.6) or (ratio >= 0.9 and len(words) >= 4)
+        for run in _runs(text, toks):
+            raws.extend(_type_run(text, run, toks, s, g, headline, body_caps))
+        raws.extend(_demonym_mentions(text, toks, g))
+    return raws
+
+
+def _mid_sentence_caps(text: str, sentences: tuple[Span, ...]) -> Counter[str]:
+    """How often each capitalised token occurs away from a sentence start."""
+    seen: Counter[str] = Counter()
+    for s in sentences:
+        first = True
+        for m in _TOKEN.finditer(text, s.start, s.end):
+            tok = m.group()
+            if not first and _is_cap(tok):
+                seen[tok] += 1
+            if tok[:1].isalnum():
+                first = False
+    return seen
+
+
+def _runs(text: str, toks: list[tuple[int, int, str]]) -> list[list[int]]:
+    """Indices of maximal runs of capitalised tokens joined by single spaces or particles."""
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for i, (a, _b, t) in enumerate(toks):
+        joined = bool(cur) and text[toks[cur[-1]][1] : a] == " "
+        if _is_cap(t) and (not cur or joined):
+            cur.append(i)
+            continue
+        if cur and joined and _VERSION.match(t) and any(_product_like(toks[k][2]) for k in cur):
+            cur.append(i)
+            continue
+        if (
+            cur
+            and joined
+            and t in _PARTICLES
+            and i + 1 < len(toks)
+            and _is_cap(toks[i + 1][2])
+            and text[toks[i][1] : toks[i + 1][0]] == " "
+        ):
+            cur.append(i)
+            continue
+        if (
+            cur
+            and joined
+            and t == "of"
+            and i + 1 < len(toks)
+            and _is_cap(toks[i + 1][2])
+            and toks[cur[-1]][2] in _OF_HEADS
+        ):
+            cur.append(i)
+            continue
+        if cur:
+            runs.append(cur)
+        cur = [i] if _is_cap(t) else []
+    if cur:
+        runs.append(cur)
+    # drop trailing particles
+    return [[i for i in r] for r in runs if r]
+
+
+def _type_run(
+    text: str,
+    run: list[int],
+    toks: list[tuple[int, int, str]],
+    s: Span,
+    g: Gazetteer,
+    headline: bool,
+    body_caps: Counter[str],
+) -> list[_Raw]:
+    out: list[_Raw] = []
+    whole = text[toks[run[0]][0] : toks[run[-1]][1]]
+    if whole in g.names and toks[run[0]][2] == "The":  # "The Hague", "The Gambia"
+        k = g.names[whole]
+        return [_Raw(toks[run[0]][0], toks[run[-1]][1], k.type, k.key, k.name)]
+    # leading function words ("The", "When", "It") are not part of a name
+    first_tok = True
+    while run and (
+        toks[run[0]][2].lower() in _STOP
+        or toks[run[0]][2] in _TIME_WORDS
+        or toks[run[0]][2] in g.demonyms
+        or toks[run[0]][2] in g.political
+    ):
+        starts_name = any(
+            text[toks[run[0]][0] : toks[run[k]][1]] in g.names for k in range(len(run))
+        )
+        if not starts_name or toks[run[0]][2].lower() in _STOP:
+            run = run[1:]
+            first_tok = False
+        else:
+            break
+    while run and (toks[run[-1]][2] in _PARTICLES or toks[run[-1]][2] in _TIME_WORDS):
+        run = run[:-1]
+    if not run:
+        return out
+    head = toks[run[0]][0] - s.start  # only a few quote characters can precede a start
+    at_start = head == 0 or (
+        first_tok and head <= 8 and text[s.start : toks[run[0]][0]].strip(" “\"'‘(") == ""
+    )
+    i = 0
+    title_seen = False
+    while i < len(run):
+        rest = run[i:]
+        surface_all = text[toks[rest[0]][0] : toks[rest[-1]][1]]
+        start, end = toks[rest[0]][0], toks[rest[-1]][1]
+        last = toks[rest[-1]][2]
+        known = g.names.get(surface_all)
+        if surface_all in g.political or surface_all in g.demonyms:
+            break
+        if known:
+            out.append(_Raw(start, end, known.type, known.key, known.name))
+            break
+        # "Apple CEO Steve Jobs": an affiliation, a title, then the person
+        split = next(
+            (
+                k
+                for k in range(1, len(rest))
+                if toks[rest[k]][2] in g.person_titles and k + 1 < len(rest)
+            ),
+            None,
+        )
+        if split is not None and not headline:
+            left = text[toks[rest[0]][0] : toks[rest[split - 1]][1]]
+            lk = g.names.get(left)
+            out.append(
+                _Raw(
+                    start,
+                    toks[rest[split - 1]][1],
+                    lk.type if lk else "ORGANIZATION",
+                    lk.key if lk else None,
+                    lk.name if lk else None,
+                )
+            )
+            title_seen = True
+            i += split + 1
+            while i < len(run) and toks[run[i]][2] in g.person_titles:
+                i += 1
+            continue
+        if (
+            any(_product_like(toks[k][2]) for k in rest)
+            and not headline
+            and last not in g.org_suffixes
+        ):
+            out.append(_Raw(start, end, "PRODUCT"))
+            break
+        if len(rest) > 1 and last in g.org_suffixes and not headline:
+            if last in _ABBREV_DOT and text[end : end + 1] == ".":
+                end += 1  # "Apple Inc."
+            out.append(_Raw(start, end, "ORGANIZATION"))
+            break
+        if len(rest) > 1 and last in g.event_heads and not headline:
+            out.append(_Raw(start, end, "EVENT"))
+            break
+        # a known name (or demonym) at the front: peel it off
+        for j in range(min(len(rest), g.max_words), 0, -1):
+            seg = text[toks[rest[0]][0] : toks[rest[j - 1]][1]]
+            if seg in g.names and j < len(rest) and _peelable(g.names[seg].key, g):
+                k = g.names[seg]
+                out.append(_Raw(toks[rest[0]][0], toks[rest[j - 1]][1], k.type, k.key, k.name))
+                i += j
+                break
+            if j == 1 and (seg in g.demonyms or seg in g.political or seg in _TIME_WORDS):
+                i += 1
+                break
+            if seg in g.person_titles or (j == 2 and seg in g.person_titles):
+                title_seen = True
+                i += j
+                break
+        else:
+            name_type = _guess(
+                text,
+                start,
+                end,
+                len(rest),
+                title_seen,
+                at_start and i == 0,
+                surface_all,
+                headline,
+                body_caps,
+                g,
+            )
+            if name_type != "DROP":
+                out.append(_Raw(start, end, name_type))
+            break
+        continue
+    return out
+
+
+def _peelable(key: str, g: Gazetteer) -> bool:
+    """Countries, former states and organisations can stand before a name ("US President");
+    cities and regions cannot ("Vladimir Putin" is not the city of Vladimir)."""
+    return (
+        key in g.country_names
+        or g.names.get(key, None) is not None
+        and g.names[key].type == "ORGANIZATION"
+    )
+
+
+def _guess(
+    text: str,
+    start: int,
+    end: int,
+    n: int,
+    title_seen: bool,
+    at_start: bool,
+    surface: str,
+    headline: bool,
+    body_caps: Counter[str],
+    g: Gazetteer,
+) -> str | None:
+    """Type of an unknown name from its context; None = unknown; "DROP" = not a name."""
+    if headline:
+        return None if surface in body_caps else "DROP"
+    if at_start and n == 1 and surface not in body_caps:
+        return "DROP"
+    if title_seen:
+        return "PERSON"
+    words = surface.split()
+    if n >= 2 and words[0] in _LOCATION_HEADS:
+        return "LOCATION"
+    if n >= 2 and any(w in g.org_suffixes for w in words):
+        return "ORGANIZATION"  # "Ministry of Finance", "Bank of Korea"
+    before = text[max(0, start - 40) : start].lower()
+    words_before = re.findall(r"[\w-]+", before)[-2:]
+    if words_before[-2:] == ["such", "as"] or words_before[-1:] == ["like"]:
+        lead = re.findall(r"[\w-]+", before)[-4:-2] or [""]
+        noun = (
+            lead[-1].removesuffix("s") if lead[-1].endswith("ies") is False else lead[-1][:-3] + "y"
+        )
+        if noun in g.org_nouns or lead[-1] in g.org_nouns:
+            return "ORGANIZATION"
+        if noun in g.person_roles:
+            return "PERSON"
+    if words_before and (
+        words_before[-1] in g.person_roles or " ".join(words_before) in g.person_roles
+    ):
+        return "PERSON"
+    if words_before and (words_before[-1] in g.org_nouns or " ".join(words_before) in g.org_nouns):
+        return "ORGANIZATION"
+    if _NAME_CUE_AFTER.match(text[end : end + 30]) and n >= 2:
+        return "PERSON"
+    if surface.isupper() and 2 <= len(surface.replace(".", "")) <= 6:
+        return "ORGANIZATION"
+    if any(w in g.names or w in g.demonyms or w in g.political for w in words):
+        return "ORGANIZATION"  # "Europe Container Terminals": a place inside a name
+    if n == 1 and (body_caps[surface] >= 2 or _ORG_CUE_AFTER.match(text[end : end + 20])):
+        return "ORGANIZATION"  # a single name used again and again: a company, a brand
+    if n >= 2 and any(w.lower() in _lowercase_words(text) for w in words if len(w) > 3):
+        return "OTHER"  # "Music Store", "Developer Program": capitalised common nouns
+    if (
+        n in (2, 3, 4)
+        and words[0].lower() in g.given_names
+        and not any(w in g.org_suffixes for w in words)
+    ):
+        return "PERSON"  # "Dana Whitfield": a known given name first
+    if (
+        n >= 2
+        and re.search(
+            rf"(?<![\w.])(?<!{re.escape(words[-2])} )(?-i:{re.escape(words[-1])})(?![\w])",
+            text[end : end + 20_000],  # bounded: "later" means in the same story
+        )
+        and not _ORG_CUE_AFTER.match(text[end : end + 20])
+    ):
+        return "PERSON"  # the last word used alone later: a surname
+    if _ORG_CUE_AFTER.match(text[end : end + 20]):
+        return "ORGANIZATION"  # "Harbor Mills unveils ..."
+    if n in (2, 3) and all(w[:1].isupper() and not w.isupper() for w in surface.split()):
+        return "PERSON"
+    if n >= 4:
+        return "ORGANIZATION"
+    return None
+
+
+_WORDS_CACHE: dict[int, tuple[str, frozenset[str]]] = {}
+
+
+def _lowercase_words(text: str) -> frozenset[str]:
+    """Every word written in lower case somewhere in ``text`` (computed once per text)."""
+    hit = _WORDS_CACHE.get(id(text))
+    if hit is None or hit[0] is not text:
+        _WORDS_CACHE.clear()
+        words = frozenset(re.findall(r"(?<![\w.])[a-z][a-z-]*(?!\w)", text))
+        hit = _WORDS_CACHE[id(text)] = (text, words)
+    return hit[1]
+
+
+def _demonym_mentions(text: str, toks: list[tuple[int, int, str]], g: Gazetteer) -> list[_Raw]:
+    """Plural demonyms ("the Americans") and "the Venezuelan" used as a noun."""
+    out: list[_Raw] = []
+    for i, (a, b, t) in enumerate(toks):
+        code = g.demonyms.get(t)
+        if code is None:
+            continue
+        nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
+        if re.match(_LEADER_AFTER, text[b : b + 40]):
+            name = g.country_names.get(code, code)
+            out.append(_Raw(a, b, "LOCATION", code, name))  # "Russian leader X": X leads Russia
+            continue
+        if nxt[:1].isupper() and text[b : toks[i + 1][0]] == " ":
+            continue  # "Russian Foreign Ministry", "American Airlines": part of a name
+        plural = t != _singular(t, g) or t in _PLURAL_ONLY
+        prev = toks[i - 1][2].lower() if i else ""
+        noun = prev == "the" and _VERBISH_AFTER.match(text[b : b + 20]) is not None
+        if plural or noun:
+            name = g.country_names.get(code, code)
+            out.append(_Raw(a, b, "LOCATION" if code not in ("KURDS",) else "NORP", code, name))
+    return out
+
+
+_PLURAL_ONLY = {"Soviets", "Kurds"}
+_LEADER_AFTER = re.compile(
+    r"\s+(?i:leader|president|prime\s+minister|premier|chancellor|dictator|king|queen|ruler"
+    r"|head\s+of\s+state)\s+[A-Z]"
+)
+
+
+def _singular(word: str, g: Gazetteer) -> str:
+    return word[:-1] if word.endswith("s") and word[:-1] in g.demonyms else word

@@ -1,0 +1,223 @@
+"""Merging mentions into entities: noun-phrase extents, gazetteer keys, surnames after a
+full name, "the crisis" after a named crisis, short forms and acronyms."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+
+from timeline.model import Entity, Mention
+from timeline.stages.entities.vocab import _Raw, slug
+from timeline.stages.gazetteer import gazetteer
+
+_DETERMINED = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+((?:[a-z0-9][\w-]*\s+){0,2})$"
+)
+_ADJECTIVE = re.compile(
+    r"^(?:\w+(?:ly|ed|ing|est|al|ive|ous|ful|ic|ary|ble|ish|less)|\w*\d\w*|\w+-\w+|new|old|"
+    r"top|big|latest|popular|first|second|third|next|last|former|current|same|entire|whole|"
+    r"own|main|major|small|large|little|long|short|original|standard|basic|full|joint|rival)$"
+)
+_NOT_MODIFIERS = {
+    "of",
+    "in",
+    "and",
+    "or",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "on",
+    "at",
+    "as",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "that",
+    "which",
+    "who",
+    "than",
+    "said",
+    "says",
+}
+
+
+def _np_start(text: str, start: int) -> int:
+    """Where the noun phrase of a name begins: a mention's extent takes in its determiner and
+    modifiers ("the recently announced iPhone 4"), as in ACE and MEANTIME; the entity's name
+    and aliases stay the bare name."""
+    m = _DETERMINED.search(text, max(0, start - 60), start)
+    if m is None or m.end() != start:
+        return start
+    mods = m.group(1).split()
+    if any(w in _NOT_MODIFIERS or not _ADJECTIVE.match(w) for w in mods):
+        return start
+    return m.start()
+
+
+def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
+    """Group raw mentions into entities: gazetteer keys, surnames, named-event heads."""
+    g = gazetteer()
+    raws = sorted({(r.start, r.end): r for r in raws}.values(), key=lambda r: r.start)
+    groups: dict[str, list[_Raw]] = defaultdict(list)
+    info: dict[str, tuple[str, str]] = {}  # key -> (name, type)
+    persons: dict[str, str] = {}  # surname -> person key
+    for r in raws:
+        surface = text[r.start : r.end]
+        if r.key:
+            key = f"geo:{r.key}"
+            info.setdefault(key, (r.name or surface, r.type or "OTHER"))
+        elif r.type:
+            key = slug(surface.removeprefix("The "))
+            info.setdefault(key, (surface.removeprefix("The "), r.type))
+            if r.type == "PERSON" and len(surface.split()) >= 2:
+                words = surface.split()
+                for k in range(1, len(words)):
+                    tail = " ".join(words[k:])
+                    if k > 0 and words[k][:1].islower():  # "van Dam" -> also "Van Dam"
+                        persons.setdefault(tail[:1].upper() + tail[1:], key)
+                    persons.setdefault(tail, key)
+        else:
+            continue
+        groups[key].append(r)
+    # untyped single names: surnames of persons, or the same surface as a typed name
+    by_surface = {text[r.start : r.end]: k for k, rs in groups.items() for r in rs}
+    for r in raws:
+        if r.key or r.type:
+            continue
+        surface = text[r.start : r.end]
+        owner = persons.get(surface) or by_surface.get(surface)
+        if owner:
+            groups[owner].append(r)
+    # single names that are the surname of a full name: "Maduro" after "Nicolás Maduro"
+    for surname, person_key in persons.items():
+        skey = slug(surname)
+        if (
+            skey in groups
+            and skey != person_key
+            and info[skey][1] in ("PERSON", "ORGANIZATION", "OTHER")  # a guessed type
+            and person_key in groups
+        ):
+            groups[person_key].extend(groups.pop(skey))
+    # "Harbor Mills" and "Harbor Mills Inc.", "Apple" and "Apple Computer": one organisation
+    orgs = [k for k in groups if info[k][1] == "ORGANIZATION" and not k.startswith("geo:")]
+    g_suffixes = {w.rstrip(".") for w in gazetteer().org_suffixes}
+    for org_key in sorted(orgs, key=lambda o: -len(info[o][0])):
+        if org_key not in groups:
+            continue
+        words = info[org_key][0].split()
+        core = list(words)
+        while len(core) > 1 and core[-1].rstrip(".,") in g_suffixes:
+            core.pop()
+        for short in {" ".join(core), words[0]} - {info[org_key][0]}:
+            sk = slug(short)
+            if (
+                sk in groups
+                and sk != org_key
+                and info[sk][1] in ("ORGANIZATION", "OTHER")
+                and sum(1 for o in orgs if info[o][0].split()[0] == short.split()[0]) <= 2
+            ):
+                groups[org_key].extend(groups.pop(sk))
+    # "North Atlantic Treaty Organization (NATO)": the acronym in brackets is an alias
+    for m in re.finditer(r"\(([A-Z][A-Z.&]{1,9})\)", text):
+        acro_key = next((k for k, rs in groups.items() for r in rs if r.start == m.start(1)), None)
+        owner = next(
+            (
+                k
+                for k, rs in groups.items()
+                for r in rs
+                if 0 <= m.start() - r.end <= 1 and k != acro_key
+            ),
+            None,
+        )
+        if owner is None or acro_key is None:
+            continue
+        initials = "".join(w[0] for w in info[owner][0].split() if w[:1].isupper())
+        if initials.upper() == m.group(1).replace(".", "").upper():
+            groups[owner].extend(groups.pop(acro_key))
+    # "the crisis" after "the Missile Crisis"; "the Russian leader" after "Russian leader X"
+    for key, (name, typ) in list(info.items()):
+        if key not in groups:
+            continue
+        if typ == "EVENT" and len(name.split()) > 1:
+            head = name.split()[-1].lower()
+            first = min(r.start for r in groups[key])
+            for m in re.finditer(rf"\b[Tt]he\s+({re.escape(head)})\b", text):
+                if m.start(1) > first:
+                    groups[key].append(_Raw(m.start(1), m.end(1), typ, ref=True))
+    for m in re.finditer(
+        r"\b(?:[A-Z][a-z]+)\s+((?i:"
+        + "|".join(sorted(g.person_roles, key=len, reverse=True))
+        + r"))\s+(?=[A-Z])",
+        text,
+    ):
+        demonym = m.group(0).split()[0]
+        if demonym not in g.demonyms:
+            continue
+        name_start = m.end()
+        pkey = next(
+            (
+                k
+                for k, rs in groups.items()
+                for r in rs
+                if r.start == name_start and info[k][1] == "PERSON"
+            ),
+            None,
+        )
+        if not pkey:
+            continue
+        phrase = rf"\b[Tt]he\s+{re.escape(demonym)}\s+(?i:{re.escape(m.group(1))})\b(?!\s+[A-Z])"
+        for m2 in re.finditer(phrase, text):
+            a = m2.start() + 4
+            if a > name_start:
+                groups[pkey].append(_Raw(a, m2.end(), "PERSON", ref=True))
+    entities = []
+    for key, rs in groups.items():
+        name, typ = info[key]
+        if not key.startswith("geo:") and typ == "PERSON":
+            name = max(
+                (text[r.start : r.end] for r in rs if r.type == "PERSON" and not r.ref),
+                key=len,
+                default=name,
+            )
+        mentions = tuple(sorted({(r.start, r.end) for r in rs}))
+        surfaces = []
+        for a, b in mentions:
+            s = text[a:b]
+            if s != name and s not in surfaces:
+                surfaces.append(s)
+        if typ != "PERSON":
+            # a name used as a modifier ("the Apple CEO") has no determiner of its own
+            mentions = tuple(
+                sorted(
+                    {
+                        (a if re.match(r"\s+[A-Z]", text[b : b + 3]) else _np_start(text, a), b)
+                        for a, b in mentions
+                    }
+                )
+            )
+        entities.append(
+            Entity(
+                id=f"ent:{slug(name)}",
+                name=name,
+                type=typ,
+                aliases=tuple(surfaces),
+                mentions=tuple(Mention.of(text, a, b) for a, b in mentions),
+            )
+        )
+    # two keys can slug to the same id ("Washington" the state vs the city): merge them
+    merged: dict[str, Entity] = {}
+    for e in sorted(entities, key=lambda e: e.mentions[0].start):
+        if e.id in merged:
+            old = merged[e.id]
+            ms = tuple(sorted(set(old.mentions) | set(e.mentions), key=lambda m: m.start))
+            merged[e.id] = dataclasses.replace(
+                old, mentions=ms, aliases=tuple(dict.fromkeys(old.aliases + e.aliases))
+            )
+        else:
+            merged[e.id] = e
+    return tuple(merged.values())
