@@ -1,0 +1,120 @@
+"""Events: triggers anchored in sentences, dated, with participants; and the links between them.
+
+* Verb events: the first lexicon verb of each clause, plus verbs coordinated with it by
+  "and" ("cut ties ... and closed its embassy").
+* Noun events: an event noun dated through a time expression ("in 2019, the year after
+  Maduro's contested re-election", "in January, roughly a month before the Russian invasion
+  of Ukraine"): the noun phrase gets the date moved by the stated amount (basis ``derived``).
+* Named events: every EVENT entity ("the Missile Crisis") is an event too.
+
+Time, in order of preference: a time expression in the clause; one heading the sentence; one
+elsewhere in the sentence; for a subordinate "after ..." clause under an anaphoric time ("The
+following year, after the crisis cooled"), that time's anchor (``derived``); the previous
+sentence's time for a past-tense sentence (``inherited``); else the publication date
+(``publication``); else none. Links come from "after"/"before" clauses, derivations and
+causal cues ("led to", "in response to", "as a result").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from timeline.model import Document, Event, EventTime, Participant, Problem, Span
+from timeline.settings import Settings
+from timeline.stages.events.dating import _date, _date_named_from_participation
+from timeline.stages.events.drafts import (
+    _dedupe,
+    _derivations,
+    _Draft,
+    _find_verbs,
+    _indexes,
+    _named_events,
+)
+from timeline.stages.events.lexicon import clauses, trigger_lemma, verb_forms
+from timeline.stages.events.links import _entity_types, _link, _time_order_links
+
+__all__ = ["events_stage", "verb_forms", "trigger_lemma", "clauses"]
+
+
+def events_stage(doc: Document, settings: Settings) -> Document:
+    """Pipeline stage: fill ``doc.events`` and ``doc.event_links``."""
+    text = doc.text
+    timexes = list(doc.timexes)
+    cap = settings.cap(len(text), settings.max_events_per_1000)
+    drafts = _find_verbs(text, doc, timexes, cap)
+    problems = doc.problems
+    if len(drafts) >= cap:
+        cut = drafts[-1].trigger.end
+        problems += (
+            Problem(
+                code="too-dense",
+                message=f"over {cap:,} events for a text this long; the text from offset "
+                f"{cut:,} on is not searched for events",
+                start=cut,
+                end=len(text),
+            ),
+        )
+    derived, derivation_links = _derivations(text, doc, timexes)
+    drafts.extend(derived)
+    drafts.extend(_named_events(doc, timexes))
+    drafts = _dedupe(drafts)
+    _date(doc, drafts, timexes)
+    events, id_of = _finish(doc, drafts)
+    links = _link(doc, drafts, id_of, timexes, derivation_links)
+    events = _date_named_from_participation(doc, events)
+    links = links + _time_order_links(events, {(lk.source, lk.target) for lk in links})
+    return dataclasses.replace(
+        doc,
+        events=tuple(sorted(events, key=lambda e: e.trigger.start)),
+        event_links=tuple(links),
+        problems=problems,
+    )
+
+
+def _finish(doc: Document, drafts: list[_Draft]) -> tuple[list[Event], dict[int, str]]:
+    events = []
+    id_of: dict[int, str] = {}
+    for d in drafts:
+        eid = f"e{d.trigger.start}-{d.trigger.end}"
+        id_of[id(d)] = eid
+        events.append(
+            Event(
+                id=eid,
+                title=d.title,
+                trigger=d.trigger,
+                sentence=d.sentence,
+                time=d.time or EventTime(),
+                participants=_participants(doc, d),
+                entity=d.entity,
+            )
+        )
+    return events, id_of
+
+
+def _participants(doc: Document, d: _Draft) -> tuple[Participant, ...]:
+    span = d.clause if d.kind != "named" else Span(start=d.trigger.start, end=d.trigger.end)
+    # participants are near their trigger: bound the search in run-on clauses
+    span = Span(
+        start=max(span.start, d.trigger.start - 300), end=min(span.end, d.trigger.end + 300)
+    )
+    types = _entity_types(doc)
+    out: dict[str, Participant] = {}
+    hits = sorted(_indexes(doc)[0].starting_in(span.start, span.end), key=lambda x: x[2])
+    for m_start, _m_end, eid in hits:
+        if eid == d.entity:
+            continue
+        before = doc.text[max(0, m_start - 4) : m_start].lower()
+        if types[eid] == "LOCATION" and before.endswith(("in ", "at ")):
+            role = "location"
+        elif m_start < d.trigger.start:
+            role = "agent"
+        elif m_start > d.trigger.start:
+            role = "patient"
+        else:
+            role = "participant"
+        out.setdefault(eid, Participant(entity=eid, role=role))
+    ordered = sorted(
+        out.values(),
+        key=lambda p: (["agent", "patient", "location", "participant"].index(p.role), p.entity),
+    )
+    return tuple(ordered)

@@ -1,0 +1,101 @@
+"""Dating events: the time expression of the clause, of the sentence head, of the narrative
+so far, of the previous sentence, or the publication date, each with its basis."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from timeline.model import Document, Entity, Event, EventTime, Span, Timex
+from timeline.spans import SpanIndex
+from timeline.stages.events.drafts import _clause_of, _datable, _Draft, _time_of, _value_time
+from timeline.stages.events.lexicon import _CLAUSE_BREAK, _FUTURE, clauses
+
+
+def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
+    text = doc.text
+    datable = SpanIndex((t.start, t.end, t) for t in timexes if _datable(t))
+    prev_sentence_time: dict[int, EventTime] = {}
+    sentence_no = {s: i for i, s in enumerate(doc.sentences)}
+    first_clause: dict[Span, Span] = {}
+    for d in drafts:
+        if d.time is not None or d.kind == "named":
+            continue
+        # (index queries, not scans of the sentence: a run-on sentence may hold thousands)
+        in_clause = [t for _, _, t in datable.starting_in(d.clause.start, d.clause.end)]
+        # the clause around the trigger (bounded: run-on clauses can be very long)
+        clause_text = text[
+            max(d.clause.start, d.trigger.start - 200) : min(d.clause.end, d.trigger.end + 200)
+        ]
+        first = first_clause.get(d.sentence)
+        if first is None:
+            first = first_clause[d.sentence] = _first_clause_of(text, d.sentence)
+        head = [t for _, _, t in datable.starting_in(first.start, min(first.end, d.clause.start))]
+        if (
+            re.match(r"(?i)\s*after\b", text[d.clause.start : d.clause.start + 12])
+            and head
+            and head[0].basis == "anaphoric"
+        ):
+            anchor = next((t for t in timexes if t.id == head[0].anchor), None)
+            if anchor is not None:
+                d.time = _time_of(
+                    anchor, "derived", f"before {head[0].text.lower()} ({head[0].value})"
+                )
+                continue
+        if in_clause:
+            d.time = _time_of(min(in_clause, key=lambda t: abs(t.start - d.trigger.start)))
+        elif head:
+            d.time = _time_of(head[0])
+        elif earlier := datable.last_starting_in(d.sentence.start, d.trigger.start):
+            # narrative continuation: the nearest time earlier in the sentence
+            d.time = _time_of(earlier[2])
+        else:
+            idx = sentence_no.get(d.sentence, -1)
+            inherited = prev_sentence_time.get(idx - 1)
+            future = bool(_FUTURE.search(clause_text))
+            if inherited and d.past and not future:
+                d.time = dataclasses.replace(
+                    inherited, basis="inherited", note="from the previous sentence"
+                )
+            elif doc.source.published and not future:
+                d.time = _value_time(
+                    doc.source.published[:10],
+                    "publication",
+                    "no time in the sentence: the publication date",
+                )
+            else:
+                d.time = EventTime()
+        if d.time.basis in ("explicit", "deictic", "anaphoric") and d.sentence in sentence_no:
+            prev_sentence_time[sentence_no[d.sentence]] = d.time
+
+
+def _first_clause_of(text: str, sent: Span) -> Span:
+    for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end):  # the first break will do
+        if m.start() > sent.start:
+            return Span(start=sent.start, end=m.start())
+    return clauses(text, sent)[0] if sent.end > sent.start else sent
+
+
+def _date_named_from_participation(doc: Document, events: list[Event]) -> list[Event]:
+    """An undated named event takes the derived date of an event whose clause mentions it."""
+    out = []
+    for ev in events:
+        if ev.entity and ev.time.basis == "none":
+            ent: Entity | None = doc.entity(ev.entity)
+            mentions = ent.mentions[1:] if ent else ()
+            for other in events:
+                if other is ev or other.time.basis not in ("explicit", "derived", "anaphoric"):
+                    continue
+                clause = _clause_of(doc.text, other.sentence, other.trigger.start)
+                if any(clause.start <= m.start < clause.end for m in mentions):
+                    ev = dataclasses.replace(
+                        ev,
+                        time=dataclasses.replace(
+                            other.time,
+                            basis="derived",
+                            note=f"from {doc.text[clause.start : clause.end].strip()!r}",
+                        ),
+                    )
+                    break
+        out.append(ev)
+    return out

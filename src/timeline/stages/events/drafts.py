@@ -1,0 +1,324 @@
+"""Finding event triggers (verbs, event nouns, named events, derived events) as drafts, and
+the span lookups they need."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, cast
+
+from timeline.model import Document, EventTime, Mention, Span, Timex
+from timeline.spans import SpanIndex
+from timeline.stages.events.lexicon import (
+    _APPOSITION_GAP,
+    _DETERMINER_BEFORE,
+    _LEADING,
+    _PREDICATE_BEFORE,
+    _SUBJECT_BEFORE,
+    _WORD,
+    _Lexicon,
+    _lexicon,
+    clauses,
+)
+from timeline.stages.normalize import shift, value_range
+
+
+@dataclass(slots=True)
+class _Draft:
+    trigger: Mention
+    sentence: Span
+    clause: Span
+    title: str
+    past: bool
+    time: EventTime | None = None
+    entity: str | None = None
+    kind: str = "verb"
+
+
+def _title(text: str, a: int, b: int, timexes: list[Timex], limit: int = 16) -> str:
+    """A readable phrase from ``text[a:b]``: leading times, connectives and quotes removed."""
+    b = min(b, a + 400)  # a title is a few words: never scan a whole (possibly huge) clause
+    for _, _, t in _timex_index(timexes).starting_in(a, a + 5):
+        if t.end <= b:
+            a = t.end
+    s = text[a:b].strip(" ,.;:“”\"'’‘")
+    s = re.sub(r"^(?:in|on|at|by|since|during)\s+(?=[,]|$)", "", s, flags=re.I)
+    s = _LEADING.sub("", s).strip(" ,")
+    words = s.split()
+    if len(words) > limit:
+        s = " ".join(words[:limit]) + "…"
+    return s[:1].upper() + s[1:] if s else text[a:b].strip() or "event"
+
+
+def _find_verbs(text: str, doc: Document, timexes: list[Timex], limit: int = 10**9) -> list[_Draft]:
+    lex = _lexicon()
+    out: list[_Draft] = []
+    for sent in doc.sentences:
+        if len(out) >= limit:
+            break
+        for clause in clauses(text, sent):
+            if len(out) >= limit:
+                break
+            hits = [
+                (m, *lex.verbs[m.group().lower()])
+                for m in _WORD.finditer(text, clause.start, clause.end)
+                if m.group().lower() in lex.verbs
+                and not m.group()[:1].isupper()
+                or (
+                    m.group().lower() in lex.verbs
+                    and m.start() == clause.start
+                    and not _is_name(doc, m.start())
+                )
+            ]
+            hits = [
+                h
+                for h in hits
+                if not _inside_entity(doc, h[0].start()) and _verb_use(text, h[0], lex)
+            ]
+            hits = [
+                (
+                    m,
+                    lemma,
+                    past and not _PREDICATE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]),
+                )
+                for m, lemma, past in hits
+            ]
+            kept: list[tuple[re.Match[str], str, bool]] = []
+            for h in hits:
+                if not kept:
+                    kept.append(h)
+                    continue
+                between = text[kept[-1][0].end() : h[0].start()]
+                if re.search(r"\band\b", between) and not re.search(
+                    r"\b(?:to|of|for|the)\s*$", between
+                ):
+                    kept.append(h)
+            if not kept:
+                continue
+            subject_end = kept[0][0].start()
+            for idx, (m, _lemma, past) in enumerate(kept):
+                if idx == 0:
+                    title = _title(text, clause.start, clause.end, timexes)
+                else:
+                    nxt = kept[idx + 1][0].start() if idx + 1 < len(kept) else clause.end
+                    end = nxt
+                    if idx + 1 < len(kept):
+                        cut = _last_and(text, m.start(), nxt)
+                        end = cut if cut is not None else nxt
+                    # "... and Putin naturally seeks": a new subject after "and"
+                    prev_and = _last_and(text, kept[idx - 1][0].end(), m.start())
+                    own = text[prev_and + 5 : m.start()].strip() if prev_and is not None else ""
+                    subj = own or _title(text, clause.start, subject_end, timexes)
+                    title = _title(text, m.start(), end, timexes)
+                    if subj and not subj.lower().startswith(m.group().lower()):
+                        title = f"{subj[:1].upper()}{subj[1:]} {title[:1].lower()}{title[1:]}"
+                if idx == 0 and len(kept) > 1:
+                    cut = _last_and(text, m.start(), kept[1][0].start())
+                    if cut is not None:
+                        title = _title(text, clause.start, cut, timexes)
+                out.append(
+                    _Draft(
+                        trigger=Mention.of(text, m.start(), m.end()),
+                        sentence=sent,
+                        clause=clause,
+                        title=title,
+                        past=past,
+                    )
+                )
+    return out
+
+
+def _last_and(text: str, a: int, b: int) -> int | None:
+    """Offset of the last " and " in ``text[a:b]``, or None."""
+    i = text.rfind(" and ", a, b)
+    return i if i >= 0 else None
+
+
+def _verb_use(text: str, m: re.Match[str], lex: _Lexicon) -> bool:
+    """False when a verb form is used as a noun: "the sanctions", "in the end", "even signs"."""
+    before = text[max(0, m.start() - 40) : m.start()]
+    word = m.group().lower()
+    if _DETERMINER_BEFORE.search(before) and not word.endswith(("ed", "ing")):
+        return False
+    plural_like = word.endswith("s") and not word.endswith("ss")
+    return not (plural_like and not _SUBJECT_BEFORE.search(before))
+
+
+def _is_name(doc: Document, pos: int) -> bool:
+    return _inside_entity(doc, pos)
+
+
+_INDEX_CACHE: dict[int, tuple[Document, SpanIndex[str], SpanIndex[Span]]] = {}
+
+
+_TIMEX_CACHE: dict[int, tuple[list[Timex], SpanIndex[Timex]]] = {}
+
+
+def _timex_index(timexes: list[Timex]) -> SpanIndex[Timex]:
+    hit = _TIMEX_CACHE.get(id(timexes))
+    if hit is None or hit[0] is not timexes:
+        _TIMEX_CACHE.clear()
+        hit = _TIMEX_CACHE[id(timexes)] = (timexes, SpanIndex((t.start, t.end, t) for t in timexes))
+    return hit[1]
+
+
+def _indexes(doc: Document) -> tuple[SpanIndex[str], SpanIndex[Span]]:
+    """Mention and sentence indexes of ``doc`` (built once per document and stage run)."""
+    hit = _INDEX_CACHE.get(id(doc))
+    if hit is None or hit[0] is not doc:
+        mentions = SpanIndex((m.start, m.end, e.id) for e in doc.entities for m in e.mentions)
+        sentences = SpanIndex((s.start, s.end, s) for s in doc.sentences)
+        _INDEX_CACHE.clear()
+        _INDEX_CACHE[id(doc)] = hit = (doc, mentions, sentences)
+    return hit[1], hit[2]
+
+
+def _inside_entity(doc: Document, pos: int) -> bool:
+    return _indexes(doc)[0].covering(pos) is not None
+
+
+def _sentence_of(doc: Document, pos: int) -> Span:
+    return _indexes(doc)[1].covering(pos) or Span(start=pos, end=pos + 1)
+
+
+def _clause_of(text: str, sent: Span, pos: int) -> Span:
+    for c in clauses(text, sent):
+        if c.start <= pos < c.end:
+            return c
+    return sent
+
+
+def _time_of(t: Timex, basis: str | None = None, note: str | None = None) -> EventTime:
+    rng = value_range(t.value) if t.value else None
+    return EventTime(
+        timex=t.id,
+        value=t.value,
+        start=rng[0] if rng else None,
+        end=rng[1] if rng else None,
+        granularity=t.granularity,
+        basis=basis or ("explicit" if t.basis == "explicit" else t.basis),  # type: ignore[arg-type]
+        note=note,
+    )
+
+
+def _value_time(
+    value: str | None, basis: str, note: str | None, timex: str | None = None
+) -> EventTime:
+    from timeline.stages.normalize import granularity_of
+
+    rng = value_range(value) if value else None
+    return EventTime(
+        timex=timex,
+        value=value,
+        start=rng[0] if rng else None,
+        end=rng[1] if rng else None,
+        granularity=granularity_of(value),
+        basis=cast(Any, basis),
+        note=note,
+    )
+
+
+def _datable(t: Timex) -> bool:
+    return t.type in ("DATE", "TIME") and bool(t.value) and value_range(t.value) is not None
+
+
+def _derivations(
+    text: str, doc: Document, timexes: list[Timex]
+) -> tuple[list[_Draft], list[tuple[_Draft, Timex, str]]]:
+    """Noun events dated through "T, the year after <NP>" or "T, a month before <NP>"."""
+    lex = _lexicon()
+    by_id = {t.id: t for t in timexes}
+    datable_index = SpanIndex((x.start, x.end, x) for x in timexes if _datable(x))
+    drafts: list[_Draft] = []
+    links: list[tuple[_Draft, Timex, str]] = []
+    for t in timexes:
+        m = (
+            re.match(r"\s*(after|before)\s+", text[t.end : t.end + 12])
+            if t.type == "DURATION"
+            else None
+        )
+        unit_m = re.fullmatch(r"(?i)the\s+(year|month|week|day)\s+(after|before)", t.text)
+        if unit_m:
+            n, unit, direction = 1, unit_m.group(1).lower(), unit_m.group(2).lower()
+            np_start = t.end
+            base = by_id.get(t.anchor or "")
+            anchor_value = t.value if base is not None else None
+        elif m and t.value and re.fullmatch(r"P(\d+)([YMWD])", t.value):
+            vm = re.fullmatch(r"P(\d+)([YMWD])", t.value)
+            assert vm is not None
+            n, unit = (
+                int(vm.group(1)),
+                {"Y": "year", "M": "month", "W": "week", "D": "day"}[vm.group(2)],
+            )
+            direction = m.group(1)
+            np_start = t.end + m.end()
+            before = datable_index.last_ending_by(t.start)
+            prev = [before[2]] if before else []
+            prev = [x for x in prev if re.fullmatch(_APPOSITION_GAP, text[x.end : t.start])]
+            base = prev[-1] if prev else None
+            anchor_value = base.value if base else None
+        else:
+            continue
+        np_end_m = re.search(r"[,.;:!?]|\s[–—]\s|$", text[np_start : np_start + 160])
+        np_end = np_start + (np_end_m.start() if np_end_m else 0)
+        np = text[np_start:np_end]
+        head = next((w for w in _WORD.finditer(np) if w.group().lower() in lex.nouns), None)
+        if head is None or anchor_value is None or base is None:
+            continue
+        step = -n if direction == "after" else n
+        unit_g = unit if unit != "day" else "day"
+        value = shift(anchor_value, step, unit_g)
+        if value is None:
+            continue
+        approx = " (approximately)" if t.mod == "APPROX" else ""
+        note = (
+            f"{n} {unit}{'s' if n > 1 else ''} {'before' if direction == 'after' else 'after'} "
+            f"{anchor_value}{approx}, from {text[t.start : np_start].strip()!r}"
+        )
+        trig = Mention.of(text, np_start + head.start(), np_start + head.end())
+        sent = _sentence_of(doc, trig.start)
+        d = _Draft(
+            trigger=trig,
+            sentence=sent,
+            clause=Span(start=np_start, end=np_end),
+            title=_title(text, np_start, np_end, timexes),
+            past=True,
+            kind="noun",
+            time=_value_time(value, "derived", note),
+        )
+        drafts.append(d)
+        links.append((d, base, "before" if direction == "after" else "after"))
+    return drafts, links
+
+
+def _named_events(doc: Document, timexes: list[Timex]) -> list[_Draft]:
+    out = []
+    for e in doc.entities:
+        if e.type != "EVENT":
+            continue
+        m = e.mentions[0]
+        sent = _sentence_of(doc, m.start)
+        clause = _clause_of(doc.text, sent, m.start)
+        out.append(
+            _Draft(
+                trigger=m,
+                sentence=sent,
+                clause=clause,
+                title=e.name,
+                past=True,
+                entity=e.id,
+                kind="named",
+            )
+        )
+    return out
+
+
+def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
+    seen: dict[tuple[int, int], _Draft] = {}
+    for d in drafts:
+        key = (d.trigger.start, d.trigger.end)
+        if key not in seen or d.kind == "named" or (d.time and not seen[key].time):
+            if key in seen and seen[key].time and d.time is None:
+                d.time = seen[key].time
+            seen[key] = d
+    return sorted(seen.values(), key=lambda d: d.trigger.start)

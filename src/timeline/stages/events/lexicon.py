@@ -1,0 +1,134 @@
+"""The event vocabulary: verbs and nouns of the lexicon with their forms, trigger lemmas,
+clauses, and the patterns the event rules read."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from timeline.model import Span
+
+_CLAUSE_BREAK = re.compile(
+    r",\s+|;\s+|:\s+|\s+[–—-]\s+|\s*\(|\)\s*"
+    r"|\s+(?=(?:when|while|because|although|whereas|which|who|until)\s)"
+)
+
+
+_DETERMINER_BEFORE = re.compile(
+    r"(?i)\b(?:the|a|an|these|those|this|that|its|his|her|their|our|my|your|such|of|on|by|for|"
+    r"with|from|in|into|about|new|further|more|even|any|no|some|many|few|several|and|or|"
+    r"[a-z]+(?:'s|’s))\s+$"
+)
+
+
+_PREDICATE_BEFORE = re.compile(
+    r"(?i)\b(?:is|are|am|be|been|being|himself|herself|itself|themselves|get|gets|seems|seem|"
+    r"remain|remains|become|becomes)\s+(?:\w+ly\s+)?$"
+)
+
+
+_SUBJECT_BEFORE = re.compile(r"(?:\b(?i:he|she|it|they|we|i|who|which|that)|\w+ly|[A-Z]\w*)\s+$")
+
+
+_LEADING = re.compile(
+    r"^(?:(?:and|but|or|so|which|who|that|when|while|as|after|before|because|although|"
+    r"furthermore|however|moreover|meanwhile|then|in the end|according to)\b[\s,]*)+",
+    re.I,
+)
+
+
+_APPOSITION_GAP = re.compile(
+    r"(?i),\s*(?:(?:roughly|about|around|approximately|almost|nearly|some|just|only)\s+)?"
+)
+
+
+_FUTURE = re.compile(r"(?i)\b(?:will|won't|shall|'ll|going to|plans? to|expected to|would)\b")
+
+
+_CAUSAL = re.compile(
+    r"(?i)\b(?:led to|leads to|lead to|contributed to|contributes to|resulted in|results in|"
+    r"caused|causes|triggered|triggers|prompted|prompts|sparked|sparks|brought about)\b"
+)
+
+
+_RESPONSE = re.compile(r"(?i)\b(?:in response to|as a result of|because of|due to|following)\b")
+
+
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    verbs: dict[str, tuple[str, bool]]  # form -> (lemma, is_past)
+    nouns: frozenset[str]
+
+
+def verb_forms(lemma: str, irregular: list[str] | None = None) -> dict[str, bool]:
+    """Inflected forms of a regular verb, each flagged as past tense or not.
+
+    >>> sorted(verb_forms("place").items())
+    [('place', False), ('placed', True), ('places', False), ('placing', False)]
+    >>> verb_forms("stop")["stopped"], verb_forms("apply")["applied"]
+    (True, True)
+    """
+    forms: dict[str, bool] = {lemma: False}
+    if lemma.endswith("e"):
+        forms[lemma + "d"] = True
+        forms[lemma[:-1] + "ing"] = False
+        forms[lemma + "s"] = False
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms[lemma[:-1] + "ied"] = True
+        forms[lemma[:-1] + "ies"] = False
+        forms[lemma + "ing"] = False
+    else:
+        stem = lemma
+        if re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprt]", lemma):
+            stem = lemma + lemma[-1]
+        forms[stem + "ed"] = True
+        forms[stem + "ing"] = False
+        forms[lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")] = False
+    for f in irregular or []:
+        forms[f] = True
+    return forms
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = json.loads((resources.files("timeline") / "data" / "lexicon.json").read_text("utf-8"))
+    verbs: dict[str, tuple[str, bool]] = {}
+    for lemma in data["event_verbs"]:
+        for form, past in verb_forms(lemma, data["irregular"].get(lemma)).items():
+            verbs.setdefault(form, (lemma, past))
+    for lemma, forms in data["irregular"].items():  # irregular pasts override regular guesses
+        for f in forms:
+            verbs[f] = (lemma, True)
+        verbs.pop(lemma + "ed", None) if lemma in ("cut", "put") else None
+    return _Lexicon(verbs=verbs, nouns=frozenset(data["event_nouns"]))
+
+
+def trigger_lemma(trigger: str) -> str:
+    """The lemma of an event trigger: verbs from the lexicon, other words lower-cased.
+
+    >>> trigger_lemma("Closed"), trigger_lemma("cut"), trigger_lemma("invasion")
+    ('close', 'cut', 'invasion')
+    """
+    word = trigger.lower()
+    return _lexicon().verbs.get(word, (word, False))[0]
+
+
+@lru_cache(maxsize=8)
+def clauses(text: str, sentence: Span) -> tuple[Span, ...]:
+    """Comma/semicolon/dash-delimited clauses of a sentence (a rough but useful cut). The
+    last few are cached: three steps ask for the clauses of an endless sentence."""
+    out: list[Span] = []
+    start = sentence.start
+    for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        if m.start() > start:
+            out.append(Span(start=start, end=m.start()))
+        start = m.end()
+    if sentence.end > start:
+        out.append(Span(start=start, end=sentence.end))
+    return tuple(out)
