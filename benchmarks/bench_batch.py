@@ -77,12 +77,65 @@ def run_build(corpus: Path, out: Path, workers: int) -> tuple[float, float, floa
     return seconds, max(peak, before) / 1024, parse_s
 
 
+def halves_ceiling(corpus: Path, tmp: Path, repeat: int) -> None:
+    """The machine's practical ceiling: two independent ``-w 1`` builds, one per half of the
+    corpus, at the same time (no pool, nothing shared) against one build of the whole."""
+    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    half = len(lines) // 2
+    parts = [tmp / "half1.jsonl", tmp / "half2.jsonl"]
+    parts[0].write_text("".join(lines[:half]), encoding="utf-8")
+    parts[1].write_text("".join(lines[half:]), encoding="utf-8")
+
+    def cmd(src: Path, out: Path) -> list[str]:
+        return [
+            sys.executable,
+            "-m",
+            "timeline",
+            "build",
+            str(src),
+            "-o",
+            str(out),
+            "-q",
+            "-w",
+            "1",
+            "--force",
+            "--max-page-docs",
+            "100",
+        ]
+
+    one, two, p_one, p_two = [], [], [], []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        subprocess.run(cmd(corpus, tmp / "whole"), check=False)
+        one.append(time.perf_counter() - t0)
+        p_one.append(json.loads((tmp / "whole" / "manifest.json").read_text())["seconds_parse"])
+        t0 = time.perf_counter()
+        procs = [subprocess.Popen(cmd(p, tmp / p.stem)) for p in parts]
+        for proc in procs:
+            proc.wait()
+        two.append(time.perf_counter() - t0)
+        p_two.append(
+            max(
+                json.loads((tmp / p.stem / "manifest.json").read_text())["seconds_parse"]
+                for p in parts
+            )
+        )
+    print(
+        f"ceiling, two independent single-worker builds on the halves: "
+        f"{statistics.median(one) / statistics.median(two):.2f}x overall, "
+        f"{statistics.median(p_one) / statistics.median(p_two):.2f}x parse phase"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data", help="folder holding timebank-aquaint/ and meantime-apple/")
     ap.add_argument("--articles", type=int, default=500)
     ap.add_argument("--large", type=int, default=0, help="also run N synthetic articles")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument(
+        "--halves", action="store_true", help="also measure two independent builds on halves"
+    )
     args = ap.parse_args()
     texts = texts_from(Path(args.data))
     if not texts:
@@ -111,6 +164,8 @@ def main() -> None:
             f"speed-up with 2 workers: {medians[1] / medians[2]:.2f}x overall, "
             f"{parse[1] / parse[2]:.2f}x in the parallel parse phase"
         )
+        if args.halves:
+            halves_ceiling(corpus, Path(tmp), args.repeat)
         if args.large:
             big = Path(tmp) / "large.jsonl"
             big_chars = write_corpus(texts, args.large, big, min_chars=3000)  # ~30 M chars
