@@ -35,7 +35,8 @@ class _Group(click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         standalone = kwargs.pop("standalone_mode", True)
         try:
-            rv = super().main(*args, standalone_mode=False, **kwargs)
+            # click types main() by its overloads; the arguments pass through unchanged
+            rv = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
             code = rv if isinstance(rv, int) else 0
         except click.UsageError as e:
             where = e.ctx.command_path if e.ctx is not None else "timeline"

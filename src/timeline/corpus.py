@@ -326,7 +326,7 @@ def _warm_up() -> None:
     parse("On 3 May 2021, Acme Corp met Maria Lopez in Paris.", published="2021-05-04")
 
 
-def _fork_context():  # type: ignore[no-untyped-def]
+def _fork_context() -> Any:
     """Fork where it exists (Linux): workers start at once, sharing the warmed-up data."""
     import multiprocessing
 

@@ -35,7 +35,7 @@ def force_layout(
         return {}
     index = {node: i for i, node in enumerate(nodes)}
     rng = np.random.default_rng(seed)
-    pos = rng.uniform(-0.5, 0.5, size=(n, 2)).astype(np.float32)
+    pos: np.ndarray = rng.uniform(-0.5, 0.5, size=(n, 2)).astype(np.float32)
     pairs = np.array(
         [(index[a], index[b]) for a, b in edges if a in index and b in index and a != b],
         dtype=np.int64,
