@@ -30,6 +30,7 @@ def _files(tmp: Path) -> dict[str, Path]:
         "corpus.jsonl": b'{"text": "In 2019 it rained."}\n{"text": 5}\n{"text": "x",\n',
         "frontmatter.md": b"---\ntitle Untitled\n---\nText of 2019.",
         "big.txt": b"In 2019 it rained. " * 8,
+        "surrogate.jsonl": b'{"text": "In 2019 Oslo voted \\ud800 again."}\n',
     }
     out = {}
     for name, data in made.items():
@@ -44,6 +45,11 @@ def _files(tmp: Path) -> dict[str, Path]:
     good["events"] = "none"
     (tmp / "schema.json").write_text(json.dumps(good))
     out["schema.json"] = tmp / "schema.json"
+    good["timexes"][0]["value"] = "2019"
+    good["events"] = []
+    raw = json.dumps(good)
+    (tmp / "surrogate.json").write_text(raw.replace('voted."', 'voted\\ud800"', 1))
+    out["surrogate.json"] = tmp / "surrogate.json"
     (tmp / "nothing").mkdir()
     (tmp / "nothing" / "notes.pdf").write_bytes(b"%PDF")
     out["nothing"] = tmp / "nothing"
@@ -77,6 +83,18 @@ CASES = [
         ["export", "{corpus.jsonl}", "-f", "json", "-o", "{out.json}"],
         1,
         '{corpus.jsonl}:2: JSON object has no non-empty "text" string',
+    ),
+    (
+        ["export", "{surrogate.jsonl}", "-f", "json", "-o", "{out.json}"],
+        1,
+        '{surrogate.jsonl}:1: "text" holds an unpaired surrogate (\\ud800 at character 19), '
+        "which no UTF-8 file can store; fix the JSON escape",
+    ),
+    (
+        ["render", "{surrogate.json}", "-o", "{out.html}"],
+        1,
+        "{surrogate.json}: holds an unpaired surrogate escape (\\udXXX), which no UTF-8 file "
+        "can store; fix the JSON escape",
     ),
     (
         ["parse", "{corpus.jsonl}"],
@@ -186,6 +204,10 @@ def test_batch_reports_every_bad_input_and_finishes_the_good_ones(tmp_path: Path
             "{corpus.jsonl}:3: invalid JSON at column 14: Expecting property name enclosed in "
             "double quotes",
             "{frontmatter.md}: front matter line 'title Untitled' is not `key: value`",
+            '{surrogate.jsonl}:1: "text" holds an unpaired surrogate (\\ud800 at character 19), '
+            "which no UTF-8 file can store; fix the JSON escape",
+            "{surrogate.json}: holds an unpaired surrogate escape (\\udXXX), which no UTF-8 file "
+            "can store; fix the JSON escape",
         )
     )
     assert lines == expected

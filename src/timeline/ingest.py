@@ -310,6 +310,9 @@ def _from_html(raw: str, name: str) -> Article:
     )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def article_from_json(obj: dict[str, object], name: str) -> Article:
     """An article from a JSON object with ``text`` and optional ``title``, ``url``, ``published``."""
     text = obj.get("text")
@@ -320,6 +323,13 @@ def article_from_json(obj: dict[str, object], name: str) -> Article:
         not isinstance(published, str) or not parse_date_string(published)
     ):
         raise InputError(f'{name}: "published" {published!r} is not a date')
+    for key in ("text", "title", "url"):
+        value = obj.get(key)
+        if isinstance(value, str) and (bad := _SURROGATE.search(value)):
+            raise InputError(
+                f'{name}: "{key}" holds an unpaired surrogate (\\u{ord(bad.group()):04x} at '
+                f"character {bad.start()}), which no UTF-8 file can store; fix the JSON escape"
+            )
     return Article(
         text=text,
         title=obj.get("title") if isinstance(obj.get("title"), str) else None,  # type: ignore[arg-type]

@@ -11,6 +11,7 @@ True
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from timeline.errors import InputError
@@ -32,7 +33,18 @@ def parse_document(data: str, where: str = "document", *, trusted: bool = False)
         ) from None
     if not trusted:
         validate(obj, where)
+        if _SURROGATE.search(data):
+            raise InputError(
+                f"{where}: holds an unpaired surrogate escape (\\udXXX), which no UTF-8 file "
+                "can store; fix the JSON escape"
+            )
     return Document.from_dict(obj)
+
+
+_SURROGATE = re.compile(
+    r"(?<!\\)\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])|"
+    r"(?<![dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
 
 
 def read_document(path: str | Path, *, trusted: bool = False) -> Document:
