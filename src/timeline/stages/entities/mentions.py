@@ -39,6 +39,7 @@ def find_mentions(text: str, sentences: tuple[Span, ...]) -> list[_Raw]:
     """Candidate name mentions, typed where the evidence allows."""
     g = gazetteer()
     body_caps = _mid_sentence_caps(text, sentences)
+    lower_words = _lowercase_words(text)
     raws: list[_Raw] = []
     for s in sentences:
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, s.start, s.end)]
@@ -48,7 +49,7 @@ def find_mentions(text: str, sentences: tuple[Span, ...]) -> list[_Raw]:
         ratio = caps / len(words) if words else 0.0
         headline = (unfinished and ratio >= 0.6) or (ratio >= 0.9 and len(words) >= 4)
         for run in _runs(text, toks):
-            raws.extend(_type_run(text, run, toks, s, g, headline, body_caps))
+            raws.extend(_type_run(text, run, toks, s, g, headline, body_caps, lower_words))
         raws.extend(_demonym_mentions(text, toks, g))
     return raws
 
@@ -116,6 +117,7 @@ def _type_run(
     g: Gazetteer,
     headline: bool,
     body_caps: Counter[str],
+    lower_words: frozenset[str],
 ) -> list[_Raw]:
     out: list[_Raw] = []
     whole = text[toks[run[0]][0] : toks[run[-1]][1]]
@@ -226,6 +228,7 @@ def _type_run(
                 surface_all,
                 headline,
                 body_caps,
+                lower_words,
                 g,
             )
             if name_type != "DROP":
@@ -255,6 +258,7 @@ def _guess(
     surface: str,
     headline: bool,
     body_caps: Counter[str],
+    lower_words: frozenset[str],
     g: Gazetteer,
 ) -> str | None:
     """Type of an unknown name from its context; None = unknown; "DROP" = not a name."""
@@ -294,7 +298,7 @@ def _guess(
         return "ORGANIZATION"  # "Europe Container Terminals": a place inside a name
     if n == 1 and (body_caps[surface] >= 2 or _ORG_CUE_AFTER.match(text[end : end + 20])):
         return "ORGANIZATION"  # a single name used again and again: a company, a brand
-    if n >= 2 and any(w.lower() in _lowercase_words(text) for w in words if len(w) > 3):
+    if n >= 2 and any(w.lower() in lower_words for w in words if len(w) > 3):
         return "OTHER"  # "Music Store", "Developer Program": capitalised common nouns
     if (
         n in (2, 3, 4)
@@ -320,17 +324,9 @@ def _guess(
     return None
 
 
-_WORDS_CACHE: dict[int, tuple[str, frozenset[str]]] = {}
-
-
 def _lowercase_words(text: str) -> frozenset[str]:
-    """Every word written in lower case somewhere in ``text`` (computed once per text)."""
-    hit = _WORDS_CACHE.get(id(text))
-    if hit is None or hit[0] is not text:
-        _WORDS_CACHE.clear()
-        words = frozenset(re.findall(r"(?<![\w.])[a-z][a-z-]*(?!\w)", text))
-        hit = _WORDS_CACHE[id(text)] = (text, words)
-    return hit[1]
+    """Every word written in lower case somewhere in ``text``."""
+    return frozenset(re.findall(r"(?<![\w.])[a-z][a-z-]*(?!\w)", text))
 
 
 def _demonym_mentions(text: str, toks: list[tuple[int, int, str]], g: Gazetteer) -> list[_Raw]:

@@ -23,15 +23,15 @@ from timeline.model import Document, Event, EventTime, Participant, Problem, Spa
 from timeline.settings import Settings
 from timeline.stages.events.dating import _date, _date_named_from_participation
 from timeline.stages.events.drafts import (
+    DocIndex,
     _dedupe,
     _derivations,
     _Draft,
     _find_verbs,
-    _indexes,
     _named_events,
 )
 from timeline.stages.events.lexicon import clauses, trigger_lemma, verb_forms
-from timeline.stages.events.links import _entity_types, _link, _time_order_links
+from timeline.stages.events.links import _link, _time_order_links
 
 __all__ = ["events_stage", "verb_forms", "trigger_lemma", "clauses"]
 
@@ -41,7 +41,8 @@ def events_stage(doc: Document, settings: Settings) -> Document:
     text = doc.text
     timexes = list(doc.timexes)
     cap = settings.cap(len(text), settings.max_events_per_1000)
-    drafts = _find_verbs(text, doc, timexes, cap)
+    ix = DocIndex.build(doc, timexes)
+    drafts = _find_verbs(ix, cap)
     problems = doc.problems
     if len(drafts) >= cap:
         cut = drafts[-1].trigger.end
@@ -54,12 +55,12 @@ def events_stage(doc: Document, settings: Settings) -> Document:
                 end=len(text),
             ),
         )
-    derived, derivation_links = _derivations(text, doc, timexes)
+    derived, derivation_links = _derivations(ix)
     drafts.extend(derived)
-    drafts.extend(_named_events(doc, timexes))
+    drafts.extend(_named_events(ix))
     drafts = _dedupe(drafts)
     _date(doc, drafts, timexes)
-    events, id_of = _finish(doc, drafts)
+    events, id_of = _finish(ix, drafts)
     links = _link(doc, drafts, id_of, timexes, derivation_links)
     events = _date_named_from_participation(doc, events)
     links = links + _time_order_links(events, {(lk.source, lk.target) for lk in links})
@@ -71,7 +72,7 @@ def events_stage(doc: Document, settings: Settings) -> Document:
     )
 
 
-def _finish(doc: Document, drafts: list[_Draft]) -> tuple[list[Event], dict[int, str]]:
+def _finish(ix: DocIndex, drafts: list[_Draft]) -> tuple[list[Event], dict[int, str]]:
     events = []
     id_of: dict[int, str] = {}
     for d in drafts:
@@ -84,22 +85,23 @@ def _finish(doc: Document, drafts: list[_Draft]) -> tuple[list[Event], dict[int,
                 trigger=d.trigger,
                 sentence=d.sentence,
                 time=d.time or EventTime(),
-                participants=_participants(doc, d),
+                participants=_participants(ix, d),
                 entity=d.entity,
             )
         )
     return events, id_of
 
 
-def _participants(doc: Document, d: _Draft) -> tuple[Participant, ...]:
+def _participants(ix: DocIndex, d: _Draft) -> tuple[Participant, ...]:
+    doc = ix.doc
     span = d.clause if d.kind != "named" else Span(start=d.trigger.start, end=d.trigger.end)
     # participants are near their trigger: bound the search in run-on clauses
     span = Span(
         start=max(span.start, d.trigger.start - 300), end=min(span.end, d.trigger.end + 300)
     )
-    types = _entity_types(doc)
+    types = ix.types
     out: dict[str, Participant] = {}
-    hits = sorted(_indexes(doc)[0].starting_in(span.start, span.end), key=lambda x: x[2])
+    hits = sorted(ix.mentions.starting_in(span.start, span.end), key=lambda x: x[2])
     for m_start, _m_end, eid in hits:
         if eid == d.entity:
             continue

@@ -35,10 +35,10 @@ class _Draft:
     kind: str = "verb"
 
 
-def _title(text: str, a: int, b: int, timexes: list[Timex], limit: int = 16) -> str:
+def _title(text: str, a: int, b: int, timexes: SpanIndex[Timex], limit: int = 16) -> str:
     """A readable phrase from ``text[a:b]``: leading times, connectives and quotes removed."""
     b = min(b, a + 400)  # a title is a few words: never scan a whole (possibly huge) clause
-    for _, _, t in _timex_index(timexes).starting_in(a, a + 5):
+    for _, _, t in timexes.starting_in(a, a + 5):
         if t.end <= b:
             a = t.end
     s = text[a:b].strip(" ,.;:“”\"'’‘")
@@ -50,7 +50,8 @@ def _title(text: str, a: int, b: int, timexes: list[Timex], limit: int = 16) -> 
     return s[:1].upper() + s[1:] if s else text[a:b].strip() or "event"
 
 
-def _find_verbs(text: str, doc: Document, timexes: list[Timex], limit: int = 10**9) -> list[_Draft]:
+def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
+    text, doc, spans = ix.doc.text, ix.doc, ix.timex_spans
     lex = _lexicon()
     out: list[_Draft] = []
     for sent in doc.sentences:
@@ -67,13 +68,11 @@ def _find_verbs(text: str, doc: Document, timexes: list[Timex], limit: int = 10*
                 or (
                     m.group().lower() in lex.verbs
                     and m.start() == clause.start
-                    and not _is_name(doc, m.start())
+                    and not ix.inside_entity(m.start())
                 )
             ]
             hits = [
-                h
-                for h in hits
-                if not _inside_entity(doc, h[0].start()) and _verb_use(text, h[0], lex)
+                h for h in hits if not ix.inside_entity(h[0].start()) and _verb_use(text, h[0], lex)
             ]
             hits = [
                 (
@@ -98,7 +97,7 @@ def _find_verbs(text: str, doc: Document, timexes: list[Timex], limit: int = 10*
             subject_end = kept[0][0].start()
             for idx, (m, _lemma, past) in enumerate(kept):
                 if idx == 0:
-                    title = _title(text, clause.start, clause.end, timexes)
+                    title = _title(text, clause.start, clause.end, spans)
                 else:
                     nxt = kept[idx + 1][0].start() if idx + 1 < len(kept) else clause.end
                     end = nxt
@@ -108,14 +107,14 @@ def _find_verbs(text: str, doc: Document, timexes: list[Timex], limit: int = 10*
                     # "... and Putin naturally seeks": a new subject after "and"
                     prev_and = _last_and(text, kept[idx - 1][0].end(), m.start())
                     own = text[prev_and + 5 : m.start()].strip() if prev_and is not None else ""
-                    subj = own or _title(text, clause.start, subject_end, timexes)
-                    title = _title(text, m.start(), end, timexes)
+                    subj = own or _title(text, clause.start, subject_end, spans)
+                    title = _title(text, m.start(), end, spans)
                     if subj and not subj.lower().startswith(m.group().lower()):
                         title = f"{subj[:1].upper()}{subj[1:]} {title[:1].lower()}{title[1:]}"
                 if idx == 0 and len(kept) > 1:
                     cut = _last_and(text, m.start(), kept[1][0].start())
                     if cut is not None:
-                        title = _title(text, clause.start, cut, timexes)
+                        title = _title(text, clause.start, cut, spans)
                 out.append(
                     _Draft(
                         trigger=Mention.of(text, m.start(), m.end()),
@@ -144,41 +143,34 @@ def _verb_use(text: str, m: re.Match[str], lex: _Lexicon) -> bool:
     return not (plural_like and not _SUBJECT_BEFORE.search(before))
 
 
-def _is_name(doc: Document, pos: int) -> bool:
-    return _inside_entity(doc, pos)
+@dataclass(frozen=True, slots=True)
+class DocIndex:
+    """Span lookups over one document, built once per run of the events stage and handed to
+    the steps that need them."""
 
+    doc: Document
+    timexes: list[Timex]
+    mentions: SpanIndex[str]  # entity mentions -> entity id
+    sentences: SpanIndex[Span]
+    timex_spans: SpanIndex[Timex]
+    types: dict[str, str]  # entity id -> type
 
-_INDEX_CACHE: dict[int, tuple[Document, SpanIndex[str], SpanIndex[Span]]] = {}
+    @classmethod
+    def build(cls, doc: Document, timexes: list[Timex]) -> DocIndex:
+        return cls(
+            doc=doc,
+            timexes=timexes,
+            mentions=SpanIndex((m.start, m.end, e.id) for e in doc.entities for m in e.mentions),
+            sentences=SpanIndex((s.start, s.end, s) for s in doc.sentences),
+            timex_spans=SpanIndex((t.start, t.end, t) for t in timexes),
+            types={e.id: e.type for e in doc.entities},
+        )
 
+    def inside_entity(self, pos: int) -> bool:
+        return self.mentions.covering(pos) is not None
 
-_TIMEX_CACHE: dict[int, tuple[list[Timex], SpanIndex[Timex]]] = {}
-
-
-def _timex_index(timexes: list[Timex]) -> SpanIndex[Timex]:
-    hit = _TIMEX_CACHE.get(id(timexes))
-    if hit is None or hit[0] is not timexes:
-        _TIMEX_CACHE.clear()
-        hit = _TIMEX_CACHE[id(timexes)] = (timexes, SpanIndex((t.start, t.end, t) for t in timexes))
-    return hit[1]
-
-
-def _indexes(doc: Document) -> tuple[SpanIndex[str], SpanIndex[Span]]:
-    """Mention and sentence indexes of ``doc`` (built once per document and stage run)."""
-    hit = _INDEX_CACHE.get(id(doc))
-    if hit is None or hit[0] is not doc:
-        mentions = SpanIndex((m.start, m.end, e.id) for e in doc.entities for m in e.mentions)
-        sentences = SpanIndex((s.start, s.end, s) for s in doc.sentences)
-        _INDEX_CACHE.clear()
-        _INDEX_CACHE[id(doc)] = hit = (doc, mentions, sentences)
-    return hit[1], hit[2]
-
-
-def _inside_entity(doc: Document, pos: int) -> bool:
-    return _indexes(doc)[0].covering(pos) is not None
-
-
-def _sentence_of(doc: Document, pos: int) -> Span:
-    return _indexes(doc)[1].covering(pos) or Span(start=pos, end=pos + 1)
+    def sentence_of(self, pos: int) -> Span:
+        return self.sentences.covering(pos) or Span(start=pos, end=pos + 1)
 
 
 def _clause_of(text: str, sent: Span, pos: int) -> Span:
@@ -222,10 +214,9 @@ def _datable(t: Timex) -> bool:
     return t.type in ("DATE", "TIME") and bool(t.value) and value_range(t.value) is not None
 
 
-def _derivations(
-    text: str, doc: Document, timexes: list[Timex]
-) -> tuple[list[_Draft], list[tuple[_Draft, Timex, str]]]:
+def _derivations(ix: DocIndex) -> tuple[list[_Draft], list[tuple[_Draft, Timex, str]]]:
     """Noun events dated through "T, the year after <NP>" or "T, a month before <NP>"."""
+    text, timexes = ix.doc.text, ix.timexes
     lex = _lexicon()
     by_id = {t.id: t for t in timexes}
     datable_index = SpanIndex((x.start, x.end, x) for x in timexes if _datable(x))
@@ -276,12 +267,12 @@ def _derivations(
             f"{anchor_value}{approx}, from {text[t.start : np_start].strip()!r}"
         )
         trig = Mention.of(text, np_start + head.start(), np_start + head.end())
-        sent = _sentence_of(doc, trig.start)
+        sent = ix.sentence_of(trig.start)
         d = _Draft(
             trigger=trig,
             sentence=sent,
             clause=Span(start=np_start, end=np_end),
-            title=_title(text, np_start, np_end, timexes),
+            title=_title(text, np_start, np_end, ix.timex_spans),
             past=True,
             kind="noun",
             time=_value_time(value, "derived", note),
@@ -291,13 +282,14 @@ def _derivations(
     return drafts, links
 
 
-def _named_events(doc: Document, timexes: list[Timex]) -> list[_Draft]:
+def _named_events(ix: DocIndex) -> list[_Draft]:
+    doc = ix.doc
     out = []
     for e in doc.entities:
         if e.type != "EVENT":
             continue
         m = e.mentions[0]
-        sent = _sentence_of(doc, m.start)
+        sent = ix.sentence_of(m.start)
         clause = _clause_of(doc.text, sent, m.start)
         out.append(
             _Draft(

@@ -52,17 +52,6 @@ def _time_order_links(events: list[Event], existing: set[tuple[str, str]]) -> li
     return out
 
 
-_TYPES_CACHE: dict[int, tuple[Document, dict[str, str]]] = {}
-
-
-def _entity_types(doc: Document) -> dict[str, str]:
-    hit = _TYPES_CACHE.get(id(doc))
-    if hit is None or hit[0] is not doc:
-        _TYPES_CACHE.clear()
-        hit = _TYPES_CACHE[id(doc)] = (doc, {e.id: e.type for e in doc.entities})
-    return hit[1]
-
-
 def _link(
     doc: Document,
     drafts: list[_Draft],
