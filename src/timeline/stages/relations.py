@@ -150,7 +150,7 @@ def _conjuncts(text: str, mentions: list[tuple[int, int, str, str]], i: int) -> 
 def find_relations(doc: Document) -> list[Relation]:
     """Every relation the cues support, one per (source, target, type, sentence)."""
     text = doc.text
-    found: dict[tuple[str, str, str, int], Relation] = {}
+    found = _Found(doc)
     mention_index = SpanIndex(
         (m.start, m.end, (e.id, e.type)) for e in doc.entities for m in e.mentions
     )
@@ -195,7 +195,7 @@ def _relate(
     mentions: list[tuple[int, int, str, str]],
     all_m: list[tuple[int, int, str, str]],
     sent: Span,
-    found: dict[tuple[str, str, str, int], Relation],
+    found: _Found,
 ) -> None:
     text = doc.text
     before = [i for i, m in enumerate(mentions) if m[1] <= c.start()]
@@ -232,7 +232,7 @@ def _relate(
 
 def _add(
     doc: Document,
-    found: dict[tuple[str, str, str, int], Relation],
+    found: _Found,
     typ: str,
     src: str,
     tgt: str,
@@ -243,7 +243,7 @@ def _add(
     key = (src, tgt, typ, sent.start)
     if key in found:
         return
-    event = _nearest_event(doc, sent, lo, hi)
+    event = _nearest_event(found, sent, lo, hi)
     found[key] = Relation(
         id=f"r{lo}-{hi}:{typ}:{src}>{tgt}",
         source=src,
@@ -255,21 +255,24 @@ def _add(
     )
 
 
-_EVENT_INDEX: dict[int, tuple[Document, SpanIndex[Event]]] = {}
+class _Found(dict[tuple[str, str, str, int], Relation]):
+    """The relations found so far, one per (source, target, type, sentence), and the event
+    triggers of the document (to tie each relation to its event)."""
 
-
-def _nearest_event(doc: Document, sent: Span, lo: int, hi: int) -> str | None:
-    hit = _EVENT_INDEX.get(id(doc))
-    if hit is None or hit[0] is not doc:
-        _EVENT_INDEX.clear()
-        hit = _EVENT_INDEX[id(doc)] = (
-            doc,
-            SpanIndex((e.trigger.start, e.trigger.end, e) for e in doc.events if not e.entity),
+    def __init__(self, doc: Document) -> None:
+        super().__init__()
+        self.events: SpanIndex[Event] = SpanIndex(
+            (e.trigger.start, e.trigger.end, e) for e in doc.events if not e.entity
         )
+
+
+def _nearest_event(found: _Found, sent: Span, lo: int, hi: int) -> str | None:
     # the nearest trigger lies close to the evidence: look only around it
     inside = [
         e
-        for _, _, e in hit[1].starting_in(max(sent.start, lo - _REACH), min(sent.end, hi + _REACH))
+        for _, _, e in found.events.starting_in(
+            max(sent.start, lo - _REACH), min(sent.end, hi + _REACH)
+        )
     ]
     if not inside:
         return None
@@ -281,7 +284,7 @@ def _leads(
     doc: Document,
     sent: Span,
     all_m: list[tuple[int, int, str, str]],
-    found: dict[tuple[str, str, str, int], Relation],
+    found: _Found,
 ) -> None:
     """'Russian leader Vladimir Putin', 'US President Joe Biden': the person leads the country."""
     g = gazetteer()
@@ -320,7 +323,7 @@ def _possessive_allies(
     doc: Document,
     sent: Span,
     all_m: list[tuple[int, int, str, str]],
-    found: dict[tuple[str, str, str, int], Relation],
+    found: _Found,
 ) -> None:
     """'It was Putin, along with China and Iran, one of Maduro's allies': each is an ally."""
     text = doc.text
