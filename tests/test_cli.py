@@ -181,3 +181,31 @@ def test_cli_render_and_entity_timeline(run, tmp_path: Path) -> None:
         1,
         "timeline: error: no entity named 'Nobody Atall' in the inputs\n",
     )
+
+
+def test_cli_output_piped_into_head_ends_quietly(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    big = tmp_path / "a.txt"
+    big.write_text("".join(f"On {1 + i % 28} May 2019, Oslo voted again. " for i in range(3000)))
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "timeline",
+            "entity-timeline",
+            "--entity",
+            "Oslo",
+            str(big),
+            "--published",
+            "2020-01-01",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # what `| head -1` does, with thousands of lines still to print
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0 and err == ""

@@ -67,6 +67,10 @@ class _Group(click.Group):
             ctx.exit(130)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
+        except BrokenPipeError:  # `timeline ... | head`: the reader has what it wanted
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # nothing left to flush at exit
+            ctx.exit(0)
         except Exception as e:  # a bug: one line for the user, the traceback on request
             if os.environ.get("TIMELINE_DEBUG"):
                 raise
@@ -75,8 +79,6 @@ class _Group(click.Group):
                 "traceback, and please report it)"
             )
             ctx.exit(1)
-        except BrokenPipeError:
-            ctx.exit(0)
 
 
 published_option = click.option(
@@ -456,6 +458,14 @@ def _require_paths(paths: tuple[str, ...]) -> None:
             raise InputError(f"{p}: no such file or directory")
 
 
+def _echo_prf(res: dict[str, Any], names: tuple[str, ...], width: int) -> None:
+    """A table of precision, recall and F1 rows, as the eval commands print them."""
+    click.echo(f"{'':<{width}}{'P':>7}{'R':>7}{'F1':>7}")
+    for name in names:
+        s = res[name]
+        click.echo(f"{name:<{width}}{s['p']:>7.2f}{s['r']:>7.2f}{s['f1']:>7.2f}")
+
+
 @eval_group.command("timeml")
 @click.argument("paths", nargs=-1, required=True, metavar="DIR_OR_FILE...")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
@@ -488,10 +498,7 @@ def eval_timeml_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> Non
         f"{res['documents']} documents, {res['gold']} gold TIMEX3, {res['system']} found, "
         f"{res['chars_per_second']:,} chars/s"
     )
-    click.echo(f"{'':<9}{'P':>7}{'R':>7}{'F1':>7}")
-    for name in ("strict", "relaxed", "type", "value"):
-        s = res[name]
-        click.echo(f"{name:<9}{s['p']:>7.2f}{s['r']:>7.2f}{s['f1']:>7.2f}")
+    _echo_prf(res, ("strict", "relaxed", "type", "value"), 9)
     for e in errors[:n_errors]:
         click.echo(
             f"{e['kind']:<9} {e['doc']}: system={e.get('system')!r} ({e.get('sys_type')} "
@@ -531,10 +538,7 @@ def eval_meantime_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> N
         f"{res['documents']} documents, {res['gold_mentions']} gold named mentions, "
         f"{res['system_mentions']} found, {res['words_per_second']:,} words/s"
     )
-    click.echo(f"{'':<16}{'P':>7}{'R':>7}{'F1':>7}")
-    for name in ("strict_typed", "overlap_typed", "overlap_untyped"):
-        s = res[name]
-        click.echo(f"{name:<16}{s['p']:>7.2f}{s['r']:>7.2f}{s['f1']:>7.2f}")
+    _echo_prf(res, ("strict_typed", "overlap_typed", "overlap_untyped"), 16)
     for typ, s in res["per_type"].items():
         click.echo(
             f"  {typ:<14}{s['p']:>7.2f}{s['r']:>7.2f}{s['f1']:>7.2f}  (gold {s['gold']}, found {s['system']})"
