@@ -23,7 +23,7 @@ import networkx as nx
 from timeline.graph.merge import GraphMerger
 from timeline.model import Document
 
-__all__ = ["build_graph", "graph_summary"]
+__all__ = ["build_graph"]
 
 
 def build_graph(documents: Iterable[Document]) -> nx.MultiDiGraph:
@@ -44,14 +44,3 @@ def build_graph(documents: Iterable[Document]) -> nx.MultiDiGraph:
         g.nodes[nid].update(extra)
     g.graph["documents"] = merger.documents
     return g
-
-
-def graph_summary(g: nx.MultiDiGraph) -> dict[str, Any]:
-    """Counts of nodes and edges by kind, for manifests and the CLI."""
-    kinds: dict[str, int] = {}
-    for _, k in g.nodes(data="kind"):
-        kinds[k] = kinds.get(k, 0) + 1
-    edges: dict[str, int] = {}
-    for _, _, k in g.edges(data="kind"):
-        edges[k] = edges.get(k, 0) + 1
-    return {"documents": len(g.graph.get("documents", {})), "nodes": kinds, "edges": edges}

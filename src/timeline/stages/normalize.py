@@ -113,6 +113,7 @@ _NUMBERS = {
 _VAGUE = {"several", "a few", "few", "many", "some", "recent", "the past", "the last", "coming"}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+SEASON_START = {code: months[0] for code, months in _SEASON_MONTHS.items()}  # first month
 DURATION_UNITS = {
     "year": "Y",
     "month": "M",

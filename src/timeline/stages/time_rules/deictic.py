@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from timeline.stages.normalize import (
+    SEASON_START,
     SEASONS,
     WEEKDAYS,
     date_value,
@@ -308,7 +309,7 @@ def _this_last_next(m: re.Match[str]) -> _Draft | None:
                 if len(anchor) >= 7 and anchor[4] == "-" and anchor[5:7].isdigit()
                 else None,
             )
-            first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+            first = SEASON_START[code]
             if forward:
                 year += 0 if month is not None and month < first else 1
             else:
@@ -463,9 +464,6 @@ def _the_year(m: re.Match[str]) -> _Draft:
     return _draft(m, kind="anaphoric", recipe=_shift_recipe(0, "year"), needs="year")
 
 
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-
-
 @_rule(
     r"\b(?:(?P<the>[Tt]he\s+|[Tt]his\s+past\s+)(?:(?P<mod>early|late|mid-?)\s*)?"
     r"(?P<s>spring|summer|autumn|fall|winter)|[Ii]n\s+(?P<s2>spring|summer|autumn|winter))\b"
@@ -481,7 +479,7 @@ def _the_season(m: re.Match[str]) -> _Draft:
 
     def recipe(anchor: str, future: bool) -> str | None:
         base = dt.date.fromisoformat(_first_day(anchor))
-        year, first = base.year, _SEASON_START[code]
+        year, first = base.year, SEASON_START[code]
         if (past_only or not future) and first > base.month:
             year -= 1  # "the summer" said in March, of something done: last summer
         elif future and not past_only and first + 2 < base.month:
