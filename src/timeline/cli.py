@@ -458,6 +458,10 @@ def _require_paths(paths: tuple[str, ...]) -> None:
             raise InputError(f"{p}: no such file or directory")
 
 
+def _copies_note(n: int) -> str:
+    return "" if not n else f", {n} identical {'copy' if n == 1 else 'copies'} skipped"
+
+
 def _echo_prf(res: dict[str, Any], names: tuple[str, ...], width: int) -> None:
     """A table of precision, recall and F1 rows, as the eval commands print them."""
     click.echo(f"{'':<{width}}{'P':>7}{'R':>7}{'F1':>7}")
@@ -497,6 +501,7 @@ def eval_timeml_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> Non
     click.echo(
         f"{res['documents']} documents, {res['gold']} gold TIMEX3, {res['system']} found, "
         f"{res['chars_per_second']:,} chars/s"
+        + _copies_note(len(res["copies_skipped"]))
     )
     _echo_prf(res, ("strict", "relaxed", "type", "value"), 9)
     for e in errors[:n_errors]:

@@ -13,6 +13,7 @@ gold count.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -164,11 +165,21 @@ def score_timexes(
     return sc
 
 
-def _timeml_files(paths: Iterable[str | Path]) -> list[Path]:
+def _timeml_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+    """The ``.tml`` files under ``paths``, and the byte-identical copies left out.
+
+    Corpora ship copies (TBAQ has AP900815-0044.tml in two folders); scoring a copy twice
+    would count its errors twice.
+    """
     out: list[Path] = []
+    copies: list[Path] = []
+    seen: set[bytes] = set()
     for p in map(Path, paths):
-        out.extend(sorted(p.rglob("*.tml")) if p.is_dir() else [p])
-    return out
+        for f in sorted(p.rglob("*.tml")) if p.is_dir() else [p]:
+            digest = hashlib.sha256(f.read_bytes()).digest()
+            (copies if digest in seen else out).append(f)
+            seen.add(digest)
+    return out, copies
 
 
 def eval_timeml(paths: Iterable[str | Path]) -> dict[str, Any]:
@@ -177,7 +188,7 @@ def eval_timeml(paths: Iterable[str | Path]) -> dict[str, Any]:
     from timeline.stages.sentences import find_sentences
     from timeline.stages.times import find_times, resolve_times
 
-    files = _timeml_files(paths)
+    files, copies = _timeml_files(paths)
     total = TimexScores()
     chars = 0
     seconds = 0.0
@@ -192,6 +203,7 @@ def eval_timeml(paths: Iterable[str | Path]) -> dict[str, Any]:
         total.add(score_timexes(timexes, doc.timexes, doc.text, f.name))
     return {
         "documents": len(files),
+        "copies_skipped": [str(c) for c in copies],
         "gold": total.strict.gold,
         "system": total.strict.sys,
         "strict": total.strict.as_dict(),

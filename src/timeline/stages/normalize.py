@@ -110,6 +110,7 @@ _NUMBERS = {
     "half a": 0.5,
     "a half": 0.5,
 }
+_FRACTIONS = {"1/2": 0.5, "½": 0.5, "1/4": 0.25, "¼": 0.25, "3/4": 0.75, "¾": 0.75}
 _VAGUE = {"several", "a few", "few", "many", "some", "recent", "the past", "the last", "coming"}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
@@ -138,6 +139,9 @@ def number_value(word: str) -> float | None:
     w = word.lower().strip().replace(",", "")
     if w in _VAGUE:
         return None
+    frac = re.fullmatch(r"(\d+)(?:\s+|-)?(1/2|1/4|3/4|½|¼|¾)", w)
+    if frac:  # "5 1/2", "2½"
+        return int(frac[1]) + _FRACTIONS[frac[2]]
     if re.fullmatch(r"\d+(\.\d+)?", w):
         f = float(w)
         return int(f) if f.is_integer() else f
@@ -149,6 +153,17 @@ def number_value(word: str) -> float | None:
     return None
 
 
+# a fraction of a unit is written in the next smaller one
+_SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+
+
+def _joined(parts: tuple[tuple[int, str], ...]) -> str:
+    """``((2, "Y"), (6, "M"))`` -> ``P2Y6M``; hours, minutes and seconds go after ``T``."""
+    date = "".join(f"{a}{c}" for a, c in parts if a and c not in ("H", "MIN", "S"))
+    clock = "".join(f"{a}{c[0]}" for a, c in parts if a and c in ("H", "MIN", "S"))
+    return "P" + date + (f"T{clock}" if clock else "")
+
+
 def duration_value(n: float | None, unit: str) -> str:
     """TIMEX3 duration for ``n`` units; an unknown amount is ``X``.
 
@@ -156,6 +171,8 @@ def duration_value(n: float | None, unit: str) -> str:
     ('P6Y', 'PXM', 'PT3H')
     >>> duration_value(2, "decade"), duration_value(None, "decade")
     ('P20Y', 'PXDE')
+    >>> duration_value(2.5, "year"), duration_value(5.5, "hour"), duration_value(1.5, "day")
+    ('P2Y6M', 'PT5H30M', 'P1DT12H')
     """
     code = DURATION_UNITS[unit]
     if code == "WE":
@@ -167,6 +184,12 @@ def duration_value(n: float | None, unit: str) -> str:
     ):
         # "two decades" is P20Y, as TimeBank and MEANTIME write it (not P2DE)
         return f"P{int(n * (10 if code == 'DE' else 100))}Y"
+    if n is not None and not float(n).is_integer() and code in _SMALLER:
+        # "2 1/2 years" is P2Y6M and "an hour and a half" PT1H30M, as TimeML writes them
+        smaller, per = _SMALLER[code]
+        rest = (n - int(n)) * per
+        if float(rest).is_integer():
+            return _joined(((int(n), code), (int(rest), smaller)))
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
     if code in ("H", "MIN", "S"):
         return f"PT{amount}{'M' if code == 'MIN' else code}"

@@ -221,12 +221,50 @@ def find_times(text: str) -> list[_Draft]:
     chosen: list[_Draft] = []
     last_end = -1
     for d in drafts:
-        if d.start >= last_end:
+        if d.start >= last_end and not _is_title(text, d):
             chosen.append(d)
             last_end = d.end
     for d in chosen:
         _attach_modifier(text, d)
+        _attach_suffix(text, d)
     return chosen
+
+
+_TITLE_WORD = re.compile(
+    r"\s(?:Week|Weeks|Year|Years|Month|Months|Day|Days|Night|Tonight|Today|Morning|Hour|Hours"
+    r"|Minutes|Century|Decade)\b"
+)
+_TITLE_FIRST = re.compile(r"(?:This|Next|Last|The|A|An|One|Every|Each|Good)\s")
+_NEXT_WORD = re.compile(r"[\s,.:;!?\"'”’)]*([A-Za-z])")
+
+
+def _is_title(text: str, d: _Draft) -> bool:
+    """ "ABC News' "This Week," said ...": a capitalised unit word inside a lower-case
+    sentence names a programme or a book, not a time."""
+    if not _TITLE_FIRST.match(text, d.start) or not _TITLE_WORD.search(text, d.start, d.end):
+        return False  # "Thanksgiving Day" is a holiday
+    if text[max(0, d.start - 1) : d.start] in ('"', "“", "`"):
+        return True  # quoted: "This Week With David Brinkley"
+    nxt = _NEXT_WORD.match(text, d.end)
+    return bool(nxt and nxt.group(1).islower())
+
+
+# "the next two years or so", "1994 or later", "1990 and beyond": TimeML keeps these inside
+_SUFFIX_RE = re.compile(r"\s+(or\s+so|or\s+more|or\s+longer|or\s+later|or\s+earlier|and\s+beyond)\b")
+_SUFFIX_MOD = {"so": "APPROX", "more": "EQUAL_OR_MORE", "longer": "EQUAL_OR_MORE"}
+
+
+def _attach_suffix(text: str, d: _Draft) -> None:
+    if d.type not in ("DATE", "DURATION"):
+        return
+    m = _SUFFIX_RE.match(text, d.end)
+    if not m:
+        return
+    last = m.group(1).split()[-1].lower()
+    if last in ("more", "longer") and d.type != "DURATION":
+        return  # "in 2019 or more": not an amount of time
+    d.end = m.end()
+    d.mod = d.mod or _SUFFIX_MOD.get(last) or ("ON_OR_BEFORE" if last == "earlier" else "ON_OR_AFTER")
 
 
 def _attach_modifier(text: str, d: _Draft) -> None:

@@ -278,14 +278,6 @@ def _this_last_next(m: re.Match[str]) -> _Draft | None:
             recipe=_shift_recipe(0, unit),
             needs=_need(unit),
         )
-    at_start = m.start() == 0 or m.string[max(0, m.start() - 2) : m.start()].strip() in (
-        "",
-        ".",
-        '"',
-        "``",
-    )
-    if m["u"][:1].isupper() and m.group()[:1].isupper() and not at_start:
-        return None  # "This Week", a programme title
     d = (m["dir"] or "this").lower()
     span_prep = re.search(
         r"(?i)\b(?:over|for|during|within|throughout|in|into)\s+$",
@@ -362,7 +354,7 @@ def _coarsen(anchor: str, unit: str) -> str:
 
 
 @_rule(
-    rf"(?i)\b(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+(?P<w>ago|later|earlier|before|after|from\s+now|hence)\b",
+    rf"(?i)\b(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+(?:or\s+so\s+)?(?P<w>ago|later|earlier|before|after|from\s+now|hence)\b",
     key=_UNIT_KEY,
 )
 def _n_units_relative(m: re.Match[str]) -> _Draft | None:

@@ -34,12 +34,15 @@ _RATE_BEFORE = re.compile(
 
 # ---- durations and sets ----------------------------------------------------------------------
 @_rule(
-    rf"(?i)\b(?:(?P<the>the)\s+)?(?P<n>{_NUM})(?P<sep>\s+|-)(?P<u>{_UNIT})(?:-long|\s+long)?\b",
+    rf"(?i)\b(?:(?P<the>the)\s+)?(?P<n>{_NUM})(?P<h1>\s+and\s+a\s+half)?(?P<sep>\s+|-)"
+    rf"(?P<u>{_UNIT})(?P<h2>\s+and\s+a\s+half\b)?(?:-long|\s+long)?\b",
     key=_UNIT_KEY,
 )
 def _duration(m: re.Match[str]) -> _Draft | None:
     unit = _unit(m["u"])
     n = number_value(m["n"])
+    if n is not None and (m["h1"] or m["h2"]):
+        n += 0.5  # "two and a half years", "an hour and a half"
     after = m.string[m.end() : m.end() + 4]
     if unit == "quarter" and (m["sep"] == "-" or re.match(r"\s+of\b", after)):
         return None  # "three-quarters of", "a quarter of the vote": fractions
@@ -74,6 +77,12 @@ def _duration(m: re.Match[str]) -> _Draft | None:
         value=duration_value(n, unit),
         kind="duration",
     )
+
+
+@_rule(r"(?i)\b(?:half\s+an?\s+|(?:a\s+)?half-)(?P<u>hour|day|year|minute|century)\b", lits=("half",))
+def _half_unit(m: re.Match[str]) -> _Draft:
+    """ "Half an hour", "a half-hour": PT30M."""
+    return _draft(m, type="DURATION", value=duration_value(0.5, m["u"].lower()), kind="duration")
 
 
 @_rule(
