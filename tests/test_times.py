@@ -194,6 +194,32 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
                 ("the 2010 period", "2010-Q3"),
             ],
         ),
+        # parts of a day without a number, from the date in focus or the publication date
+        (
+            "On March 3 he appeared at midday and left the next morning.",
+            "2022-03-05",
+            [
+                ("March 3", "2022-03-03"),
+                ("midday", "2022-03-03T12:00"),
+                ("the next morning", "2022-03-04TMO"),
+            ],
+        ),
+        (
+            "Shares fell by mid-afternoon yesterday.",
+            "2022-03-05",
+            [("mid-afternoon yesterday", "2022-03-04TAF")],
+        ),
+        # year-end after a preposition; "since" looks back to the last one
+        (
+            "The deal should close by year-end. Shares are up 5% since year end.",
+            "2022-03-05",
+            [("year-end", "2022"), ("year end", "2021")],
+        ),
+        (
+            "A year-end bonus ended the decades-long feud after a day-long meeting.",
+            "2022-03-05",
+            [("decades-long", "PXY"), ("day-long", "P1D")],
+        ),
     ],
 )
 def test_times_news_constructions(text: str, dct: str, expected: list[tuple[str, str]]) -> None:

@@ -458,6 +458,14 @@ def _require_paths(paths: tuple[str, ...]) -> None:
             raise InputError(f"{p}: no such file or directory")
 
 
+def _echo_timex_errors(errors: list[dict[str, Any]]) -> None:
+    for e in errors:
+        click.echo(
+            f"{e['kind']:<9} {e['doc']}: system={e.get('system')!r} ({e.get('sys_type')} "
+            f"{e.get('sys_value')})  gold={e.get('gold')!r} ({e.get('gold_type')} {e.get('gold_value')})"
+        )
+
+
 def _copies_note(n: int) -> str:
     return "" if not n else f", {n} identical {'copy' if n == 1 else 'copies'} skipped"
 
@@ -504,11 +512,7 @@ def eval_timeml_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> Non
         + _copies_note(len(res["copies_skipped"]))
     )
     _echo_prf(res, ("strict", "relaxed", "type", "value"), 9)
-    for e in errors[:n_errors]:
-        click.echo(
-            f"{e['kind']:<9} {e['doc']}: system={e.get('system')!r} ({e.get('sys_type')} "
-            f"{e.get('sys_value')})  gold={e.get('gold')!r} ({e.get('gold_type')} {e.get('gold_value')})"
-        )
+    _echo_timex_errors(errors[:n_errors])
 
 
 @eval_group.command("meantime")
@@ -535,8 +539,10 @@ def eval_meantime_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> N
     if res["documents"] == 0:
         raise InputError(f"{', '.join(paths)}: no .xml files found")
     errors = res.pop("errors")
+    timex_errors = res.pop("timex_errors")
     if as_json:
         res["errors"] = errors[:n_errors]
+        res["timex_errors"] = timex_errors[:n_errors]
         click.echo(json.dumps(res, ensure_ascii=False, indent=2))
         return
     click.echo(
@@ -555,6 +561,7 @@ def eval_meantime_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> N
     )
     for e in errors[:n_errors]:
         click.echo(f"{e['kind']:<9} {e['doc']}: {e['text']!r} {e['type']}")
+    _echo_timex_errors(timex_errors[:n_errors])
 
 
 @eval_group.command("timelines")

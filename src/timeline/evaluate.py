@@ -354,4 +354,5 @@ def eval_meantime(paths: Iterable[str | Path], sentences: int = 6) -> dict[str, 
         },
         "words_per_second": round(words / seconds) if seconds else None,
         "errors": errors,
+        "timex_errors": timex.errors,
     }

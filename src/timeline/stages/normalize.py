@@ -170,7 +170,7 @@ def duration_value(n: float | None, unit: str) -> str:
     >>> duration_value(6, "year"), duration_value(None, "month"), duration_value(3, "hour")
     ('P6Y', 'PXM', 'PT3H')
     >>> duration_value(2, "decade"), duration_value(None, "decade")
-    ('P20Y', 'PXDE')
+    ('P20Y', 'PXY')
     >>> duration_value(2.5, "year"), duration_value(5.5, "hour"), duration_value(1.5, "day")
     ('P2Y6M', 'PT5H30M', 'P1DT12H')
     """
@@ -184,6 +184,8 @@ def duration_value(n: float | None, unit: str) -> str:
     ):
         # "two decades" is P20Y, as TimeBank and MEANTIME write it (not P2DE)
         return f"P{int(n * (10 if code == 'DE' else 100))}Y"
+    if code == "DE" and n is None:
+        return "PXY"  # "decades-long": TimeBank and MEANTIME count decades in years
     if n is not None and not float(n).is_integer() and code in _SMALLER:
         # "2 1/2 years" is P2Y6M and "an hour and a half" PT1H30M, as TimeML writes them
         smaller, per = _SMALLER[code]

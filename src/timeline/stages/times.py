@@ -250,7 +250,9 @@ def _is_title(text: str, d: _Draft) -> bool:
 
 
 # "the next two years or so", "1994 or later", "1990 and beyond": TimeML keeps these inside
-_SUFFIX_RE = re.compile(r"\s+(or\s+so|or\s+more|or\s+longer|or\s+later|or\s+earlier|and\s+beyond)\b")
+_SUFFIX_RE = re.compile(
+    r"\s+(or\s+so|or\s+more|or\s+longer|or\s+later|or\s+earlier|and\s+beyond)\b"
+)
 _SUFFIX_MOD = {"so": "APPROX", "more": "EQUAL_OR_MORE", "longer": "EQUAL_OR_MORE"}
 
 
@@ -264,7 +266,9 @@ def _attach_suffix(text: str, d: _Draft) -> None:
     if last in ("more", "longer") and d.type != "DURATION":
         return  # "in 2019 or more": not an amount of time
     d.end = m.end()
-    d.mod = d.mod or _SUFFIX_MOD.get(last) or ("ON_OR_BEFORE" if last == "earlier" else "ON_OR_AFTER")
+    d.mod = (
+        d.mod or _SUFFIX_MOD.get(last) or ("ON_OR_BEFORE" if last == "earlier" else "ON_OR_AFTER")
+    )
 
 
 def _attach_modifier(text: str, d: _Draft) -> None:

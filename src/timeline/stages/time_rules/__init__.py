@@ -7,7 +7,7 @@ Rules register themselves with ``@_rule`` when their module is imported, in this
 resolved leftmost-longest by ``times.find_times``.
 """
 
-from timeline.stages.time_rules import absolute, deictic, durations, holidays  # noqa: F401
+from timeline.stages.time_rules import absolute, deictic, durations, holidays, periods  # noqa: F401
 from timeline.stages.time_rules.base import (
     _FUTURE_CUE,
     _MOD_RE,

@@ -64,6 +64,10 @@ def _duration(m: re.Match[str]) -> _Draft | None:
         )
     if m["n"].lower() in ("a", "an") and unit == "weekend":
         return None
+    if m["n"].lower() in ("a", "an") and m.group().lower().endswith("-long"):
+        return None  # "a day-long meeting": the compound alone is the duration
+    if re.match(r"-[a-z]", after) and not m.group().lower().endswith("long"):
+        return None  # "a year-end bonus", "a week-old baby": part of a compound word
     if re.match(r"\d{4}$", m["n"]):
         return None
     if re.match(r"(?i)-old\b|\s+old\b", m.string[m.end() : m.end() + 5]):
@@ -79,7 +83,9 @@ def _duration(m: re.Match[str]) -> _Draft | None:
     )
 
 
-@_rule(r"(?i)\b(?:half\s+an?\s+|(?:a\s+)?half-)(?P<u>hour|day|year|minute|century)\b", lits=("half",))
+@_rule(
+    r"(?i)\b(?:half\s+an?\s+|(?:a\s+)?half-)(?P<u>hour|day|year|minute|century)\b", lits=("half",)
+)
 def _half_unit(m: re.Match[str]) -> _Draft:
     """ "Half an hour", "a half-hour": PT30M."""
     return _draft(m, type="DURATION", value=duration_value(0.5, m["u"].lower()), kind="duration")

@@ -1,0 +1,89 @@
+"""Named points and stretches of a day or year that carry no number: "midday",
+"mid-afternoon", "the next morning", "year-end", and "-long" compounds ("a decades-long
+battle", "a day-long meeting").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from timeline.stages.normalize import duration_value, truncate
+from timeline.stages.time_rules.base import _PART_CODE, _Draft, _draft, _rule, _unit
+
+
+_OFFSET = {"yesterday": -1, "today": 0, "tomorrow": 1}
+
+
+@_rule(
+    r"(?i)\b(?:mid-?day|mid[- ](?P<part>morning|afternoon|evening))\b"
+    r"(?:\s+(?P<rel>yesterday|today|tomorrow)\b)?",
+    lits=("mid",),
+)
+def _mid_part(m: re.Match[str]) -> _Draft | None:
+    """ "At midday" is 12:00 and "by mid-afternoon" the afternoon of the day in focus;
+    "mid-afternoon yesterday" the afternoon of the day before publication."""
+    if re.match(
+        r"[-\s]*(?:break|meal|snack|news|show|bulletin)\b", m.string[m.end() : m.end() + 12]
+    ):
+        return None  # "a midday meal": not a time of something
+    code = f"T{_PART_CODE[m['part'].lower()]}" if m["part"] else "T12:00"
+    offset = _OFFSET[m["rel"].lower()] if m["rel"] else 0
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        day = truncate(anchor, "day")
+        if day is None:
+            return None
+        return f"{dt.date.fromisoformat(day) + dt.timedelta(days=offset)}{code}"
+
+    return _draft(m, type="TIME", kind="deictic" if m["rel"] else "anaphoric", recipe=recipe)
+
+
+@_rule(
+    r"(?i)\bthe\s+(?P<w>next|following|previous)\s+(?P<part>morning|afternoon|evening|night)\b",
+    lits=("next", "following", "previous"),
+)
+def _next_part(m: re.Match[str]) -> _Draft:
+    """ "The next morning": the morning of the day after the last date in the text."""
+    step = -1 if m["w"].lower() == "previous" else 1
+    code = _PART_CODE[m["part"].lower()]
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        day = truncate(anchor, "day")
+        if day is None:
+            return None
+        return f"{dt.date.fromisoformat(day) + dt.timedelta(days=step)}T{code}"
+
+    return _draft(m, type="TIME", kind="anaphoric", recipe=recipe)
+
+
+_YEAR_END_BEFORE = re.compile(
+    r"(?i)\b(?P<p>by|at|since|around|until|till|before|after|near|toward|towards|through|from"
+    r"|to)\s+$"
+)
+
+
+@_rule(r"(?i)\byear(?:-|\s+|'s\s+)end\b(?!-)", lits=("end",))
+def _year_end(m: re.Match[str]) -> _Draft | None:
+    """ "By year-end", "since year end", "by year's end": the end of the publication year
+    (after "since", of the year before). Only after a preposition: "year-end bonuses" is a
+    kind of bonus."""
+    before = _YEAR_END_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+    if before is None:
+        return None
+    step = -1 if before["p"].lower() == "since" else 0
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        return f"{int(anchor[:4]) + step:04d}"
+
+    return _draft(m, kind="deictic", recipe=recipe, needs="year", mod="END")
+
+
+@_rule(
+    r"(?i)\b(?P<u>hour|day|week|month|year|decade|centur(?:y|ie))(?P<pl>s)?-long\b",
+    lits=("-long",),
+)
+def _unit_long(m: re.Match[str]) -> _Draft:
+    """ "A day-long meeting" is P1D, "a decades-long battle" an unknown number of decades."""
+    n = None if m["pl"] else 1
+    return _draft(m, type="DURATION", value=duration_value(n, _unit(m["u"])), kind="duration")
