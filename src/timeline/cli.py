@@ -508,8 +508,7 @@ def eval_timeml_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> Non
         return
     click.echo(
         f"{res['documents']} documents, {res['gold']} gold TIMEX3, {res['system']} found, "
-        f"{res['chars_per_second']:,} chars/s"
-        + _copies_note(len(res["copies_skipped"]))
+        f"{res['chars_per_second']:,} chars/s" + _copies_note(len(res["copies_skipped"]))
     )
     _echo_prf(res, ("strict", "relaxed", "type", "value"), 9)
     _echo_timex_errors(errors[:n_errors])

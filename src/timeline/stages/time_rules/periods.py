@@ -11,7 +11,6 @@ import re
 from timeline.stages.normalize import duration_value, truncate
 from timeline.stages.time_rules.base import _PART_CODE, _Draft, _draft, _rule, _unit
 
-
 _OFFSET = {"yesterday": -1, "today": 0, "tomorrow": 1}
 
 
