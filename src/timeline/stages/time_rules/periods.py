@@ -9,7 +9,20 @@ import datetime as dt
 import re
 
 from timeline.stages.normalize import duration_value, truncate
-from timeline.stages.time_rules.base import _PART_CODE, _Draft, _draft, _rule, _unit
+from timeline.stages.time_rules.base import (
+    _DAY,
+    _MONTH,
+    _PART_CODE,
+    _YEAR,
+    _day_num,
+    _Draft,
+    _draft,
+    _first_day,
+    _month_num,
+    _nearest_date,
+    _rule,
+    _unit,
+)
 
 _OFFSET = {"yesterday": -1, "today": 0, "tomorrow": 1}
 
@@ -86,3 +99,38 @@ def _unit_long(m: re.Match[str]) -> _Draft:
     """ "A day-long meeting" is P1D, "a decades-long battle" an unknown number of decades."""
     n = None if m["pl"] else 1
     return _draft(m, type="DURATION", value=duration_value(n, _unit(m["u"])), kind="duration")
+
+
+@_rule(
+    rf"\b[Tt]he\s+week\s+of\s+(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
+    lits=("week of",),
+)
+def _week_of(m: re.Match[str]) -> _Draft:
+    """ "The week of March 6": the ISO week holding that day."""
+    mo, day = _month_num(m["m"]), _day_num(m["d"])
+
+    def week(date: dt.date) -> str:
+        year, num, _ = date.isocalendar()
+        return f"{year:04d}-W{num:02d}"
+
+    if m["y"]:
+        try:
+            return _draft(m, value=week(dt.date(int(m["y"]), mo, day)))
+        except ValueError:
+            return _draft(m, value=None)
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        date = _nearest_date(dt.date.fromisoformat(_first_day(anchor)), mo, day, future)
+        return week(dt.date.fromisoformat(date)) if date else None
+
+    return _draft(m, kind="deictic", recipe=recipe)
+
+
+@_rule(r"(?i)\b(?:end|beginning|start|middle|rest)\s+of\s+(?P<m>the\s+month)\b", lits=("month",))
+def _the_month(m: re.Match[str]) -> _Draft:
+    """ "By the end of the month": the month in focus (the modifier sets the mod)."""
+    return _draft(m, "m", kind="anaphoric", recipe=_shift_month, needs="month")
+
+
+def _shift_month(anchor: str, future: bool) -> str | None:
+    return truncate(anchor, "month")
