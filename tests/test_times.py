@@ -216,9 +216,9 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
             [("year-end", "2022"), ("year end", "2021")],
         ),
         (
-            "A hearing is set for the week of March 6. Troops arrive by the end of the month.",
+            "A hearing is set for the week of March 8. Troops arrive by the end of the month.",
             "2022-02-24",
-            [("the week of March 6", "2022-W10"), ("the end of the month", "2022-03")],
+            [("the week of March 8", "2022-W10"), ("the end of the month", "2022-03")],
         ),
         (
             "A year-end bonus ended the decades-long feud after a day-long meeting.",
