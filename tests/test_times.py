@@ -309,6 +309,9 @@ def test_times_fuzzy_modifiers(text: str, value: str, mod: str) -> None:
         "The Communist Party daily Granma said so.",  # a newspaper
         'Speaking on ABC\'s "This Week," the minister said so.',  # a programme
         "He told This Week that he would stay.",
+        "This is VOA Today.",  # names ending in "Today"
+        "For today's youth the case matters.",  # the present in general, not a day
+        "He quoted the film High Noon and said high noon had come.",
     ],
 )
 def test_times_false_positives_are_not_tagged(text: str) -> None:

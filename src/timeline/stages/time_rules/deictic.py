@@ -185,8 +185,14 @@ def _the_weekend(m: re.Match[str]) -> _Draft:
     r"(?i)\b(?P<w>today|yesterday|tomorrow|tonight)(?:'s)?\b",
     lits=("today", "yesterday", "tomorrow", "tonight"),
 )
-def _today(m: re.Match[str]) -> _Draft:
+def _today(m: re.Match[str]) -> _Draft | None:
     w = m["w"].lower()
+    if m["w"][0].isupper() and re.search(
+        r"\b[A-Z][\w.]*\s$", m.string[max(0, m.start() - 20) : m.start()]
+    ):
+        return None  # "USA Today", "VOA Today": a name
+    if m.group().lower().endswith("'s") and _GENERIC_AFTER.match(m.string, m.end()):
+        return None  # "today's youth", "in today's world": the present in general, not a day
     offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[w]
     end = m.end("w")
 
@@ -195,6 +201,13 @@ def _today(m: re.Match[str]) -> _Draft:
         return day.isoformat() + ("TNI" if w == "tonight" else "")
 
     return _Draft(start=m.start(), end=end, kind="deictic", recipe=recipe)
+
+
+_GENERIC_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:world|youth|society|generations?|children|kids|teenagers|young|standards"
+    r"|economy|culture|technology|computers|consumers|families|politics|media|market)\b",
+    re.I,
+)
 
 
 @_rule(

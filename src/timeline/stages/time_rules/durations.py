@@ -162,6 +162,8 @@ def _set(m: re.Match[str]) -> _Draft | None:
     lits=("a.m", "p.m", "am", "pm", "noon", "midnight"),
 )
 def _clock(m: re.Match[str]) -> _Draft | None:
+    if m["w"] and re.search(r"(?i)\bhigh\s$", m.string[max(0, m.start() - 5) : m.start()]):
+        return None  # "high noon", "High Noon": an idiom or a film
     if m["w"]:
         hh, mi = (12, 0) if m["w"].lower() == "noon" else (0, 0)
     else:
