@@ -220,6 +220,20 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
             "2022-02-24",
             [("the week of March 8", "2022-W10"), ("the end of the month", "2022-03")],
         ),
+        # ranges are one duration of unknown length
+        (
+            "Repairs take two to three weeks; sales rise over the next 12 to 18 months.",
+            "2022-03-05",
+            [("two to three weeks", "PXW"), ("the next 12 to 18 months", "PXM")],
+        ),
+        # vague amounts back: the coarsest period holding every reading, else the direction
+        (
+            "A few years ago he left; two to three months ago he returned.",
+            "2009-06-05",
+            [("A few years ago", "200X"), ("two to three months ago", "2009")],
+        ),
+        ("Several years ago he left.", "2023-03-05", [("Several years ago", "PAST_REF")]),
+        ("It grew in the late 1970s.", "2022-03-05", [("the late 1970s", "197X")]),
         (
             "A year-end bonus ended the decades-long feud after a day-long meeting.",
             "2022-03-05",

@@ -23,6 +23,7 @@ from timeline.stages.time_rules.base import (
     _NUM,
     _PART,
     _PART_CODE,
+    _RANGE,
     _UNIT,
     _UNIT_KEY,
     _WEEKDAY,
@@ -358,6 +359,52 @@ def _shift_recipe(step: int, unit: str) -> Callable[[str, bool], str | None]:
     return recipe
 
 
+# how many units "a few" or "several" can mean
+_VAGUE_BOUNDS = {"a few": (2, 4), "few": (2, 4), "several": (3, 7), "some": (2, 7)}
+
+
+def _amount_bounds(words: str, n: float | None) -> tuple[int, int] | None:
+    """ "two to three" -> (2, 3); "a few" -> (2, 4); "2 1/2" -> (2, 3); "many" -> None."""
+    if n is not None:
+        return int(n), int(n) + 1
+    nums = re.split(r"\s+(?:to|or)\s+", words.lower())
+    if len(nums) == 2:
+        lo, hi = number_value(nums[0]), number_value(nums[1])
+        if lo is not None and hi is not None:
+            return int(min(lo, hi)), int(max(lo, hi) + 0.99)
+    return _VAGUE_BOUNDS.get(words.lower())
+
+
+def _vague_shift_recipe(
+    step: int, unit: str, bounds: tuple[int, int] | None
+) -> Callable[[str, bool], str | None]:
+    """ "A few years ago", "two to three months later": the coarsest period holding every
+    reading ("199X", "2021"), else only the direction (PAST_REF, FUTURE_REF)."""
+    ref = "PAST_REF" if step < 0 else "FUTURE_REF"
+    years = {"decade": 10, "century": 100}.get(unit)
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        if bounds is None:
+            return ref
+        if years:
+            ends = [shift(anchor[:4], step * k * years, "year") for k in bounds]
+        else:
+            ends = [shift(_coarsen(anchor, unit), step * k, unit) for k in bounds]
+        lo, hi = (_first_day(e) if e else None for e in ends)
+        if lo is None or hi is None:
+            # "in 1990 ... a few days later": finer than the anchor, so about the anchor
+            return anchor.split("T")[0] if anchor[:1].isdigit() else ref
+        if unit in ("week", "day") and lo[:7] == hi[:7]:
+            return lo[:7]
+        if unit not in ("year", "decade", "century") and lo[:4] == hi[:4]:
+            return lo[:4]
+        if lo[:3] == hi[:3] and unit in ("year", "decade"):
+            return lo[:3] + "X"  # the decade
+        return ref
+
+    return recipe
+
+
 def _coarsen(anchor: str, unit: str) -> str:
     if unit in ("year", "decade", "century"):
         return anchor[:4]
@@ -367,7 +414,7 @@ def _coarsen(anchor: str, unit: str) -> str:
 
 
 @_rule(
-    rf"(?i)\b(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+(?:or\s+so\s+)?(?P<w>ago|later|earlier|before|after|from\s+now|hence)\b",
+    rf"(?i)\b(?P<n>{_RANGE}|{_NUM})\s+(?P<u>{_UNIT})\s+(?:or\s+so\s+)?(?P<w>ago|later|earlier|before|after|from\s+now|hence)\b",
     key=_UNIT_KEY,
 )
 def _n_units_relative(m: re.Match[str]) -> _Draft | None:
@@ -390,12 +437,9 @@ def _n_units_relative(m: re.Match[str]) -> _Draft | None:
     step = -1 if w in ("ago", "earlier", "before") else 1
     anaphoric = w in ("later", "earlier", "before", "after")
     if n is None or not float(n).is_integer():
-        out_unit = "year" if unit in ("decade", "century") else unit
-
-        def vague(anchor: str, future: bool) -> str | None:
-            return truncate(anchor, out_unit) if out_unit != "day" else None
-
-        recipe: Callable[[str, bool], str | None] = vague
+        recipe: Callable[[str, bool], str | None] = _vague_shift_recipe(
+            step, unit, _amount_bounds(m["n"], n)
+        )
     else:
         count = int(n)
         if unit == "decade":

@@ -11,6 +11,7 @@ from timeline.stages.time_rules.base import (
     _DAY,
     _MONTH,
     _NUM,
+    _RANGE,
     _UNIT,
     _UNIT_KEY,
     _WEEKDAY,
@@ -34,7 +35,7 @@ _RATE_BEFORE = re.compile(
 
 # ---- durations and sets ----------------------------------------------------------------------
 @_rule(
-    rf"(?i)\b(?:(?P<the>the)\s+)?(?P<n>{_NUM})(?P<h1>\s+and\s+a\s+half)?(?P<sep>\s+|-)"
+    rf"(?i)\b(?:(?P<the>the)\s+)?(?P<n>{_RANGE}|{_NUM})(?P<h1>\s+and\s+a\s+half)?(?P<sep>\s+|-)"
     rf"(?P<u>{_UNIT})(?P<h2>\s+and\s+a\s+half\b)?(?:-long|\s+long)?\b",
     key=_UNIT_KEY,
 )
@@ -92,7 +93,7 @@ def _half_unit(m: re.Match[str]) -> _Draft:
 
 
 @_rule(
-    rf"(?i)\b(?:the\s+)?(?:past|last|next|coming|first|previous)\s+(?P<n>{_NUM}|few|couple\s+of)"
+    rf"(?i)\b(?:the\s+)?(?:past|last|next|coming|first|previous)\s+(?P<n>{_RANGE}|{_NUM}|few|couple\s+of)"
     rf"\s+(?:more\s+)?(?P<u>{_UNIT})\b"
     rf"|\b(?P<n2>{_NUM})\s+more\s+(?P<u2>{_UNIT})\b"
     r"|\b(?:the\s+)?coming\s+(?P<u3>days|weeks|months|years)\b",
