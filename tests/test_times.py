@@ -220,6 +220,13 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
             "2022-02-24",
             [("the week of March 8", "2022-W10"), ("the end of the month", "2022-03")],
         ),
+        (
+            "Sales rose in the second half of 1989 and the first two quarters of 1990.",
+            "1990-10-05",
+            [("the second half of 1989", "1989-H2"), ("the first two quarters of 1990", "1990-H1")],
+        ),
+        ("The parade marches each July.", "2022-03-05", [("each July", "XXXX-07")]),
+        ("He died within weeks or months.", "2022-03-05", [("weeks or months", "PXW")]),
         # ranges are one duration of unknown length
         (
             "Repairs take two to three weeks; sales rise over the next 12 to 18 months.",

@@ -154,6 +154,24 @@ def _quarter(m: re.Match[str]) -> _Draft:
 
 
 @_rule(
+    rf"(?i)\b(?:the\s+)?(?P<h>first|second|last|latter|final)\s+(?:half|two\s+quarters)\s+of\s+"
+    rf"(?:(?:fiscal\s+)?(?P<y>{_YEAR})|(?P<w>this|last|next|the)\s+year)\b",
+    lits=("half", "quarters"),
+)
+def _half_year(m: re.Match[str]) -> _Draft:
+    """ "The second half of 1989", "the first two quarters of 1990": 1989-H2, 1990-H1."""
+    h = 1 if m["h"].lower() == "first" else 2
+    if m["y"]:
+        return _draft(m, value=f"{m['y']}-H{h}")
+    if m["w"].lower() == "the":
+        return _draft(m, kind="anaphoric", recipe=lambda a, f: f"{a[:4]}-H{h}", needs="year")
+    step = {"last": -1, "next": 1}.get(m["w"].lower(), 0)
+    return _draft(
+        m, kind="deictic", recipe=lambda a, f: f"{int(a[:4]) + step:04d}-H{h}", needs="year"
+    )
+
+
+@_rule(
     r"(?i)\bthe\s+(?:(?:latest|last|most\s+recent|recent|just-ended|current|fiscal)\s+)?quarter\b"
     r"|\bthe\s+(?:latest|most\s+recent)\s+period\b"
     r"(?!\s+(?:of|century|mile|point|percent))",

@@ -6,7 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from timeline.stages.normalize import SEASONS, WEEKDAYS, duration_value, number_value, truncate
+from timeline.stages.normalize import (
+    MONTHS,
+    SEASONS,
+    WEEKDAYS,
+    duration_value,
+    number_value,
+    truncate,
+)
 from timeline.stages.time_rules.base import (
     _DAY,
     _MONTH,
@@ -120,7 +127,8 @@ def _the_past_n(m: re.Match[str]) -> _Draft:
 
 
 @_rule(
-    r"(?i)\b(?:every|each)\s+(?P<u>day|week|month|year|morning|night|weekend|spring|summer|autumn|fall|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?P<adv>daily|weekly|monthly|annually|yearly)\b",
+    r"(?i)\b(?:every|each)\s+(?P<u>day|week|month|year|morning|night|weekend|spring|summer|autumn|fall|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?P<adv>daily|weekly|monthly|annually|yearly)\b",
     key=r"\b(?:[Ee]very|[Ee]ach|[Dd]aily|[Ww]eekly|[Mm]onthly|[Aa]nnually|[Yy]early)\b",
     lits=("every", "each", "daily", "weekly", "monthly", "annually", "yearly"),
 )
@@ -150,6 +158,8 @@ def _set(m: re.Match[str]) -> _Draft | None:
     }.get(word)
     if code is None and word in SEASONS:
         code = f"XXXX-{SEASONS[word]}"
+    if code is None and word in MONTHS:
+        code = f"XXXX-{MONTHS[word]:02d}"  # "each July"
     if code is None and word in WEEKDAYS:
         code = f"XXXX-WXX-{WEEKDAYS[word] + 1}"
     return _draft(m, type="SET", value=code, kind="set")
@@ -203,12 +213,13 @@ def _clock(m: re.Match[str]) -> _Draft | None:
 
 
 @_rule(
-    r"(?i)\b(?:within|in\s+a\s+matter\s+of)\s+(?P<u>days|weeks|months|years|decades)\b",
+    r"(?i)\b(?:within|in\s+a\s+matter\s+of)\s+(?P<u>days|weeks|months|years|decades)"
+    r"(?:\s+or\s+(?:days|weeks|months|years|decades))?\b",
     key=_UNIT_KEY,
 )
 def _within_units(m: re.Match[str]) -> _Draft:
-    """ "Within weeks": a duration of an unknown number of weeks (the preposition is left out
-    of the span, as TimeBank does)."""
+    """ "Within weeks (or months)": a duration of an unknown number of weeks (the preposition
+    is left out of the span, as TimeBank does)."""
     unit = m["u"].lower().rstrip("s")
     return _Draft(
         start=m.start("u"),
