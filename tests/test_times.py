@@ -227,6 +227,19 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
         ),
         ("The parade marches each July.", "2022-03-05", [("each July", "XXXX-07")]),
         ("He died within weeks or months.", "2022-03-05", [("weeks or months", "PXW")]),
+        # a verb right by a month settles its year: a past "hit" in March points back
+        (
+            "Inflation hit a 40-year high in June.",
+            "2023-03-22",
+            [("40-year", "P40Y"), ("June", "2022-06")],
+        ),
+        ("He said the plant will open in June.", "2023-03-22", [("June", "2023-06")]),
+        # the tense after "and" belongs to another clause
+        (
+            "The bill passed late Tuesday night and will take effect soon.",
+            "2023-03-22",
+            [("late Tuesday night", "2023-03-21TNI")],
+        ),
         # ranges are one duration of unknown length
         (
             "Repairs take two to three weeks; sales rise over the next 12 to 18 months.",

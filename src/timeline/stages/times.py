@@ -89,6 +89,10 @@ def _local_tense(text: str, start: int, end: int, sentence: Span | None) -> bool
     hi = sentence.end if sentence else min(len(text), end + 60)
     before = _WORDS.findall(text[max(lo, start - 80) : start])
     after = _WORDS.findall(text[end : min(hi, end + 50)])[:4]
+    for i, w in enumerate(after):
+        if w.lower() in _NEXT_CLAUSE:
+            after = after[:i]  # "passed late Tuesday and will take effect": another clause
+            break
     if before and before[-1].lower() in _DEADLINE:
         # "by February", "until Tuesday": a deadline ahead, unless it is told in the past perfect
         return not any(w.lower() == "had" for w in before[-7:] + after)
@@ -137,25 +141,33 @@ def _tense_of(before: list[str], after: list[str]) -> bool | None:
     return None
 
 
+_NEXT_CLAUSE = {"and", "but", "while", "whereas", "although", "though", "because", "which", "who"}
 _WEEKDAY_NAME = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _DEADLINE = {"by", "until", "till", "through"}
 _CLAUSE_END = re.compile(r"[;:()\"]|,\s|``|''")
 
 
 class _Lazy:
-    """A truth value computed on first use (the tense of a time expression costs a scan of
-    its context; most expressions never ask)."""
+    """The tense of a time expression, computed on first use (it costs a scan of the
+    context; most expressions never ask). True means future. ``local`` says whether a verb
+    near the expression decided it, rather than a cue somewhere in the sentence."""
 
-    __slots__ = ("_compute", "_value")
+    __slots__ = ("_compute", "_value", "_local")
 
-    def __init__(self, compute: Callable[[], bool]) -> None:
+    def __init__(self, compute: Callable[[], tuple[bool, bool]]) -> None:
         self._compute = compute
         self._value: bool | None = None
+        self._local = False
 
     def __bool__(self) -> bool:
         if self._value is None:
-            self._value = bool(self._compute())
+            self._value, self._local = self._compute()
         return self._value
+
+    @property
+    def local(self) -> bool:
+        bool(self)
+        return self._local
 
 
 def _granularity_rank(g: str | None) -> int:
@@ -303,14 +315,14 @@ def resolve_times(
         while sentence is not None and sentence.end <= d.start:
             sentence = next(sent_iter, None)
 
-        def tense(d: _Draft = d, sentence: Span | None = sentence) -> bool:
+        def tense(d: _Draft = d, sentence: Span | None = sentence) -> tuple[bool, bool]:
             local = _local_tense(text, d.start, d.end, sentence)
             if local is not None:
-                return local
+                return local, True
             key = (sentence.start, sentence.end) if sentence else (0, len(text))
             if key not in sentence_future:  # once per sentence: a long one may hold many dates
                 sentence_future[key] = bool(_FUTURE_CUE.search(text, key[0], key[1]))
-            return sentence_future[key]
+            return sentence_future[key], False
 
         future = cast(bool, _Lazy(tense))  # only the recipes that need a direction ask
         value, anchor, basis = d.value, None, "explicit"

@@ -95,10 +95,13 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
         if direction is None:
             # the nearest such month; the tense counts for MONTH_PULL months ("September",
             # said in August of a plan, is next month, not eleven months back)
+            # a verb right by the month ("hit a high in June") settles it outright
+            pull = 12 if getattr(future, "local", False) else MONTH_PULL
+
             def cost(y: int) -> int:
                 ahead = (y - base.year) * 12 + mo - base.month
                 wrong = ahead > 0 if not future else ahead < 0
-                return abs(ahead) + (MONTH_PULL if wrong else 0)
+                return abs(ahead) + (pull if wrong else 0)
 
             year = min((base.year - 1, base.year, base.year + 1), key=cost)
         elif direction == "last" and mo >= base.month - 1:

@@ -126,11 +126,15 @@ def _week_of(m: re.Match[str]) -> _Draft:
     return _draft(m, kind="deictic", recipe=recipe)
 
 
-@_rule(r"(?i)\b(?:end|beginning|start|middle|rest)\s+of\s+(?P<m>the\s+month)\b", lits=("month",))
+@_rule(
+    r"(?i)\b(?:end|beginning|start|middle|rest)\s+of\s+(?P<m>the\s+(?P<u>month|week))\b",
+    lits=("month", "week"),
+)
 def _the_month(m: re.Match[str]) -> _Draft:
-    """ "By the end of the month": the month in focus (the modifier sets the mod)."""
-    return _draft(m, "m", kind="anaphoric", recipe=_shift_month, needs="month")
+    """ "By the end of the month (week)": the month (week) in focus; the modifier sets the mod."""
+    unit = m["u"].lower()
 
+    def recipe(anchor: str, future: bool) -> str | None:
+        return truncate(anchor, unit)
 
-def _shift_month(anchor: str, future: bool) -> str | None:
-    return truncate(anchor, "month")
+    return _draft(m, "m", kind="anaphoric", recipe=recipe, needs=unit if unit == "month" else "day")
