@@ -78,8 +78,11 @@ _NON_PAST_AUX = {
 }
 
 
-def _local_tense(text: str, start: int, end: int, sentence: Span | None) -> bool | None:
-    """True (future), False (past) or None, from the verb nearest to a time expression.
+def _local_tense(
+    text: str, start: int, end: int, sentence: Span | None
+) -> tuple[bool | None, bool]:
+    """True (future), False (past) or None, from the verb nearest to a time expression, and
+    whether a verb within a few words decided it (rather than a preposition or the clause).
 
     Sentence-wide cues mislead: in "Cuba predicted Wednesday that exiles will appeal",
     "Wednesday" goes with "predicted", not with "will". The nearest few words decide first;
@@ -95,14 +98,14 @@ def _local_tense(text: str, start: int, end: int, sentence: Span | None) -> bool
             break
     if before and before[-1].lower() in _DEADLINE:
         # "by February", "until Tuesday": a deadline ahead, unless it is told in the past perfect
-        return not any(w.lower() == "had" for w in before[-7:] + after)
+        return not any(w.lower() == "had" for w in before[-7:] + after), False
     if text.startswith("'s", end) and _WEEKDAY_NAME.match(text, start):
-        return False  # "Wednesday's ruling" has happened
+        return False, False  # "Wednesday's ruling" has happened
     near = _tense_of(before[-6:], after)
     if near is not None:
-        return near
+        return near, True
     clause = _CLAUSE_END.split(text[max(lo, start - 160) : start])[-1]
-    return _tense_of(_WORDS.findall(clause)[-14:], [])
+    return _tense_of(_WORDS.findall(clause)[-14:], []), False
 
 
 @lru_cache(maxsize=8192)
@@ -150,7 +153,7 @@ _CLAUSE_END = re.compile(r"[;:()\"]|,\s|``|''")
 class _Lazy:
     """The tense of a time expression, computed on first use (it costs a scan of the
     context; most expressions never ask). True means future. ``local`` says whether a verb
-    near the expression decided it, rather than a cue somewhere in the sentence."""
+    within a few words decided it, rather than a cue further off."""
 
     __slots__ = ("_compute", "_value", "_local")
 
@@ -316,9 +319,9 @@ def resolve_times(
             sentence = next(sent_iter, None)
 
         def tense(d: _Draft = d, sentence: Span | None = sentence) -> tuple[bool, bool]:
-            local = _local_tense(text, d.start, d.end, sentence)
+            local, near = _local_tense(text, d.start, d.end, sentence)
             if local is not None:
-                return local, True
+                return local, near
             key = (sentence.start, sentence.end) if sentence else (0, len(text))
             if key not in sentence_future:  # once per sentence: a long one may hold many dates
                 sentence_future[key] = bool(_FUTURE_CUE.search(text, key[0], key[1]))
