@@ -234,6 +234,9 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
             [("40-year", "P40Y"), ("June", "2022-06")],
         ),
         ("He said the plant will open in June.", "2023-03-22", [("June", "2023-06")]),
+        # a scheduled event told in the present is ahead
+        ("The summit takes place in November.", "2023-03-22", [("November", "2023-11")]),
+        ("The festival begins on Saturday.", "2023-03-22", [("Saturday", "2023-03-25")]),
         # the tense after "and" belongs to another clause
         (
             "The bill passed late Tuesday night and will take effect soon.",
@@ -346,6 +349,7 @@ def test_times_fuzzy_modifiers(text: str, value: str, mod: str) -> None:
         "This is VOA Today.",  # names ending in "Today"
         "For today's youth the case matters.",  # the present in general, not a day
         "He quoted the film High Noon and said high noon had come.",
+        "Saudi Vision 2030 was discussed on Flight 1549 under Resolution 1441.",  # names
     ],
 )
 def test_times_false_positives_are_not_tagged(text: str) -> None:

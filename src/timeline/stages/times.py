@@ -34,7 +34,9 @@ __all__ = ["find_times", "resolve_times", "times_stage", "iter_rules"]
 
 _FUTURE_WORD = re.compile(
     r"(?i)^(?:will|won't|shall|'ll|would|going|plans?|planning|expected|scheduled|due|"
-    r"until|soon|upcoming|next|expects?|intends?|aims?|hopes?|seeks?|vows?)$"
+    r"until|soon|upcoming|next|expects?|intends?|aims?|hopes?|seeks?|vows?"
+    # a scheduled event told in the present: "the summit takes place in November"
+    r"|takes|begins|starts|opens|expires|resumes|kicks|launches|arrives|premieres|debuts)$"
 )
 _PAST_WORD = re.compile(
     r"(?i)^(?:\w{3,}ed|said|was|were|had|did|met|came|went|told|began|took|made|held|left|won|"

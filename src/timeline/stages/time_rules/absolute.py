@@ -72,11 +72,21 @@ def _fiscal_year(m: re.Match[str]) -> _Draft:
     return _draft(m, value=m["y1"] or m["y2"])
 
 
+# a word that labels the number after it: "Flight 1549", "Form 1040", "Agenda 2030"
+_LABEL_BEFORE = re.compile(
+    r"(?i)\b(?:flight|room|route|highway|interstate|section|article|chapter|resolution|rule"
+    r"|form|page|no\.|number|model|report|item|code|paragraph|clause|bill|bus|train|platform"
+    r"|gate|exit|unit|suite|box|vision|agenda|horizon|windows|office|pid|id|sku|version)\s+$"
+)
+
+
 @_rule(rf"(?<![$#£€\d.,])\b(?P<y>{_YEAR})(?:'s)?\b(?![.,]?\d|-\d|:\d)")
 def _year(m: re.Match[str]) -> _Draft | None:
     after = m.string[m.end() : m.end() + 40]
     if _COUNT_NOUN_AFTER.match(after):
         return None
+    if _LABEL_BEFORE.search(m.string, max(0, m.start() - 16), m.start()):
+        return None  # "Flight 1549", "Resolution 1441", "Vision 2030": a number in a name
     end = m.end() - 2 if m.group().endswith("'s") else m.end()
     return _Draft(start=m.start(), end=end, value=m["y"])
 
