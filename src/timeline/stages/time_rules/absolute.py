@@ -166,7 +166,7 @@ def _quarter(m: re.Match[str]) -> _Draft:
 @_rule(
     rf"(?i)\b(?:the\s+)?(?P<h>first|second|last|latter|final)\s+(?:half|two\s+quarters)\s+of\s+"
     rf"(?:(?:fiscal\s+)?(?P<y>{_YEAR})|(?P<w>this|last|next|the)\s+year)\b",
-    lits=("half", "quarters"),
+    lits=("half of", "quarters of"),
 )
 def _half_year(m: re.Match[str]) -> _Draft:
     """ "The second half of 1989", "the first two quarters of 1990": 1989-H2, 1990-H1."""

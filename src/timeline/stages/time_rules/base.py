@@ -30,8 +30,9 @@ _NUM = (
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five"
     r"|six|seven|eight|nine))"
 )
-# "two to three weeks", "12 to 18 months", "one or two days": an amount not known exactly
-_RANGE = rf"(?:{_NUM}\s+(?:to|or)\s+{_NUM})"
+# a number, or a range: "two to three weeks", "12 to 18 months", "one or two days" (the
+# number first and the range optional: one pass of the long alternation per position)
+_AMOUNT = rf"(?:{_NUM}(?:\s+(?:to|or)\s+{_NUM})?)"
 _UNIT = r"(?:year|month|week|day|decade|centur(?:y|ie)|quarter|hour|minute|weekend)s?"
 _PART = r"(?:morning|afternoon|evening|night)"
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}

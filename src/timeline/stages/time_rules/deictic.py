@@ -18,12 +18,11 @@ from timeline.stages.normalize import (
     truncate,
 )
 from timeline.stages.time_rules.base import (
+    _AMOUNT,
     _DAY,
     _MONTH,
-    _NUM,
     _PART,
     _PART_CODE,
-    _RANGE,
     _UNIT,
     _UNIT_KEY,
     _WEEKDAY,
@@ -417,7 +416,7 @@ def _coarsen(anchor: str, unit: str) -> str:
 
 
 @_rule(
-    rf"(?i)\b(?P<n>{_RANGE}|{_NUM})\s+(?P<u>{_UNIT})\s+(?:or\s+so\s+)?(?P<w>ago|later|earlier|before|after|from\s+now|hence)\b",
+    rf"(?i)\b(?P<n>{_AMOUNT})\s+(?P<u>{_UNIT})\s+(?:or\s+so\s+)?(?P<w>ago|later|earlier|before|after|from\s+now|hence)\b",
     key=_UNIT_KEY,
 )
 def _n_units_relative(m: re.Match[str]) -> _Draft | None:

@@ -15,10 +15,10 @@ from timeline.stages.normalize import (
     truncate,
 )
 from timeline.stages.time_rules.base import (
+    _AMOUNT,
     _DAY,
     _MONTH,
     _NUM,
-    _RANGE,
     _UNIT,
     _UNIT_KEY,
     _WEEKDAY,
@@ -42,7 +42,7 @@ _RATE_BEFORE = re.compile(
 
 # ---- durations and sets ----------------------------------------------------------------------
 @_rule(
-    rf"(?i)\b(?:(?P<the>the)\s+)?(?P<n>{_RANGE}|{_NUM})(?P<h1>\s+and\s+a\s+half)?(?P<sep>\s+|-)"
+    rf"(?i)\b(?:(?P<the>the)\s+)?(?P<n>{_AMOUNT})(?P<h1>\s+and\s+a\s+half)?(?P<sep>\s+|-)"
     rf"(?P<u>{_UNIT})(?P<h2>\s+and\s+a\s+half\b)?(?:-long|\s+long)?\b",
     key=_UNIT_KEY,
 )
@@ -92,7 +92,8 @@ def _duration(m: re.Match[str]) -> _Draft | None:
 
 
 @_rule(
-    r"(?i)\b(?:half\s+an?\s+|(?:a\s+)?half-)(?P<u>hour|day|year|minute|century)\b", lits=("half",)
+    r"(?i)\b(?:half\s+an?\s+|(?:a\s+)?half-)(?P<u>hour|day|year|minute|century)\b",
+    lits=("half a", "half an", "half-"),
 )
 def _half_unit(m: re.Match[str]) -> _Draft:
     """ "Half an hour", "a half-hour": PT30M."""
@@ -100,7 +101,7 @@ def _half_unit(m: re.Match[str]) -> _Draft:
 
 
 @_rule(
-    rf"(?i)\b(?:the\s+)?(?:past|last|next|coming|first|previous)\s+(?P<n>{_RANGE}|{_NUM}|few|couple\s+of)"
+    rf"(?i)\b(?:the\s+)?(?:past|last|next|coming|first|previous)\s+(?P<n>{_AMOUNT}|few|couple\s+of)"
     rf"\s+(?:more\s+)?(?P<u>{_UNIT})\b"
     rf"|\b(?P<n2>{_NUM})\s+more\s+(?P<u2>{_UNIT})\b"
     r"|\b(?:the\s+)?coming\s+(?P<u3>days|weeks|months|years)\b",

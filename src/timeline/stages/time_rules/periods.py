@@ -30,6 +30,7 @@ _OFFSET = {"yesterday": -1, "today": 0, "tomorrow": 1}
 @_rule(
     r"(?i)\b(?:mid-?day|mid[- ](?P<part>morning|afternoon|evening))\b"
     r"(?:\s+(?P<rel>yesterday|today|tomorrow)\b)?",
+    key=r"\b[Mm]id",
     lits=("mid",),
 )
 def _mid_part(m: re.Match[str]) -> _Draft | None:
@@ -53,7 +54,8 @@ def _mid_part(m: re.Match[str]) -> _Draft | None:
 
 @_rule(
     r"(?i)\bthe\s+(?P<w>next|following|previous)\s+(?P<part>morning|afternoon|evening|night)\b",
-    lits=("next", "following", "previous"),
+    key=r"\b(?:next|following|previous)\s+(?:morning|afternoon|evening|night)\b",
+    lits=("morning", "afternoon", "evening", "night"),
 )
 def _next_part(m: re.Match[str]) -> _Draft:
     """ "The next morning": the morning of the day after the last date in the text."""
@@ -75,7 +77,7 @@ _YEAR_END_BEFORE = re.compile(
 )
 
 
-@_rule(r"(?i)\byear(?:-|\s+|'s\s+)end\b(?!-)", lits=("end",))
+@_rule(r"(?i)\byear(?:-|\s+|'s\s+)end\b(?!-)", lits=("year-end", "year end", "year's end"))
 def _year_end(m: re.Match[str]) -> _Draft | None:
     """ "By year-end", "since year end", "by year's end": the end of the publication year
     (after "since", of the year before). Only after a preposition: "year-end bonuses" is a
@@ -128,7 +130,7 @@ def _week_of(m: re.Match[str]) -> _Draft:
 
 @_rule(
     r"(?i)\b(?:end|beginning|start|middle|rest)\s+of\s+(?P<m>the\s+(?P<u>month|week))\b",
-    lits=("month", "week"),
+    lits=("of the month", "of the week"),
 )
 def _the_month(m: re.Match[str]) -> _Draft:
     """ "By the end of the month (week)": the month (week) in focus; the modifier sets the mod."""
