@@ -15,7 +15,6 @@ import datetime as dt
 import statistics
 import sys
 import time
-from pathlib import Path
 
 
 def main() -> None:
@@ -26,13 +25,12 @@ def main() -> None:
 
     from dateparser.search import search_dates
 
+    from timeline.evaluate import _timeml_files
     from timeline.readwrite.timeml import read_timeml
     from timeline.stages.sentences import find_sentences
     from timeline.stages.times import find_times, resolve_times
 
-    files: list[Path] = []
-    for p in map(Path, args.inputs):
-        files.extend(sorted(p.rglob("*.tml")) if p.is_dir() else [p])
+    files, _copies = _timeml_files(args.inputs)  # as `timeline eval timeml` reads them
     docs = [read_timeml(f) for f in files]
     docs = [d for d in docs if d.dct]
     if not docs:
