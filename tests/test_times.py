@@ -243,6 +243,7 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
             "2023-03-22",
             [("late Tuesday night", "2023-03-21TNI")],
         ),
+        ("Kyiv needs air defence before winter.", "2022-12-23", [("winter", "2022-WI")]),
         # ranges are one duration of unknown length
         (
             "Repairs take two to three weeks; sales rise over the next 12 to 18 months.",

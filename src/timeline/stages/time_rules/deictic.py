@@ -517,7 +517,8 @@ def _the_year(m: re.Match[str]) -> _Draft:
 
 @_rule(
     r"\b(?:(?P<the>[Tt]he\s+|[Tt]his\s+past\s+)(?:(?P<mod>early|late|mid-?)\s*)?"
-    r"(?P<s>spring|summer|autumn|fall|winter)|[Ii]n\s+(?P<s2>spring|summer|autumn|winter))\b"
+    r"(?P<s>spring|summer|autumn|fall|winter)"
+    r"|(?:[Ii]n|[Bb]efore|[Aa]fter|[Bb]y|[Uu]ntil|[Dd]uring|[Ss]ince)\s+(?P<s2>spring|summer|autumn|winter))\b"
     r"(?!\s+(?:of|and|or|semester|term|session|collection|olympics|games|months)\b)",
     key=r"\b(?:spring|summer|autumn|fall|winter)\b",
     lits=("spring", "summer", "autumn", "fall", "winter"),
