@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterator
-from functools import lru_cache
+from collections.abc import Iterator
 from typing import Any, cast
 
 from timeline.model import Document, Problem, Span, Timex
 from timeline.settings import Settings
 from timeline.stages.normalize import granularity_of
+from timeline.stages.tense import Tense, local_tense
 from timeline.stages.time_rules import (
     _FUTURE_CUE,
     _MOD_RE,
@@ -31,148 +31,6 @@ from timeline.stages.time_rules import (
 )
 
 __all__ = ["find_times", "resolve_times", "times_stage", "iter_rules"]
-
-_FUTURE_WORD = re.compile(
-    r"(?i)^(?:will|won't|shall|'ll|would|going|plans?|planning|expected|scheduled|due|"
-    r"until|soon|upcoming|next|expects?|intends?|aims?|hopes?|seeks?|vows?"
-    # a scheduled event told in the present: "the summit takes place in November"
-    r"|takes|begins|starts|opens|expires|resumes|kicks|launches|arrives|premieres|debuts)$"
-)
-_PAST_WORD = re.compile(
-    r"(?i)^(?:\w{3,}ed|said|was|were|had|did|met|came|went|told|began|took|made|held|left|won|"
-    r"lost|rose|fell|saw|gave|got|found|sent|spent|paid|brought|bought|sold|led|ran|shot|"
-    r"set|struck|hit|spoke|wrote|drove|flew|knew|thought|became|sought|fought|stood|kept|felt|"
-    r"heard|broke|chose|ago|earlier|since|last)$"
-)
-_INTENT = {
-    "planned",
-    "scheduled",
-    "expected",
-    "set",
-    "slated",
-    "intended",
-    "agreed",
-    "promised",
-    "vowed",
-    "decided",
-    "threatened",
-    "pledged",
-    "prepared",
-}
-_WORDS = re.compile(r"[\w']+")
-_NON_PAST_AUX = {
-    "be",
-    "been",
-    "being",
-    "to",
-    "will",
-    "would",
-    "shall",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "is",
-    "are",
-    "am",
-}
-
-
-def _local_tense(
-    text: str, start: int, end: int, sentence: Span | None
-) -> tuple[bool | None, bool]:
-    """True (future), False (past) or None, from the verb nearest to a time expression, and
-    whether a verb within a few words decided it (rather than a preposition or the clause).
-
-    Sentence-wide cues mislead: in "Cuba predicted Wednesday that exiles will appeal",
-    "Wednesday" goes with "predicted", not with "will". The nearest few words decide first;
-    failing them, the words back to the start of the clause.
-    """
-    lo = sentence.start if sentence else max(0, start - 120)
-    hi = sentence.end if sentence else min(len(text), end + 60)
-    before = _WORDS.findall(text[max(lo, start - 80) : start])
-    after = _WORDS.findall(text[end : min(hi, end + 50)])[:4]
-    for i, w in enumerate(after):
-        if w.lower() in _NEXT_CLAUSE:
-            after = after[:i]  # "passed late Tuesday and will take effect": another clause
-            break
-    if before and before[-1].lower() in _DEADLINE:
-        # "by February", "until Tuesday": a deadline ahead, unless it is told in the past perfect
-        return not any(w.lower() == "had" for w in before[-7:] + after), False
-    if text.startswith("'s", end) and _WEEKDAY_NAME.match(text, start):
-        return False, False  # "Wednesday's ruling" has happened
-    near = _tense_of(before[-6:], after)
-    if near is not None:
-        return near, True
-    clause = _CLAUSE_END.split(text[max(lo, start - 160) : start])[-1]
-    return _tense_of(_WORDS.findall(clause)[-14:], []), False
-
-
-@lru_cache(maxsize=8192)
-def _word_class(word: str) -> int:
-    """1 for a future cue, 2 for a past form, 0 otherwise (cached: the same words recur).
-    A capitalised word is a name, not a verb: "United", "Ted"."""
-    if _FUTURE_WORD.match(word):
-        return 1
-    return 2 if _PAST_WORD.match(word) and not word[:1].isupper() else 0
-
-
-def _tense_of(before: list[str], after: list[str]) -> bool | None:
-    words = before + after
-    nb = len(before)
-    # nearest first: the words before at distance 1, 2, ..., the words after at 1.5, 2.5, ...
-    order = [nb - 1 - k for k in range(nb)]
-    for k in range(len(after)):
-        order.insert(min(2 * k + 1, len(order)), nb + k)
-    for i in order:
-        w = words[i]
-        kind = _word_class(w)
-        if not kind:
-            continue
-        lw = w.lower()
-        prev = [x.lower() for x in words[max(0, i - 2) : i]]
-        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-        if kind == 1:
-            if nxt == "to" and lw == "next":
-                continue  # "next to the embassy"
-            # "had been due to expire Friday": a plan in the past
-            return "had" not in prev
-        if prev and prev[-1] in _NON_PAST_AUX:
-            continue  # "will be held": a participle after an auxiliary, not the past
-        # "planned to leave on Thursday": the plan points forward
-        return nxt in ("to", "for") and lw in _INTENT
-    return None
-
-
-_NEXT_CLAUSE = {"and", "but", "while", "whereas", "although", "though", "because", "which", "who"}
-_WEEKDAY_NAME = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
-_DEADLINE = {"by", "until", "till", "through"}
-_CLAUSE_END = re.compile(r"[;:()\"]|,\s|``|''")
-
-
-class _Lazy:
-    """The tense of a time expression, computed on first use (it costs a scan of the
-    context; most expressions never ask). True means future. ``local`` says whether a verb
-    within a few words decided it, rather than a cue further off."""
-
-    __slots__ = ("_compute", "_value", "_local")
-
-    def __init__(self, compute: Callable[[], tuple[bool, bool]]) -> None:
-        self._compute = compute
-        self._value: bool | None = None
-        self._local = False
-
-    def __bool__(self) -> bool:
-        if self._value is None:
-            self._value, self._local = self._compute()
-        return self._value
-
-    @property
-    def local(self) -> bool:
-        bool(self)
-        return self._local
 
 
 def _granularity_rank(g: str | None) -> int:
@@ -321,7 +179,7 @@ def resolve_times(
             sentence = next(sent_iter, None)
 
         def tense(d: _Draft = d, sentence: Span | None = sentence) -> tuple[bool, bool]:
-            local, near = _local_tense(text, d.start, d.end, sentence)
+            local, near = local_tense(text, d.start, d.end, sentence)
             if local is not None:
                 return local, near
             key = (sentence.start, sentence.end) if sentence else (0, len(text))
@@ -329,7 +187,7 @@ def resolve_times(
                 sentence_future[key] = bool(_FUTURE_CUE.search(text, key[0], key[1]))
             return sentence_future[key], False
 
-        future = cast(bool, _Lazy(tense))  # only the recipes that need a direction ask
+        future = cast(bool, Tense(tense))  # only the recipes that need a direction ask
         value, anchor, basis = d.value, None, "explicit"
         if d.recipe is not None:
             if (
