@@ -2,12 +2,24 @@
 turns a match into a draft, with either a TIMEX3 value or a recipe to compute one from an
 anchor (the publication date or an earlier date in the text). ``times.py`` runs them.
 
-Rules register themselves with ``@_rule`` when their module is imported, in this order
-(which breaks ties between equally long matches at the same place); overlapping matches are
-resolved leftmost-longest by ``times.find_times``.
+Modules: ``absolute`` (dates with a year), ``deictic`` (from the publication date),
+``relative`` (by an amount or a reference: "two years ago", "that day"), ``durations``
+(with sets and clock times), ``holidays``, ``periods`` ("midday", "year-end", "-long");
+``shifts`` holds the recipes they share and ``base`` the vocabulary and the registry.
+
+Rules register themselves with ``@_rule`` when their module is imported, in the order of
+the import below (which breaks ties between equally long matches at the same place);
+overlapping matches are resolved leftmost-longest by ``times.find_times``.
 """
 
-from timeline.stages.time_rules import absolute, deictic, durations, holidays, periods  # noqa: F401
+from timeline.stages.time_rules import (  # noqa: F401  (imported to register their rules)
+    absolute,
+    deictic,
+    durations,
+    holidays,
+    periods,
+    relative,
+)
 from timeline.stages.time_rules.base import (
     _FUTURE_CUE,
     _MOD_RE,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 
 from timeline.stages.normalize import (
     SEASON_START,
@@ -13,17 +12,12 @@ from timeline.stages.normalize import (
     WEEKDAYS,
     date_value,
     duration_value,
-    number_value,
-    shift,
-    truncate,
 )
 from timeline.stages.time_rules.base import (
-    _AMOUNT,
     _DAY,
     _MONTH,
     _PART,
     _PART_CODE,
-    _UNIT,
     _UNIT_KEY,
     _WEEKDAY,
     _YEAR,
@@ -35,8 +29,8 @@ from timeline.stages.time_rules.base import (
     _month_num,
     _nearest_date,
     _rule,
-    _unit,
 )
+from timeline.stages.time_rules.shifts import _need, _shift_recipe
 
 
 # ---- month or day without a year: deictic ------------------------------------------------
@@ -344,202 +338,3 @@ def _this_last_next(m: re.Match[str]) -> _Draft | None:
 
         return _draft(m, kind="deictic", recipe=season, needs="year")
     return _draft(m, kind="deictic", recipe=_shift_recipe(step, unit), needs=_need(unit))
-
-
-def _need(unit: str) -> str:
-    return {"week": "day", "weekend": "day", "month": "month", "quarter": "month"}.get(unit, "year")
-
-
-def _shift_recipe(step: int, unit: str) -> Callable[[str, bool], str | None]:
-    def recipe(anchor: str, future: bool) -> str | None:
-        if step == 0:
-            base = anchor if unit not in ("decade", "century") else anchor[:4]
-            gran = unit
-            return truncate(base, gran) if gran != "weekend" else truncate(base, "weekend")
-        return shift(_coarsen(anchor, unit), step, unit)
-
-    return recipe
-
-
-# how many units "a few" or "several" can mean
-_VAGUE_BOUNDS = {"a few": (2, 4), "few": (2, 4), "several": (3, 7), "some": (2, 7)}
-
-
-def _amount_bounds(words: str, n: float | None) -> tuple[int, int] | None:
-    """ "two to three" -> (2, 3); "a few" -> (2, 4); "2 1/2" -> (2, 3); "many" -> None."""
-    if n is not None:
-        return int(n), int(n) + 1
-    nums = re.split(r"\s+(?:to|or)\s+", words.lower())
-    if len(nums) == 2:
-        lo, hi = number_value(nums[0]), number_value(nums[1])
-        if lo is not None and hi is not None:
-            return int(min(lo, hi)), int(max(lo, hi) + 0.99)
-    return _VAGUE_BOUNDS.get(words.lower())
-
-
-def _vague_shift_recipe(
-    step: int, unit: str, bounds: tuple[int, int] | None
-) -> Callable[[str, bool], str | None]:
-    """ "A few years ago", "two to three months later": the coarsest period holding every
-    reading ("199X", "2021"), else only the direction (PAST_REF, FUTURE_REF)."""
-    ref = "PAST_REF" if step < 0 else "FUTURE_REF"
-    years = {"decade": 10, "century": 100}.get(unit)
-
-    def recipe(anchor: str, future: bool) -> str | None:
-        if bounds is None:
-            return ref
-        if years:
-            ends = [shift(anchor[:4], step * k * years, "year") for k in bounds]
-        else:
-            ends = [shift(_coarsen(anchor, unit), step * k, unit) for k in bounds]
-        lo, hi = (_first_day(e) if e else None for e in ends)
-        if lo is None or hi is None:
-            # "in 1990 ... a few days later": finer than the anchor, so about the anchor
-            return anchor.split("T")[0] if anchor[:1].isdigit() else ref
-        if unit in ("week", "day") and lo[:7] == hi[:7]:
-            return lo[:7]
-        if unit not in ("year", "decade", "century") and lo[:4] == hi[:4]:
-            return lo[:4]
-        if lo[:3] == hi[:3] and unit in ("year", "decade"):
-            return lo[:3] + "X"  # the decade
-        return ref
-
-    return recipe
-
-
-def _coarsen(anchor: str, unit: str) -> str:
-    if unit in ("year", "decade", "century"):
-        return anchor[:4]
-    if unit in ("month", "quarter"):
-        return truncate(anchor, "month") or anchor
-    return anchor
-
-
-@_rule(
-    rf"(?i)\b(?P<n>{_AMOUNT})\s+(?P<u>{_UNIT})\s+(?:or\s+so\s+)?(?P<w>ago|later|earlier|before|after|from\s+now|hence)\b",
-    key=_UNIT_KEY,
-)
-def _n_units_relative(m: re.Match[str]) -> _Draft | None:
-    n = number_value(m["n"])
-    unit = _unit(m["u"])
-    w = m["w"].lower()
-    if unit in ("hour", "minute", "weekend"):
-        return None
-    if w in ("before", "after"):
-        # "a month before the invasion" is a duration; the events stage dates the event
-        after = m.string[m.end() : m.end() + 3]
-        if not re.match(r"\s*[,.;)]|$", after):
-            return _Draft(
-                start=m.start(),
-                end=m.start("w") - 1,
-                type="DURATION",
-                value=duration_value(n, unit),
-                kind="duration",
-            )
-    step = -1 if w in ("ago", "earlier", "before") else 1
-    anaphoric = w in ("later", "earlier", "before", "after")
-    if n is None or not float(n).is_integer():
-        recipe: Callable[[str, bool], str | None] = _vague_shift_recipe(
-            step, unit, _amount_bounds(m["n"], n)
-        )
-    else:
-        count = int(n)
-        if unit == "decade":
-            count, unit = count * 10, "year"
-        elif unit == "century":
-            count, unit = count * 100, "year"
-        recipe = _shift_recipe(step * count, unit)
-    return _draft(
-        m,
-        kind="anaphoric" if anaphoric else "deictic",
-        recipe=recipe,
-        needs=_need(unit),
-        follows_quarter=unit == "year" and n == 1,
-    )
-
-
-@_rule(
-    r"(?i)\b(?:(?P<the>the)\s+)?(?P<u>year|month|week|day)\s+(?P<w>after|before|earlier|later)\b",
-    key=_UNIT_KEY,
-)
-def _the_unit_after(m: re.Match[str]) -> _Draft | None:
-    unit, w = m["u"].lower(), m["w"].lower()
-    if not m["the"] and w in ("after", "before"):
-        return None
-    step = 1 if w in ("after", "later") else -1
-    before = m.string[max(0, m.start() - 3) : m.start()]
-    after = m.string[m.end() : m.end() + 3]
-    appositive = before.endswith(", ") and w in ("after", "before")
-    if w in ("after", "before") and not appositive and not re.match(r"\s*[,.;)]|$", after):
-        return None  # "the year after the war": its value depends on an event, not a date
-    return _draft(
-        m,
-        kind="anaphoric",
-        recipe=_shift_recipe(step, unit),
-        needs=_need(unit),
-        apposition=appositive,
-    )
-
-
-@_rule(
-    r"(?i)\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|week|day|morning|afternoon|evening|night)\b",
-    key=r"\b(?:[Tt]hat|[Ss]ame)\b",
-    lits=("that", "same"),
-)
-def _that_unit(m: re.Match[str]) -> _Draft:
-    unit = m["u"].lower()
-    if unit in _PART_CODE:
-        code = _PART_CODE[unit]
-
-        def part(anchor: str, future: bool) -> str | None:
-            day = truncate(anchor, "day")
-            return f"{day}T{code}" if day else None
-
-        return _draft(m, kind="anaphoric", recipe=part, type="TIME")
-    return _draft(m, kind="anaphoric", recipe=_shift_recipe(0, unit), needs=_need(unit))
-
-
-@_rule(
-    r"\b[Tt]he\s+(?:(?:full|entire|whole|current)\s+)?(?:fiscal\s+|calendar\s+)?year\b"
-    r"(?![-\s](?:ago|earlier|before|after|in\s+which|when|that|two|\d|end\b))"
-    r"(?!-)",
-    key=r"\b(?:[Yy]ear)\b",
-    lits=("year",),
-)
-def _the_year(m: re.Match[str]) -> _Draft:
-    """ "For the year", "the full year", "earlier in the year": the year the story is in
-    (the last year-or-finer date in the text, else the publication year). "The year ended
-    March 31" is a fiscal year: a one-year duration (its end is a date of its own)."""
-    if re.match(r"\s+end(?:ed|ing)\b", m.string[m.end() : m.end() + 8]):
-        return _draft(m, type="DURATION", value="P1Y", kind="duration")
-    return _draft(m, kind="anaphoric", recipe=_shift_recipe(0, "year"), needs="year")
-
-
-@_rule(
-    r"\b(?:(?P<the>[Tt]he\s+|[Tt]his\s+past\s+)(?:(?P<mod>early|late|mid-?)\s*)?"
-    r"(?P<s>spring|summer|autumn|fall|winter)"
-    r"|(?:[Ii]n|[Bb]efore|[Aa]fter|[Bb]y|[Uu]ntil|[Dd]uring|[Ss]ince)\s+(?P<s2>spring|summer|autumn|winter))\b"
-    r"(?!\s+(?:of|and|or|semester|term|session|collection|olympics|games|months)\b)",
-    key=r"\b(?:spring|summer|autumn|fall|winter)\b",
-    lits=("spring", "summer", "autumn", "fall", "winter"),
-)
-def _the_season(m: re.Match[str]) -> _Draft:
-    """ "The summer", "in spring", "this past spring": that season of the publication year,
-    or of the year before or after when the tense says the season is past or to come."""
-    code = SEASONS[(m["s"] or m["s2"]).lower()]
-    past_only = bool(m["the"]) and m["the"].lower().startswith("this")
-
-    def recipe(anchor: str, future: bool) -> str | None:
-        base = dt.date.fromisoformat(_first_day(anchor))
-        year, first = base.year, SEASON_START[code]
-        if (past_only or not future) and first > base.month:
-            year -= 1  # "the summer" said in March, of something done: last summer
-        elif future and not past_only and first + 2 < base.month:
-            year += 1  # said in November of something to come: next summer
-        return f"{year:04d}-{code}"
-
-    start = m.start("s2") if m["s2"] else m.start()
-    mod = {"early": "START", "late": "END"}.get(
-        (m["mod"] or "").lower(), "MID" if m["mod"] else None
-    )
-    return _Draft(start=start, end=m.end(), kind="deictic", recipe=recipe, needs="month", mod=mod)

@@ -1,0 +1,157 @@
+"""Dates relative to an anchor by an amount or by reference: "two years ago", "a few days
+later", "the year after", "that day", "the year", "the summer"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from timeline.stages.normalize import SEASON_START, SEASONS, duration_value, number_value, truncate
+from timeline.stages.time_rules.base import (
+    _AMOUNT,
+    _PART_CODE,
+    _UNIT,
+    _UNIT_KEY,
+    _Draft,
+    _draft,
+    _first_day,
+    _rule,
+    _unit,
+)
+from timeline.stages.time_rules.shifts import (
+    _amount_bounds,
+    _need,
+    _shift_recipe,
+    _vague_shift_recipe,
+)
+
+
+@_rule(
+    rf"(?i)\b(?P<n>{_AMOUNT})\s+(?P<u>{_UNIT})\s+(?:or\s+so\s+)?(?P<w>ago|later|earlier|before|after|from\s+now|hence)\b",
+    key=_UNIT_KEY,
+)
+def _n_units_relative(m: re.Match[str]) -> _Draft | None:
+    n = number_value(m["n"])
+    unit = _unit(m["u"])
+    w = m["w"].lower()
+    if unit in ("hour", "minute", "weekend"):
+        return None
+    if w in ("before", "after"):
+        # "a month before the invasion" is a duration; the events stage dates the event
+        after = m.string[m.end() : m.end() + 3]
+        if not re.match(r"\s*[,.;)]|$", after):
+            return _Draft(
+                start=m.start(),
+                end=m.start("w") - 1,
+                type="DURATION",
+                value=duration_value(n, unit),
+                kind="duration",
+            )
+    step = -1 if w in ("ago", "earlier", "before") else 1
+    anaphoric = w in ("later", "earlier", "before", "after")
+    if n is None or not float(n).is_integer():
+        recipe: Callable[[str, bool], str | None] = _vague_shift_recipe(
+            step, unit, _amount_bounds(m["n"], n)
+        )
+    else:
+        count = int(n)
+        if unit == "decade":
+            count, unit = count * 10, "year"
+        elif unit == "century":
+            count, unit = count * 100, "year"
+        recipe = _shift_recipe(step * count, unit)
+    return _draft(
+        m,
+        kind="anaphoric" if anaphoric else "deictic",
+        recipe=recipe,
+        needs=_need(unit),
+        follows_quarter=unit == "year" and n == 1,
+    )
+
+
+@_rule(
+    r"(?i)\b(?:(?P<the>the)\s+)?(?P<u>year|month|week|day)\s+(?P<w>after|before|earlier|later)\b",
+    key=_UNIT_KEY,
+)
+def _the_unit_after(m: re.Match[str]) -> _Draft | None:
+    unit, w = m["u"].lower(), m["w"].lower()
+    if not m["the"] and w in ("after", "before"):
+        return None
+    step = 1 if w in ("after", "later") else -1
+    before = m.string[max(0, m.start() - 3) : m.start()]
+    after = m.string[m.end() : m.end() + 3]
+    appositive = before.endswith(", ") and w in ("after", "before")
+    if w in ("after", "before") and not appositive and not re.match(r"\s*[,.;)]|$", after):
+        return None  # "the year after the war": its value depends on an event, not a date
+    return _draft(
+        m,
+        kind="anaphoric",
+        recipe=_shift_recipe(step, unit),
+        needs=_need(unit),
+        apposition=appositive,
+    )
+
+
+@_rule(
+    r"(?i)\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|week|day|morning|afternoon|evening|night)\b",
+    key=r"\b(?:[Tt]hat|[Ss]ame)\b",
+    lits=("that", "same"),
+)
+def _that_unit(m: re.Match[str]) -> _Draft:
+    unit = m["u"].lower()
+    if unit in _PART_CODE:
+        code = _PART_CODE[unit]
+
+        def part(anchor: str, future: bool) -> str | None:
+            day = truncate(anchor, "day")
+            return f"{day}T{code}" if day else None
+
+        return _draft(m, kind="anaphoric", recipe=part, type="TIME")
+    return _draft(m, kind="anaphoric", recipe=_shift_recipe(0, unit), needs=_need(unit))
+
+
+@_rule(
+    r"\b[Tt]he\s+(?:(?:full|entire|whole|current)\s+)?(?:fiscal\s+|calendar\s+)?year\b"
+    r"(?![-\s](?:ago|earlier|before|after|in\s+which|when|that|two|\d|end\b))"
+    r"(?!-)",
+    key=r"\b(?:[Yy]ear)\b",
+    lits=("year",),
+)
+def _the_year(m: re.Match[str]) -> _Draft:
+    """ "For the year", "the full year", "earlier in the year": the year the story is in
+    (the last year-or-finer date in the text, else the publication year). "The year ended
+    March 31" is a fiscal year: a one-year duration (its end is a date of its own)."""
+    if re.match(r"\s+end(?:ed|ing)\b", m.string[m.end() : m.end() + 8]):
+        return _draft(m, type="DURATION", value="P1Y", kind="duration")
+    return _draft(m, kind="anaphoric", recipe=_shift_recipe(0, "year"), needs="year")
+
+
+@_rule(
+    r"\b(?:(?P<the>[Tt]he\s+|[Tt]his\s+past\s+)(?:(?P<mod>early|late|mid-?)\s*)?"
+    r"(?P<s>spring|summer|autumn|fall|winter)"
+    r"|(?:[Ii]n|[Bb]efore|[Aa]fter|[Bb]y|[Uu]ntil|[Dd]uring|[Ss]ince)\s+(?P<s2>spring|summer|autumn|winter))\b"
+    r"(?!\s+(?:of|and|or|semester|term|session|collection|olympics|games|months)\b)",
+    key=r"\b(?:spring|summer|autumn|fall|winter)\b",
+    lits=("spring", "summer", "autumn", "fall", "winter"),
+)
+def _the_season(m: re.Match[str]) -> _Draft:
+    """ "The summer", "in spring", "this past spring": that season of the publication year,
+    or of the year before or after when the tense says the season is past or to come."""
+    code = SEASONS[(m["s"] or m["s2"]).lower()]
+    past_only = bool(m["the"]) and m["the"].lower().startswith("this")
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        base = dt.date.fromisoformat(_first_day(anchor))
+        year, first = base.year, SEASON_START[code]
+        if (past_only or not future) and first > base.month:
+            year -= 1  # "the summer" said in March, of something done: last summer
+        elif future and not past_only and first + 2 < base.month:
+            year += 1  # said in November of something to come: next summer
+        return f"{year:04d}-{code}"
+
+    start = m.start("s2") if m["s2"] else m.start()
+    mod = {"early": "START", "late": "END"}.get(
+        (m["mod"] or "").lower(), "MID" if m["mod"] else None
+    )
+    return _Draft(start=start, end=m.end(), kind="deictic", recipe=recipe, needs="month", mod=mod)
