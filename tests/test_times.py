@@ -244,6 +244,29 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
             [("late Tuesday night", "2023-03-21TNI")],
         ),
         ("Kyiv needs air defence before winter.", "2022-12-23", [("winter", "2022-WI")]),
+        # company-report shorthand
+        (
+            "Sales rose in Q3 2023 and 3Q22; H1 2024 looks better, FY23 was flat, in Q4 they fall.",
+            "2023-10-26",
+            [
+                ("Q3 2023", "2023-Q3"),
+                ("3Q22", "2022-Q3"),
+                ("H1 2024", "2024-H1"),
+                ("FY23", "2023"),
+                ("Q4", "2023-Q4"),
+            ],
+        ),
+        (
+            "The third quarter of last year was weak.",
+            "2023-10-26",
+            [("The third quarter of last year", "2022-Q3")],
+        ),
+        # TimeML writes midnight as the end of its day
+        (
+            "The deadline passed at midnight Friday.",
+            "2023-10-26",
+            [("midnight Friday", "2023-10-20T24:00")],
+        ),
         # ranges are one duration of unknown length
         (
             "Repairs take two to three weeks; sales rise over the next 12 to 18 months.",
@@ -351,6 +374,7 @@ def test_times_fuzzy_modifiers(text: str, value: str, mod: str) -> None:
         "For today's youth the case matters.",  # the present in general, not a day
         "He quoted the film High Noon and said high noon had come.",
         "Saudi Vision 2030 was discussed on Flight 1549 under Resolution 1441.",  # names
+        "The Audi Q3 sold well.",
     ],
 )
 def test_times_false_positives_are_not_tagged(text: str) -> None:

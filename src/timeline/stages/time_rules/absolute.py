@@ -136,7 +136,7 @@ def _season_year(m: re.Match[str]) -> _Draft:
 @_rule(
     rf"(?i)\b(?:the\s+(?:(?P<y0>{_YEAR})\s+)?(?:fiscal\s+)?|(?P<own>this|last|next)\s+year's\s+|fiscal\s+)?"
     rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)(?:-|\s+)(?:fiscal\s+)?quarter"
-    rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR}))?\b",
+    rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR})|\s+of\s+(?P<rel>this|last|next)\s+year)?\b",
     key=r"(?i)quarter",
     lits=("quarter",),
 )
@@ -157,10 +157,33 @@ def _quarter(m: re.Match[str]) -> _Draft:
         )
     if year:
         return _draft(m, value=f"{year}-Q{q}")
-    step = {"last": -1, "next": 1}.get((m["own"] or "").lower(), 0)
+    step = {"last": -1, "next": 1}.get((m["own"] or m["rel"] or "").lower(), 0)
     return _draft(
         m, kind="deictic", recipe=lambda a, f: f"{int(a[:4]) + step:04d}-Q{q}", needs="year"
     )
+
+
+@_rule(
+    r"\b(?:(?P<p>Q[1-4]|H[12]|FY)|(?P<n>[1-4])Q)[\s-]?(?:FY\s?)?['’]?(?P<y>(?:19|20)\d\d|\d\d)\b"
+    r"|\b(?:in|for|during|the|of|by)\s+(?P<bare>Q[1-4]|H[12])\b(?![-\s]?['’]?\d)",
+    key=r"\b(?:Q[1-4]|H[12]|FY|[1-4]Q)",
+    lits=("q1", "q2", "q3", "q4", "h1", "h2", "fy"),
+)
+def _period_code(m: re.Match[str]) -> _Draft:
+    """Company-report shorthand: "Q3 2023", "Q3'23", "3Q23", "H1 2024", "FY2023", "FY23";
+    "in Q3" without a year is that quarter of the publication year."""
+    if m["bare"]:
+        code = m["bare"]
+        return _Draft(
+            start=m.start("bare"),
+            end=m.end(),
+            kind="deictic",
+            needs="year",
+            recipe=lambda a, f: f"{a[:4]}-{code}",
+        )
+    y = m["y"] if len(m["y"]) == 4 else f"20{m['y']}"  # "FY23": this century's
+    code = f"Q{m['n']}" if m["n"] else m["p"]
+    return _draft(m, value=y if code == "FY" else f"{y}-{code}")
 
 
 @_rule(

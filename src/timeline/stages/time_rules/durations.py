@@ -177,7 +177,8 @@ def _clock(m: re.Match[str]) -> _Draft | None:
     if m["w"] and re.search(r"(?i)\bhigh\s$", m.string[max(0, m.start() - 5) : m.start()]):
         return None  # "high noon", "High Noon": an idiom or a film
     if m["w"]:
-        hh, mi = (12, 0) if m["w"].lower() == "noon" else (0, 0)
+        # TimeML writes midnight as the end of its day: "midnight Friday" is Friday T24:00
+        hh, mi = (12, 0) if m["w"].lower() == "noon" else (24, 0)
     else:
         hh, mi = int(m["h"]), int(m["mi"] or 0)
         if hh > 12:
