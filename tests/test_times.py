@@ -267,6 +267,12 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
             "2023-10-26",
             [("midnight Friday", "2023-10-20T24:00")],
         ),
+        # an anchor coarser than the amount keeps what every reading shares
+        (
+            "The government criticised both sides last week. Two days later, talks resumed.",
+            "2024-06-14",
+            [("last week", "2024-W23"), ("Two days later", "2024-06")],
+        ),
         # ranges are one duration of unknown length
         (
             "Repairs take two to three weeks; sales rise over the next 12 to 18 months.",

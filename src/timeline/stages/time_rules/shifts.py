@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from timeline.stages.normalize import number_value, shift, truncate
+from timeline.stages.normalize import number_value, shift, truncate, value_range
 from timeline.stages.time_rules.base import _first_day
 
 
@@ -20,9 +20,25 @@ def _shift_recipe(step: int, unit: str) -> Callable[[str, bool], str | None]:
             base = anchor if unit not in ("decade", "century") else anchor[:4]
             gran = unit
             return truncate(base, gran) if gran != "weekend" else truncate(base, "weekend")
-        return shift(_coarsen(anchor, unit), step, unit)
+        return shift(_coarsen(anchor, unit), step, unit) or _shift_coarse(anchor, step, unit)
 
     return recipe
+
+
+def _shift_coarse(anchor: str, step: int, unit: str) -> str | None:
+    """An anchor coarser than the amount ("last week ... two days later"): move both ends of
+    the anchor's period and keep what they share (the month, else the year), else the
+    anchor itself: the honest granularity, not a made-up day."""
+    rng = value_range(anchor)
+    if rng is None:
+        return None
+    lo, hi = (shift(day, step, unit) for day in rng)
+    if lo is None or hi is None:
+        return None
+    lo, hi = _first_day(lo), _first_day(hi)
+    if lo[:7] == hi[:7]:
+        return lo[:7]
+    return lo[:4] if lo[:4] == hi[:4] else anchor
 
 
 # how many units "a few" or "several" can mean
