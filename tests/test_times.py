@@ -184,6 +184,11 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
             [("the third quarter", "2011-Q3"), ("A year earlier", "2010-Q3")],
         ),
         (
+            "Net income for the third quarter rose 8%. Last year, the company had charges.",
+            "2011-10-20",
+            [("the third quarter", "2011-Q3"), ("Last year", "2010")],
+        ),
+        (
             "Sales in the quarter ended Sept. 30 rose, up from the year-ago quarter. "
             "In the 2010 period, it lost money.",
             "2011-10-20",

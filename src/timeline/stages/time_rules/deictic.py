@@ -326,8 +326,15 @@ def _this_last_next(m: re.Match[str]) -> _Draft | None:
         return None
     step = {"last": -1, "next": 1, "this": 0, "current": 0}[d]
     if unit == "year" and step == -1:
+        # "... compared with $3 million last year" compares periods; a sentence that opens
+        # with "Last year" talks about the year
+        opens = re.search(r"(?:^|[.!?]\s+|\n)$", m.string[max(0, m.start() - 3) : m.start()])
         return _draft(
-            m, kind="deictic", recipe=_shift_recipe(-1, unit), needs="year", follows_quarter=True
+            m,
+            kind="deictic",
+            recipe=_shift_recipe(-1, unit),
+            needs="year",
+            follows_quarter=not (opens and m.string.startswith("Last year", m.start())),
         )
     if unit in SEASONS:
         code = SEASONS[unit]
