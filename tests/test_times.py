@@ -242,6 +242,8 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
         # a scheduled event told in the present is ahead
         ("The summit takes place in November.", "2023-03-22", [("November", "2023-11")]),
         ("The festival begins on Saturday.", "2023-03-22", [("Saturday", "2023-03-25")]),
+        # "is set to begin": the plan points forward even after an auxiliary
+        ("The trial is set to begin on Wednesday.", "2006-03-28", [("Wednesday", "2006-03-29")]),
         # the tense after "and" belongs to another clause
         (
             "The bill passed late Tuesday night and will take effect soon.",

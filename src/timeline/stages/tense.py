@@ -120,10 +120,12 @@ def _tense_of(before: list[str], after: list[str]) -> bool | None:
                 continue  # "next to the embassy"
             # "had been due to expire Friday": a plan in the past
             return "had" not in prev
+        # "planned to leave on Thursday", "is set to begin on Wednesday": the plan points forward
+        if nxt in ("to", "for") and lw in _INTENT:
+            return "had" not in prev
         if prev and prev[-1] in _NON_PAST_AUX:
             continue  # "will be held": a participle after an auxiliary, not the past
-        # "planned to leave on Thursday": the plan points forward
-        return nxt in ("to", "for") and lw in _INTENT
+        return False
     return None
 
 
