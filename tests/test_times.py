@@ -244,6 +244,19 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
         ("The festival begins on Saturday.", "2023-03-22", [("Saturday", "2023-03-25")]),
         # "is set to begin": the plan points forward even after an auxiliary
         ("The trial is set to begin on Wednesday.", "2006-03-28", [("Wednesday", "2006-03-29")]),
+        ("The president travels to Brazil on Monday.", "2023-06-14", [("Monday", "2023-06-19")]),
+        # past a comma is another clause, unless the expression opens the sentence
+        (
+            "The law, which took effect in January, will be reviewed in December.",
+            "2023-06-14",
+            [("January", "2023-01"), ("December", "2023-12")],
+        ),
+        (
+            "Protesters are planning a march on Saturday, organisers said.",
+            "2023-06-14",
+            [("Saturday", "2023-06-17")],
+        ),
+        ("On Friday, the company will report.", "2023-06-14", [("Friday", "2023-06-16")]),
         # the tense after "and" belongs to another clause
         (
             "The bill passed late Tuesday night and will take effect soon.",

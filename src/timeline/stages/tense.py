@@ -19,7 +19,8 @@ _FUTURE_WORD = re.compile(
     r"(?i)^(?:will|won't|shall|'ll|would|going|plans?|planning|expected|scheduled|due|"
     r"until|soon|upcoming|next|expects?|intends?|aims?|hopes?|seeks?|vows?"
     # a scheduled event told in the present: "the summit takes place in November"
-    r"|takes|begins|starts|opens|expires|resumes|kicks|launches|arrives|premieres|debuts)$"
+    r"|takes|begins|starts|opens|expires|resumes|kicks|launches|arrives|premieres|debuts"
+    r"|closes|ends|reopens|returns|travels|visits|heads|meets|hosts|faces|plays)$"
 )
 _PAST_WORD = re.compile(
     r"(?i)^(?:\w{3,}ed|said|was|were|had|did|met|came|went|told|began|took|made|held|left|won|"
@@ -74,7 +75,12 @@ def local_tense(text: str, start: int, end: int, sentence: Span | None) -> tuple
     lo = sentence.start if sentence else max(0, start - 120)
     hi = sentence.end if sentence else min(len(text), end + 60)
     before = _WORDS.findall(text[max(lo, start - 80) : start])
-    after = _WORDS.findall(text[end : min(hi, end + 50)])[:4]
+    tail = text[end : min(hi, end + 50)]
+    if tail.startswith(",") and len(_WORDS.findall(text[lo:start])) >= 3:
+        # "took effect in January, will be reviewed": past the comma is another clause (but
+        # "On Friday, the company announced ..." opens its sentence: the clause follows)
+        tail = ""
+    after = _WORDS.findall(tail)[:4]
     for i, w in enumerate(after):
         if w.lower() in _NEXT_CLAUSE:
             after = after[:i]  # "passed late Tuesday and will take effect": another clause
