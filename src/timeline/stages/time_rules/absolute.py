@@ -72,6 +72,7 @@ def _fiscal_year(m: re.Match[str]) -> _Draft:
     return _draft(m, value=m["y1"] or m["y2"])
 
 
+_THE_YEAR_BEFORE = re.compile(r"\b[Tt]he\s+year\s+$")
 # a word that labels the number after it: "Flight 1549", "Form 1040", "Agenda 2030"
 _LABEL_BEFORE = re.compile(
     r"(?i)\b(?:flight|room|route|highway|interstate|section|article|chapter|resolution|rule"
@@ -88,7 +89,9 @@ def _year(m: re.Match[str]) -> _Draft | None:
     if _LABEL_BEFORE.search(m.string, max(0, m.start() - 16), m.start()):
         return None  # "Flight 1549", "Resolution 1441", "Vision 2030": a number in a name
     end = m.end() - 2 if m.group().endswith("'s") else m.end()
-    return _Draft(start=m.start(), end=end, value=m["y"])
+    the_year = _THE_YEAR_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+    start = the_year.start() if the_year else m.start()  # "the year 2000" is one expression
+    return _Draft(start=start, end=end, value=m["y"])
 
 
 @_rule(
@@ -110,7 +113,7 @@ def _decade_word(m: re.Match[str]) -> _Draft:
     return _draft(m, value=f"19{digit}X")
 
 
-@_rule(r"\b(?:the\s+)?(?:(?P<c>1\d|20)(?P<d>\d)0|'(?P<s>\d)0)s\b", lits=("0s",))
+@_rule(r"\b(?:the\s+)?(?:(?P<c>1\d|20)(?P<d>\d)0|'(?P<s>\d)0)'?s\b", lits=("0s", "0's"))
 def _decade(m: re.Match[str]) -> _Draft:
     value = f"19{m['s']}X" if m["s"] else f"{m['c']}{m['d']}X"
     return _draft(m, value=value)
@@ -126,7 +129,7 @@ def _century(m: re.Match[str]) -> _Draft:
 
 
 @_rule(
-    rf"(?i)\b(?P<s>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>{_YEAR})\b",
+    rf"(?i)\b(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>{_YEAR})\b",
     lits=("spring", "summer", "autumn", "fall", "winter"),
 )
 def _season_year(m: re.Match[str]) -> _Draft:

@@ -66,6 +66,8 @@ _MODS = {
     "the start of": "START",
     "mid": "MID",
     "mid-": "MID",
+    "early-": "START",
+    "late-": "END",
     "the middle of": "MID",
     "late": "END",
     "the end of": "END",
@@ -74,7 +76,8 @@ _MODS = {
 _OUTSIDE_SPAN = {"about", "around", "approximately", "roughly", "almost", "some"}
 _MOD_RE = re.compile(
     r"(?i:(roughly|about|around|approximately|nearly|almost|more than|less than|at least"
-    r"|at most|up to|early|late|the beginning of|the start of|the middle of|the end of)\s+|(mid-))$"
+    r"|at most|up to|early|late|the beginning of|the start of|the middle of|the end of)\s+"
+    r"|(?i:(mid-|early-|late-)))$"
 )
 _FUTURE_CUE = re.compile(
     r"(?i)\b(will|won't|shall|'ll|going to|plans? to|planned|planning|expected to|scheduled"
