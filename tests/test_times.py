@@ -362,6 +362,11 @@ def test_times_anaphoric_from_previous_date(text: str, expected: list[tuple[str,
         ("It took two and a half years.", [("two and a half years", "P2Y6M", None)]),
         ("He spoke for a minute and a half.", [("a minute and a half", "PT1M30S", None)]),
         ("The queue moved after half an hour.", [("half an hour", "PT30M", None)]),
+        # the longest text before a key word still falls inside the search window
+        (
+            "It took twenty-seven to twenty-nine and a half years.",
+            [("twenty-seven to twenty-nine and a half years", "PXY", None)],
+        ),
         # "or so", "or more", "or later" stay inside the extent and set the mod
         ("Plants close over the next year or so.", [("the next year or so", "P1Y", "APPROX")]),
         ("It lasted five hours or more.", [("five hours or more", "PT5H", "EQUAL_OR_MORE")]),

@@ -51,7 +51,7 @@ def _granularity_rank(g: str | None) -> int:
 
 
 # --------------------------------------------------------------------------- the stage
-_WINDOW_BEFORE, _WINDOW_AFTER = 80, 100
+_WINDOW_BEFORE, _WINDOW_AFTER = 60, 60  # longer than any rule's text before or after its key word
 
 
 def _windows(key: re.Pattern[str], text: str) -> list[list[int]]:
