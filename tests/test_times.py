@@ -367,6 +367,20 @@ def test_times_anaphoric_from_previous_date(text: str, expected: list[tuple[str,
             "It took twenty-seven to twenty-nine and a half years.",
             [("twenty-seven to twenty-nine and a half years", "PXY", None)],
         ),
+        # 24-hour clock times need a zone, or a colon after a preposition
+        (
+            "The blast came at 0735 GMT; talks ran until 21:30. The team won 3:1.",
+            [("0735 GMT", "2022-03-05T07:35", None), ("21:30", "2022-03-05T21:30", None)],
+        ),
+        # dates written day first or year first
+        (
+            "Riots broke out on 6 January; the memo dated 2021/01/06 and 06.01.2021 says so.",
+            [
+                ("6 January", "2022-01-06", None),
+                ("2021/01/06", "2021-01-06", None),
+                ("06.01.2021", "2021-01-06", None),
+            ],
+        ),
         # "or so", "or more", "or later" stay inside the extent and set the mod
         ("Plants close over the next year or so.", [("the next year or so", "P1Y", "APPROX")]),
         ("It lasted five hours or more.", [("five hours or more", "PT5H", "EQUAL_OR_MORE")]),
@@ -414,6 +428,8 @@ def test_times_fuzzy_modifiers(text: str, value: str, mod: str) -> None:
         "He quoted the film High Noon and said high noon had come.",
         "Saudi Vision 2030 was discussed on Flight 1549 under Resolution 1441.",  # names
         "The Audi Q3 sold well.",
+        "Version 1.2.2020 of the app is out.",
+        "The Dow fell 1300 points.",
     ],
 )
 def test_times_false_positives_are_not_tagged(text: str) -> None:

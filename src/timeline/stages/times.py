@@ -159,8 +159,13 @@ def _attach_modifier(text: str, d: _Draft) -> None:
     d.mod = mod
     if word not in _OUTSIDE_SPAN:
         d.start -= len(m.group(0))
-        if mod in ("START", "MID", "END") and text.endswith(("the ", "The "), 0, d.start):
-            d.start -= 4  # "the late 1970s" like "the 1970s"
+        if (
+            mod in ("START", "MID", "END")
+            and d.value is not None
+            and re.fullmatch(r"\d{3}X|\d\d", d.value)
+            and text.endswith(("the ", "The "), 0, d.start)
+        ):
+            d.start -= 4  # "the late 1970s" like "the 1970s" (a decade or a century)
 
 
 def resolve_times(

@@ -3,8 +3,8 @@ turns a match into a draft, with either a TIMEX3 value or a recipe to compute on
 anchor (the publication date or an earlier date in the text). ``times.py`` runs them.
 
 Modules: ``absolute`` (dates with a year), ``deictic`` (from the publication date),
-``relative`` (by an amount or a reference: "two years ago", "that day"), ``durations``
-(with sets and clock times), ``holidays``, ``periods`` ("midday", "year-end", "-long");
+``relative`` (by an amount or a reference: "two years ago", "that day"), ``clock``
+("9 a.m. Tuesday", "13:00 GMT"), ``durations`` (with sets), ``holidays``, ``periods`` ("midday", "year-end", "-long");
 ``shifts`` holds the recipes they share and ``base`` the vocabulary and the registry.
 
 Rules register themselves with ``@_rule`` when their module is imported, in the order of
@@ -14,6 +14,7 @@ overlapping matches are resolved leftmost-longest by ``times.find_times``.
 
 from timeline.stages.time_rules import (  # noqa: F401  (imported to register their rules)
     absolute,
+    clock,
     deictic,
     durations,
     holidays,

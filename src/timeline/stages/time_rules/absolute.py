@@ -57,6 +57,20 @@ def _numeric(m: re.Match[str]) -> _Draft | None:
 
 
 @_rule(
+    r"(?<![\d./])(?:(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)"
+    r"|(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d))(?!\d|[./]\d)",
+    lits=("/", "."),
+)
+def _numeric_other(m: re.Match[str]) -> _Draft | None:
+    """ "2021/01/06" (year first) and "06.01.2021" (day first, as in most of Europe)."""
+    if _LABEL_BEFORE.search(m.string, max(0, m.start() - 16), m.start()):
+        return None  # "version 1.2.2020"
+    if m["y"]:
+        return _abs_day(m, int(m["y"]), int(m["m"]), int(m["d"]))
+    return _abs_day(m, int(m["y2"]), int(m["m2"]), int(m["d2"]))
+
+
+@_rule(
     rf"\b(?P<m>{_MONTH})(?:\s+of)?,?\s+(?P<y>{_YEAR})\b",
     lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
 )
@@ -113,7 +127,7 @@ def _decade_word(m: re.Match[str]) -> _Draft:
     return _draft(m, value=f"19{digit}X")
 
 
-@_rule(r"\b(?:the\s+)?(?:(?P<c>1\d|20)(?P<d>\d)0|'(?P<s>\d)0)'?s\b", lits=("0s", "0's"))
+@_rule(r"\b(?:[Tt]he\s+)?(?:(?P<c>1\d|20)(?P<d>\d)0|'(?P<s>\d)0)'?s\b", lits=("0s", "0's"))
 def _decade(m: re.Match[str]) -> _Draft:
     value = f"19{m['s']}X" if m["s"] else f"{m['c']}{m['d']}X"
     return _draft(m, value=value)

@@ -35,6 +35,24 @@ from timeline.stages.time_rules.shifts import _need, _shift_recipe
 
 # ---- month or day without a year: deictic ------------------------------------------------
 @_rule(
+    rf"\b(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH})(?!\s*,?\s*(?:{_YEAR}|{_DAY})\b)\b",
+    lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+)
+def _day_month(m: re.Match[str]) -> _Draft | None:
+    """ "On 6 January", "the 6th of January": the nearest such day, as "January 6"."""
+    if m.group().startswith("the") and not re.search(r"\d(?:st|nd|rd|th)", m["d"]):
+        return None  # "the 2 March rallies"? too unsure
+    if m["m"].endswith(".") is False and len(m["m"]) <= 3 and m["m"] != "May":
+        return None  # "6 Jan" without a dot is too often something else
+    mo, d = _month_num(m["m"]), _day_num(m["d"])
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        return _nearest_date(dt.date.fromisoformat(_first_day(anchor)), mo, d, future)
+
+    return _draft(m, kind="deictic", recipe=recipe)
+
+
+@_rule(
     rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*,?\s*{_YEAR})(?![:\d])",
     lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
 )

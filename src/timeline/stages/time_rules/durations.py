@@ -3,7 +3,6 @@ clock times."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from timeline.stages.normalize import (
@@ -12,22 +11,14 @@ from timeline.stages.normalize import (
     WEEKDAYS,
     duration_value,
     number_value,
-    truncate,
 )
 from timeline.stages.time_rules.base import (
     _AMOUNT,
-    _DAY,
-    _MONTH,
     _NUM,
     _UNIT,
     _UNIT_KEY,
-    _WEEKDAY,
-    _day_num,
     _Draft,
     _draft,
-    _first_day,
-    _month_num,
-    _nearest_date,
     _rule,
     _unit,
 )
@@ -164,54 +155,6 @@ def _set(m: re.Match[str]) -> _Draft | None:
     if code is None and word in WEEKDAYS:
         code = f"XXXX-WXX-{WEEKDAYS[word] + 1}"
     return _draft(m, type="SET", value=code, kind="set")
-
-
-@_rule(
-    r"(?i)(?:\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<w>noon|midnight))"
-    r"(?:\s+(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|PT))?"
-    rf"(?:,?\s+(?:on\s+)?(?P<wd>{_WEEKDAY})\b|,?\s+(?P<mon>{_MONTH})\s+(?P<md>{_DAY})\b"
-    r"|\s+(?P<rel>today|yesterday|tomorrow)\b)?",
-    lits=("a.m", "p.m", "am", "pm", "noon", "midnight"),
-)
-def _clock(m: re.Match[str]) -> _Draft | None:
-    if m["w"] and re.search(r"(?i)\bhigh\s$", m.string[max(0, m.start() - 5) : m.start()]):
-        return None  # "high noon", "High Noon": an idiom or a film
-    if m["w"]:
-        # TimeML writes midnight as the end of its day: "midnight Friday" is Friday T24:00
-        hh, mi = (12, 0) if m["w"].lower() == "noon" else (24, 0)
-    else:
-        hh, mi = int(m["h"]), int(m["mi"] or 0)
-        if hh > 12:
-            return None
-        if m["ap"].lower().startswith("p") and hh != 12:
-            hh += 12
-        elif m["ap"].lower().startswith("a") and hh == 12:
-            hh = 0
-
-    if m["wd"] or m["mon"] or m["rel"]:
-        # "9 a.m. Tuesday", "5 p.m. EST Nov. 9", "noon today": the day comes from the DCT
-        wd = WEEKDAYS[m["wd"].lower()] if m["wd"] else None
-
-        def dated(anchor: str, future: bool) -> str | None:
-            base = dt.date.fromisoformat(_first_day(anchor))
-            if m["mon"]:
-                day = _nearest_date(base, _month_num(m["mon"]), _day_num(m["md"]), future)
-            elif m["rel"]:
-                off = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["rel"].lower()]
-                day = (base + dt.timedelta(days=off)).isoformat()
-            else:
-                assert wd is not None
-                delta = (wd - base.weekday()) % 7 if future else -((base.weekday() - wd) % 7)
-                day = (base + dt.timedelta(days=delta)).isoformat()
-            return f"{day}T{hh:02d}:{mi:02d}" if day else None
-
-        return _draft(m, type="TIME", kind="deictic", recipe=dated)
-
-    def recipe(anchor: str, future: bool) -> str | None:
-        day = truncate(anchor, "day")
-        return f"{day}T{hh:02d}:{mi:02d}" if day else None
-
-    return _draft(m, type="TIME", kind="anaphoric", recipe=recipe)
 
 
 @_rule(

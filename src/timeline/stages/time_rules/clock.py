@@ -1,0 +1,96 @@
+"""Clock times: "9 a.m.", "5:30 p.m. EST Nov. 9", "noon today", "midnight Friday",
+"13:00 GMT", "1300 GMT", "at 0800 local time", "until 21:30". A day named right after the
+time ("Tuesday", "Nov. 9", "today") dates it from the publication date; otherwise the time
+falls on the day last mentioned in the text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from timeline.stages.normalize import WEEKDAYS, truncate
+from timeline.stages.time_rules.base import (
+    _DAY,
+    _MONTH,
+    _WEEKDAY,
+    _day_num,
+    _Draft,
+    _draft,
+    _first_day,
+    _month_num,
+    _nearest_date,
+    _rule,
+)
+
+_ZONE = r"(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|ET|PT)"
+# the day a clock time can name after it: "9 a.m. Tuesday", "5 p.m. EST, Nov. 6", "noon today"
+_DAY_AFTER = (
+    rf"(?:,?\s+(?:on\s+)?(?P<wd>{_WEEKDAY})\b|,?\s+(?P<mon>{_MONTH})\s+(?P<md>{_DAY})\b"
+    r"|\s+(?P<rel>today|yesterday|tomorrow)\b)?"
+)
+
+
+@_rule(
+    r"(?i)(?:\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<w>noon|midnight))"
+    rf"(?:\s+{_ZONE})?" + _DAY_AFTER,
+    lits=("a.m", "p.m", "am", "pm", "noon", "midnight"),
+)
+def _clock(m: re.Match[str]) -> _Draft | None:
+    if m["w"] and re.search(r"(?i)\bhigh\s$", m.string[max(0, m.start() - 5) : m.start()]):
+        return None  # "high noon", "High Noon": an idiom or a film
+    if m["w"]:
+        # TimeML writes midnight as the end of its day: "midnight Friday" is Friday T24:00
+        hh, mi = (12, 0) if m["w"].lower() == "noon" else (24, 0)
+    else:
+        hh, mi = int(m["h"]), int(m["mi"] or 0)
+        if hh > 12:
+            return None
+        if m["ap"].lower().startswith("p") and hh != 12:
+            hh += 12
+        elif m["ap"].lower().startswith("a") and hh == 12:
+            hh = 0
+    return _clock_draft(m, hh, mi)
+
+
+@_rule(
+    r"(?i)\b(?P<h>[01]?\d|2[0-3])(?P<sep>[:.h]?)(?P<mi>[0-5]\d)"
+    rf"(?:\s*(?P<z>{_ZONE}|local\s+time)\b|(?<=\d)(?=[\s,;)]|\.(?!\d)|$))" + _DAY_AFTER,
+    lits=(":", "gmt", "utc", "local time", "bst", "cet", "est", "edt", "pst", "pdt"),
+)
+def _clock24(m: re.Match[str]) -> _Draft | None:
+    """A 24-hour time needs a zone ("13:00 GMT", "1300 GMT", "0800 local time") or a colon
+    and a preposition before it ("until 21:30", "at 9:45 on Monday")."""
+    if not m["z"]:
+        before = m.string[max(0, m.start() - 8) : m.start()].lower()
+        if m["sep"] != ":" or not re.search(
+            r"\b(?:at|by|from|until|till|to|before|after)\s+$", before
+        ):
+            return None  # "won 3:1", "a 12.50 fare": not a clock
+    return _clock_draft(m, int(m["h"]), int(m["mi"]))
+
+
+def _clock_draft(m: re.Match[str], hh: int, mi: int) -> _Draft:
+    """The draft of a clock time ``hh:mi``, dated by the day named after it if any."""
+    if m["wd"] or m["mon"] or m["rel"]:
+        wd = WEEKDAYS[m["wd"].lower()] if m["wd"] else None
+
+        def dated(anchor: str, future: bool) -> str | None:
+            base = dt.date.fromisoformat(_first_day(anchor))
+            if m["mon"]:
+                day = _nearest_date(base, _month_num(m["mon"]), _day_num(m["md"]), future)
+            elif m["rel"]:
+                off = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["rel"].lower()]
+                day = (base + dt.timedelta(days=off)).isoformat()
+            else:
+                assert wd is not None
+                delta = (wd - base.weekday()) % 7 if future else -((base.weekday() - wd) % 7)
+                day = (base + dt.timedelta(days=delta)).isoformat()
+            return f"{day}T{hh:02d}:{mi:02d}" if day else None
+
+        return _draft(m, type="TIME", kind="deictic", recipe=dated)
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        day = truncate(anchor, "day")
+        return f"{day}T{hh:02d}:{mi:02d}" if day else None
+
+    return _draft(m, type="TIME", kind="anaphoric", recipe=recipe)
