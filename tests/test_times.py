@@ -372,6 +372,11 @@ def test_times_anaphoric_from_previous_date(text: str, expected: list[tuple[str,
             "The blast came at 0735 GMT; talks ran until 21:30. The team won 3:1.",
             [("0735 GMT", "2022-03-05T07:35", None), ("21:30", "2022-03-05T21:30", None)],
         ),
+        # a time restated in another zone is the same instant: tagged once
+        (
+            "The blast came at 10:35 a.m. (0735 GMT).",
+            [("10:35 a.m.", "2022-03-05T10:35", None)],
+        ),
         # dates written day first or year first
         (
             "Riots broke out on 6 January; the memo dated 2021/01/06 and 06.01.2021 says so.",

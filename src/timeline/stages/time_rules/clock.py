@@ -69,8 +69,15 @@ def _clock24(m: re.Match[str]) -> _Draft | None:
     return _clock_draft(m, int(m["h"]), int(m["mi"]))
 
 
-def _clock_draft(m: re.Match[str], hh: int, mi: int) -> _Draft:
-    """The draft of a clock time ``hh:mi``, dated by the day named after it if any."""
+_RESTATED = re.compile(r"(?i)(?:a\.m\.|p\.m\.|\bam|\bpm|\d:\d\d|noon|midnight)\s*\(\s*$")
+
+
+def _clock_draft(m: re.Match[str], hh: int, mi: int) -> _Draft | None:
+    """The draft of a clock time ``hh:mi``, dated by the day named after it if any; None
+    for a time restated in another zone ("10:35 a.m. (0735 GMT)": the same instant, and
+    without zone arithmetic a second value would contradict the first)."""
+    if _RESTATED.search(m.string, max(0, m.start() - 16), m.start()):
+        return None
     if m["wd"] or m["mon"] or m["rel"]:
         wd = WEEKDAYS[m["wd"].lower()] if m["wd"] else None
 
