@@ -386,6 +386,10 @@ def test_times_anaphoric_from_previous_date(text: str, expected: list[tuple[str,
                 ("06.01.2021", "2021-01-06", None),
             ],
         ),
+        # "one day" as an unknown time ahead, unless it measures something
+        ("One day, she said, peace will come.", [("One day", "FUTURE_REF", None)]),
+        ("He had only been in the job one day.", [("one day", "P1D", None)]),
+        ("It was a one-day visit.", [("one-day", "P1D", None)]),
         # "or so", "or more", "or later" stay inside the extent and set the mod
         ("Plants close over the next year or so.", [("the next year or so", "P1Y", "APPROX")]),
         ("It lasted five hours or more.", [("five hours or more", "PT5H", "EQUAL_OR_MORE")]),
@@ -434,6 +438,7 @@ def test_times_fuzzy_modifiers(text: str, value: str, mod: str) -> None:
         "Saudi Vision 2030 was discussed on Flight 1549 under Resolution 1441.",  # names
         "The Audi Q3 sold well.",
         "Version 1.2.2020 of the app is out.",
+        "The March on Washington drew crowds.",
         "The Dow fell 1300 points.",
     ],
 )

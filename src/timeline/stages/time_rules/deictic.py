@@ -89,6 +89,10 @@ MONTH_PULL = 5  # months
 def _month_alone(m: re.Match[str]) -> _Draft | None:
     word = m["m"]
     before = m.string[max(0, m.start() - 12) : m.start()].lower()
+    if word in ("March", "May") and re.match(
+        r"\s+(?:on|to|against|through)\s+[A-Z]", m.string[m.end() :]
+    ):
+        return None  # "the March on Washington", "May to Brussels": a march, a name
     if word.endswith(".") or len(word) <= 3 and word != "May":
         return None
     if word == "May" and not re.search(

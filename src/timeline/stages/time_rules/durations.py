@@ -23,6 +23,14 @@ from timeline.stages.time_rules.base import (
     _unit,
 )
 
+# words before "one day" that make it an amount of time ("for one day", "within one day")
+_AMOUNT_BEFORE = re.compile(
+    r"(?i)\b(?:for|in|within|after|than|about|only|just|over|every|each|per|of|by|nearly|almost"
+    r"|lasted|lasts|took|takes|least|first|final|last|another|extra|single|whole|entire)\s+$"
+)
+
+_MODAL_AFTER = re.compile(r"(?i)\b(?:will|'ll|would|could|might|may|shall|hopes?|dreams?)\b")
+
 # an amount just before "a year" / "annually" makes a rate ("$1.76 a year", "20% annually")
 _RATE_BEFORE = re.compile(
     r"(?:\d[\d,.]*\s*(?:%|percent|million|billion|thousand|cents?)?|\b(?:units|seats|flights"
@@ -63,6 +71,20 @@ def _duration(m: re.Match[str]) -> _Draft | None:
         )
     if m["n"].lower() in ("a", "an") and unit == "weekend":
         return None
+    if (
+        m["n"].lower() in ("one", "some")
+        and m["u"].lower() == "day"
+        and m["sep"] != "-"  # "a one-day visit" is an amount
+        and not m["the"]
+        and not re.match(
+            r"\s*(?:[.;:)]|$)", m.string[m.end() : m.end() + 2]
+        )  # "in the job one day."
+        and not _AMOUNT_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+    ):
+        # "One day, peace will come", "one day he walked in": an unknown time ahead or back
+        if _MODAL_AFTER.search(m.string, m.end(), m.end() + 80):
+            return _draft(m, value="FUTURE_REF", kind="ref")
+        return _draft(m, kind="deictic", recipe=lambda a, f: "FUTURE_REF" if f else "PAST_REF")
     if m["n"].lower() in ("a", "an") and m.group().lower().endswith("-long"):
         return None  # "a day-long meeting": the compound alone is the duration
     if re.match(r"-[a-z]", after) and not m.group().lower().endswith("long"):
