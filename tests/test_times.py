@@ -91,6 +91,12 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
         ("He left on Christmas Eve.", "2021-12-28", [("Christmas Eve", "2021-12-24")]),
         ("Shops close on Thanksgiving Day.", "2021-11-01", [("Thanksgiving Day", "2021-11-25")]),
         ("Easter 2024 falls early.", "2023-06-01", [("Easter 2024", "2024-03-31")]),
+        (
+            "Shoppers spent $9 billion on Black Friday and $11 billion on Cyber Monday.",
+            "2023-11-30",
+            [("Black Friday", "2023-11-24"), ("Cyber Monday", "2023-11-27")],
+        ),
+        ("Juneteenth became a federal holiday.", "2021-06-20", [("Juneteenth", "2021-06-19")]),
         ("It was founded in nineteen ninety-six.", "2001-01-01", [("nineteen ninety-six", "1996")]),
         (
             "Cuba predicted Wednesday that exiles will appeal.",

@@ -59,6 +59,7 @@ def _numeric(m: re.Match[str]) -> _Draft | None:
 @_rule(
     r"(?<![\d./])(?:(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)"
     r"|(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\.(?P<y2>(?:19|20)\d\d))(?!\d|[./]\d)",
+    key=r"\d/\d|\d\.\d\d?\.\d",
     lits=("/", "."),
 )
 def _numeric_other(m: re.Match[str]) -> _Draft | None:

@@ -55,6 +55,7 @@ def _clock(m: re.Match[str]) -> _Draft | None:
 @_rule(
     r"(?i)\b(?P<h>[01]?\d|2[0-3])(?P<sep>[:.h]?)(?P<mi>[0-5]\d)"
     rf"(?:\s*(?P<z>{_ZONE}|local\s+time)\b|(?<=\d)(?=[\s,;)]|\.(?!\d)|$))" + _DAY_AFTER,
+    key=r"\d:\d\d|\d\d\s*(?:[A-Z][A-Z]|local)",
     lits=(":", "gmt", "utc", "local time", "bst", "cet", "est", "edt", "pst", "pdt"),
 )
 def _clock24(m: re.Match[str]) -> _Draft | None:

@@ -36,6 +36,7 @@ from timeline.stages.time_rules.shifts import _need, _shift_recipe
 # ---- month or day without a year: deictic ------------------------------------------------
 @_rule(
     rf"\b(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH})(?!\s*,?\s*(?:{_YEAR}|{_DAY})\b)\b",
+    key=r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z]",
     lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
 )
 def _day_month(m: re.Match[str]) -> _Draft | None:
