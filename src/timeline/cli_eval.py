@@ -4,6 +4,7 @@ MEANTIME, SemEval-2015 timelines). The corpora are read where they are, never co
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,17 +44,23 @@ def _echo_prf(res: dict[str, Any], names: tuple[str, ...], width: int) -> None:
         click.echo(f"{name:<{width}}{s['p']:>7.2f}{s['r']:>7.2f}{s['f1']:>7.2f}")
 
 
-@eval_group.command("timeml")
-@click.argument("paths", nargs=-1, required=True, metavar="DIR_OR_FILE...")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
-@click.option(
-    "--errors",
-    "n_errors",
-    type=int,
-    default=0,
-    metavar="N",
-    help="Also print N mismatches (span, value, type, missed, spurious).",
-)
+def _corpus_command(name: str, errors_help: str) -> Callable[[Callable[..., None]], Any]:
+    """An ``eval`` subcommand taking corpus paths, ``--json`` and ``--errors N``."""
+
+    def wrap(fn: Callable[..., None]) -> Any:
+        fn = click.option(
+            "--errors", "n_errors", type=int, default=0, metavar="N", help=errors_help
+        )(fn)
+        fn = click.option(
+            "--json", "as_json", is_flag=True, help="Print the scores as one JSON object."
+        )(fn)
+        fn = click.argument("paths", nargs=-1, required=True, metavar="DIR_OR_FILE...")(fn)
+        return eval_group.command(name)(fn)
+
+    return wrap
+
+
+@_corpus_command("timeml", "Also print N mismatches (span, value, type, missed, spurious).")
 def eval_timeml_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> None:
     """TempEval-3 Task A scores of the time stage on TimeML (.tml) files.
 
@@ -79,17 +86,7 @@ def eval_timeml_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> Non
     _echo_timex_errors(errors[:n_errors])
 
 
-@eval_group.command("meantime")
-@click.argument("paths", nargs=-1, required=True, metavar="DIR_OR_FILE...")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
-@click.option(
-    "--errors",
-    "n_errors",
-    type=int,
-    default=0,
-    metavar="N",
-    help="Also print N missed or spurious mentions.",
-)
+@_corpus_command("meantime", "Also print N missed or spurious mentions and TIMEX3 mismatches.")
 def eval_meantime_cmd(paths: tuple[str, ...], as_json: bool, n_errors: int) -> None:
     """Entity mention and TIMEX3 scores on MEANTIME XML (first six sentences of each document).
 
