@@ -302,6 +302,21 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
             "2024-06-14",
             [("last week", "2024-W23"), ("Two days later", "2024-06")],
         ),
+        (
+            "The day before yesterday it rained; the week before last it snowed.",
+            "2023-06-14",
+            [("The day before yesterday", "2023-06-12"), ("the week before last", "2023-W22")],
+        ),
+        (
+            "A fortnight ago he left; over the past fortnight cases doubled.",
+            "2023-06-14",
+            [("A fortnight ago", "2023-W22"), ("the past fortnight", "P2W")],
+        ),
+        (
+            "The bill expires three weeks from today.",
+            "2023-06-14",
+            [("three weeks from today", "2023-W27")],
+        ),
         # ranges are one duration of unknown length
         (
             "Repairs take two to three weeks; sales rise over the next 12 to 18 months.",

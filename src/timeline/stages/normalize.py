@@ -174,6 +174,8 @@ def duration_value(n: float | None, unit: str) -> str:
     >>> duration_value(2.5, "year"), duration_value(5.5, "hour"), duration_value(1.5, "day")
     ('P2Y6M', 'PT5H30M', 'P1DT12H')
     """
+    if unit == "fortnight":  # two weeks, in the words of British news
+        return duration_value(None if n is None else 2 * n, "week")
     code = DURATION_UNITS[unit]
     if code == "WE":
         return "P2D" if n in (None, 1) else f"P{int(n * 2)}D"
@@ -343,6 +345,8 @@ def shift(value: str, n: int, unit: str) -> str | None:
 
     Returns None when the value cannot be moved by that unit (e.g. a decade by days).
     """
+    if unit == "fortnight":
+        return shift(value, 2 * n, "week")
     found = _start_of(value)
     if found is None:
         return None

@@ -33,7 +33,7 @@ _NUM = (
 # a number, or a range: "two to three weeks", "12 to 18 months", "one or two days" (the
 # number first and the range optional: one pass of the long alternation per position)
 _AMOUNT = rf"(?:{_NUM}(?:\s+(?:to|or)\s+{_NUM})?)"
-_UNIT = r"(?:year|month|week|day|decade|centur(?:y|ie)|quarter|hour|minute|weekend)s?"
+_UNIT = r"(?:year|month|week|day|decade|centur(?:y|ie)|quarter|hour|minute|weekend|fortnight)s?"
 _PART = r"(?:morning|afternoon|evening|night)"
 _PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _ORDINAL = {
@@ -128,7 +128,7 @@ _RULES: list[_Rule] = []
 _UNIT_KEY = re.compile(
     r"\b(?:[Yy]ears?|[Mm]onths?|[Ww]eeks?|[Dd]ays?|[Dd]ecades?|[Cc]entur(?:y|ies)|[Qq]uarters?"
     r"|[Hh]ours?|[Mm]inutes?|[Ss]econds?|[Ww]eekends?|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all"
-    r"|[Ww]inter|YEARS?|MONTHS?|WEEKS?|DAYS?)\b"
+    r"|[Ww]inter|[Ff]ortnights?|YEARS?|MONTHS?|WEEKS?|DAYS?)\b"
 )
 
 

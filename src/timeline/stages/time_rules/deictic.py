@@ -202,18 +202,19 @@ def _the_weekend(m: re.Match[str]) -> _Draft:
 
 
 @_rule(
-    r"(?i)\b(?P<w>today|yesterday|tomorrow|tonight)(?:'s)?\b",
+    r"(?i)\b(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:'s)?\b",
     lits=("today", "yesterday", "tomorrow", "tonight"),
 )
 def _today(m: re.Match[str]) -> _Draft | None:
     w = m["w"].lower()
+    extra = {"before": -1, "after": 1}.get((m["ba"] or "").lower(), 0)  # "the day before yesterday"
     if m["w"][0].isupper() and re.search(
         r"\b[A-Z][\w.]*\s$", m.string[max(0, m.start() - 20) : m.start()]
     ):
         return None  # "USA Today", "VOA Today": a name
     if m.group().lower().endswith("'s") and _GENERIC_AFTER.match(m.string, m.end()):
         return None  # "today's youth", "in today's world": the present in general, not a day
-    offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[w]
+    offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}[w] + extra
     end = m.end("w")
 
     def recipe(anchor: str, future: bool) -> str | None:
@@ -297,7 +298,7 @@ def _future(m: re.Match[str]) -> _Draft | None:
 @_rule(
     r"(?i)\b(?:(?P<the>the\s+)?(?P<dir>last|next|this|coming|past|previous|following|current)"
     r"|(?P<ea>earlier|later)\s+this)\s+"
-    r"(?P<u>week(?:end)?|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)\b",
+    r"(?P<u>week(?:end)?|fortnight|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)\b",
     key=_UNIT_KEY,
 )
 def _this_last_next(m: re.Match[str]) -> _Draft | None:

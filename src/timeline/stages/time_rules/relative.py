@@ -28,7 +28,7 @@ from timeline.stages.time_rules.shifts import (
 
 
 @_rule(
-    rf"(?i)\b(?P<n>{_AMOUNT})\s+(?P<u>{_UNIT})\s+(?:or\s+so\s+)?(?P<w>ago|later|earlier|before|after|from\s+now|hence)\b",
+    rf"(?i)\b(?P<n>{_AMOUNT})\s+(?P<u>{_UNIT})\s+(?:or\s+so\s+)?(?P<w>ago|later|earlier|before|after|from\s+now|from\s+today|hence)\b",
     key=_UNIT_KEY,
 )
 def _n_units_relative(m: re.Match[str]) -> _Draft | None:
@@ -155,3 +155,14 @@ def _the_season(m: re.Match[str]) -> _Draft:
         (m["mod"] or "").lower(), "MID" if m["mod"] else None
     )
     return _Draft(start=start, end=m.end(), kind="deictic", recipe=recipe, needs="month", mod=mod)
+
+
+@_rule(
+    r"(?i)\bthe\s+(?P<u>week|weekend|month|year)\s+(?P<w>before\s+last|after\s+next)\b",
+    lits=("before last", "after next"),
+)
+def _before_last(m: re.Match[str]) -> _Draft:
+    """ "The week before last", "the year after next": two units back or ahead."""
+    unit = m["u"].lower()
+    step = -2 if m["w"].lower().startswith("before") else 2
+    return _draft(m, kind="deictic", recipe=_shift_recipe(step, unit), needs=_need(unit))

@@ -11,7 +11,13 @@ from timeline.stages.time_rules.base import _first_day
 
 
 def _need(unit: str) -> str:
-    return {"week": "day", "weekend": "day", "month": "month", "quarter": "month"}.get(unit, "year")
+    return {
+        "week": "day",
+        "weekend": "day",
+        "fortnight": "day",
+        "month": "month",
+        "quarter": "month",
+    }.get(unit, "year")
 
 
 def _shift_recipe(step: int, unit: str) -> Callable[[str, bool], str | None]:
