@@ -141,8 +141,8 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     import timeline
-    from timeline.corpus import parse_article
     from timeline.ingest import read_article
+    from timeline.inputs import parse_article
     from timeline.render.html import render_page
 
     seed_path = ROOT / "examples" / "us-mission-venezuela.md"

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.corpus import build_corpus, expand_inputs
+from timeline.corpus import build_corpus
+from timeline.inputs import expand_inputs
 
 ARTICLE = (
     "In 2019, Washington cut diplomatic ties with Caracas. Maduro condemned the move on {day}."

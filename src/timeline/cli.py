@@ -97,7 +97,7 @@ def cli() -> None:
 def _load(path: str, published: str | None):  # type: ignore[no-untyped-def]
     """One Document from an article file or stdin (parsed), or a document JSON file (read
     and validated): what ``timeline parse`` takes."""
-    from timeline.corpus import Unit, load_unit
+    from timeline.inputs import Unit, load_unit
 
     if path == "-":
         return load_unit(Unit(key="-", path="-", data=sys.stdin.buffer.read()), published)
@@ -114,7 +114,7 @@ def _load(path: str, published: str | None):  # type: ignore[no-untyped-def]
 def _documents(inputs: tuple[str, ...], published: str | None) -> Iterator[Document]:
     """Every document in ``inputs`` (files, folders, globs, JSON Lines, ``-``), the same
     inputs ``timeline build`` takes; the first bad one stops the command with its error."""
-    from timeline.corpus import expand_inputs, load_unit
+    from timeline.inputs import expand_inputs, load_unit
 
     for unit in expand_inputs(inputs):
         if isinstance(unit, InputError):
