@@ -35,6 +35,10 @@ def pairs(text: str, dct: str | None = "2022-03-05") -> list[tuple[str, str | No
         ("The report came out on 2021-11-30.", [("2021-11-30", "2021-11-30")]),
         ("They met in spring 2019.", [("spring 2019", "2019-SP")]),
         ("They met in the summer of 2019.", [("the summer of 2019", "2019-SU")]),
+        # year ranges name both years; a shared year belongs to both months
+        ("The 1990-91 recession hurt.", [("1990", "1990"), ("91", "1991")]),
+        ("The war of 1939–45 ended.", [("1939", "1939"), ("45", "1945")]),
+        ("He served between March and May 2019.", [("March", "2019-03"), ("May 2019", "2019-05")]),
         ("Computers failed in the year 2000.", [("the year 2000", "2000")]),
         ("Prices rose in the 1990's.", [("the 1990's", "199X")]),
     ],

@@ -87,6 +87,22 @@ def _fiscal_year(m: re.Match[str]) -> _Draft:
     return _draft(m, value=m["y1"] or m["y2"])
 
 
+def _years_apart(first: str, tail: str) -> bool:
+    """Whether "1990-91", "2022–23", "1939–45" name two years (not "2021-03", a month)."""
+    return int(tail) == (int(first) + 1) % 100 or int(tail) > 12
+
+
+@_rule(r"[-–—](?P<yy>\d\d)\b(?![-–—/.:]\d)", key=r"\d{4}[-–—]\d\d", lits=("-", "–", "—"))
+def _year_tail(m: re.Match[str]) -> _Draft | None:
+    """The second year of "1990-91", "the 2022–23 season", "1939–45"."""
+    first = m.string[m.start() - 4 : m.start()]
+    if not re.fullmatch(_YEAR, first) or not _years_apart(first, m["yy"]):
+        return None
+    year = int(first[:2] + m["yy"])
+    year += 100 if year < int(first) else 0
+    return _Draft(start=m.start("yy"), end=m.end(), value=f"{year:04d}")
+
+
 _THE_YEAR_BEFORE = re.compile(r"\b[Tt]he\s+year\s+$")
 # a word that labels the number after it: "Flight 1549", "Form 1040", "Agenda 2030"
 _LABEL_BEFORE = re.compile(
@@ -96,9 +112,12 @@ _LABEL_BEFORE = re.compile(
 )
 
 
-@_rule(rf"(?<![$#£€\d.,])\b(?P<y>{_YEAR})(?:'s)?\b(?![.,]?\d|-\d|:\d)")
+@_rule(rf"(?<![$#£€\d.,])\b(?P<y>{_YEAR})(?:'s)?\b(?![.,]?\d|:\d|-\d\d-|-\d{{3}}\b|-\d\b)")
 def _year(m: re.Match[str]) -> _Draft | None:
     after = m.string[m.end() : m.end() + 40]
+    tail = re.match(r"-(\d\d)\b", after)
+    if tail and not _years_apart(m["y"], tail[1]):
+        return None  # "2021-03": a year and a month, not a range
     if _COUNT_NOUN_AFTER.match(after):
         return None
     if _LABEL_BEFORE.search(m.string, max(0, m.start() - 16), m.start()):

@@ -81,6 +81,9 @@ def _month_this_year(m: re.Match[str]) -> _Draft:
 
 
 MONTH_PULL = 5  # months
+_SHARED_YEAR = re.compile(
+    rf"\s*(?:and|or|to|through|until|till|-|–|—)\s*{_MONTH}\s+(?:of\s+)?(?P<y>{_YEAR})\b"
+)
 
 
 @_rule(
@@ -101,6 +104,9 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
     ):
         return None
     mo = _month_num(word)
+    shared = _SHARED_YEAR.match(m.string, m.end())
+    if shared:  # "between March and May 2019": the year belongs to both months
+        return _draft(m, value=f"{shared['y']}-{mo:02d}")
     prefix = re.search(r"(?i)\b(last|next|this)\s+$", before)
     direction = prefix.group(1).lower() if prefix else None
     start = m.start() - len(prefix.group(0)) if prefix else m.start()
