@@ -411,6 +411,7 @@ def test_times_anaphoric_from_previous_date(text: str, expected: list[tuple[str,
                 ("06.01.2021", "2021-01-06", None),
             ],
         ),
+        ("At present there is no deal.", [("present", "PRESENT_REF", None)]),
         # "one day" as an unknown time ahead, unless it measures something
         ("One day, she said, peace will come.", [("One day", "FUTURE_REF", None)]),
         ("He had only been in the job one day.", [("one day", "P1D", None)]),
@@ -464,6 +465,7 @@ def test_times_fuzzy_modifiers(text: str, value: str, mod: str) -> None:
         "The Audi Q3 sold well.",
         "Version 1.2.2020 of the app is out.",
         "The March on Washington drew crowds.",
+        "It sold at present prices.",
         "The Dow fell 1300 points.",
     ],
 )

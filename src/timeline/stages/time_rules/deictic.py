@@ -256,11 +256,14 @@ def _part_of_day(m: re.Match[str]) -> _Draft:
 
 
 @_rule(
-    r"(?i)\bnow\b|\bcurrently\b|\bthese\s+days\b|\bnowadays\b",
-    lits=("now", "currently", "these days"),
+    r"(?i)\bnow\b|\bcurrently\b|\bthese\s+days\b|\bnowadays\b"
+    r"|\bat\s+(?P<p>present)(?=\s*[,.;:!?)]|\s+(?:there|it|he|she|they|we|the|this|no|only)\b)",
+    lits=("now", "currently", "these days", "at present"),
 )
 def _present(m: re.Match[str]) -> _Draft:
-    return _draft(m, value="PRESENT_REF", kind="ref")
+    """ "Now", "currently", "these days", "at present" (not "at present prices"): the present.
+    TimeBank leaves "right" out of "right now" and does not tag "at the moment"."""
+    return _draft(m, "p" if m["p"] else 0, value="PRESENT_REF", kind="ref")
 
 
 @_rule(
