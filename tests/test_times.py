@@ -321,6 +321,23 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
             "2023-06-14",
             [("three weeks from today", "2023-W27")],
         ),
+        # a month without a year belongs to the year the story is telling...
+        (
+            "The crisis began in 1962. In October, missiles were found. By November they were gone.",
+            "2023-06-14",
+            [("1962", "1962"), ("October", "1962-10"), ("November", "1962-11")],
+        ),
+        # ... unless that year is a range's end, a modifier, or the month is a plan ahead
+        (
+            "Attacks dating to 1994 went unsolved. In January, a doctor died.",
+            "2023-06-14",
+            [("1994", "1994"), ("January", "2023-01")],
+        ),
+        (
+            "The firm was founded in 2015. In January, it will relaunch.",
+            "2023-06-14",
+            [("2015", "2015"), ("January", "2024-01")],
+        ),
         # ranges are one duration of unknown length
         (
             "Repairs take two to three weeks; sales rise over the next 12 to 18 months.",

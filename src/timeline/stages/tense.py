@@ -87,7 +87,11 @@ def local_tense(text: str, start: int, end: int, sentence: Span | None) -> tuple
             break
     if before and before[-1].lower() in _DEADLINE:
         # "by February", "until Tuesday": a deadline ahead, unless it is told in the past perfect
-        return not any(w.lower() == "had" for w in before[-7:] + after), False
+        # ... or told in the past: "by November the missiles were gone"
+        past = any(w.lower() == "had" for w in before[-7:] + after) or any(
+            w.lower() in ("was", "were") for w in after
+        )
+        return not past, False
     if text.startswith("'s", end) and _WEEKDAY_NAME.match(text, start):
         return False, False  # "Wednesday's ruling" has happened
     near = _tense_of(before[-6:], after)

@@ -176,6 +176,7 @@ def resolve_times(
     problems: list[Problem] = []
     last: Timex | None = None  # most recent resolved date in the text
     last_quarter: Timex | None = None  # the quarter the text is reporting on, if any
+    narrated: set[str] = set()  # months placed in the year the story is telling
     sent_iter = iter(sentences)
     sentence: Span | None = next(sent_iter, None)
     sentence_future: dict[tuple[int, int], bool] = {}
@@ -206,6 +207,14 @@ def resolve_times(
                 value, anchor, basis = f"{int(q[:4]) - 1:04d}{q[4:]}", last_quarter.id, "anaphoric"
             elif d.apposition and last is not None and last.value:
                 value, anchor, basis = last.value, last.id, "anaphoric"
+            elif d.month_of_year and _narrated_year(text, last, dct, d, future, narrated):
+                assert last is not None and last.value
+                value, anchor, basis = (
+                    f"{last.value[:4]}-{d.month_of_year:02d}",
+                    last.id,
+                    "anaphoric",
+                )
+                narrated.add(f"t{d.start}-{d.end}")
             elif (
                 d.kind == "anaphoric"
                 and last is not None
@@ -287,6 +296,36 @@ _QUARTER_REACH = 800  # characters: a results paragraph or two
 _QUARTER_AFTER = re.compile(r"(?i)\s*(?:fiscal\s+)?(?:quarter|period)\b")
 _ENDED = re.compile(r"(?i)\bend(?:ed|ing)\s+(?:on\s+)?$")  # "the quarter ended Sept. 30"
 _QUARTER_INSIDE = re.compile(r"(?i)\b(?:quarter|period)$")
+
+
+_NARRATION_REACH = 400  # characters: the sentence before or two
+
+
+# a year told as the end of a range ("since 1990", "dating to 1994") or as a modifier ("the
+# Dec. 21, 1988, bombing") is not the year the story is telling
+_NOT_NARRATION_BEFORE = re.compile(
+    r"(?i)\b(?:since|from|until|till|through|before|after|by|to|the)\s+$"
+)
+
+
+def _narrated_year(
+    text: str, last: Timex | None, dct: str | None, d: _Draft, future: bool, narrated: set[str]
+) -> bool:
+    """Whether a month without a year belongs to the year just told: "The crisis began in
+    1962. In October, ..." The year must be written out (or be such a month: "In October ...
+    By November"; not "last year", not a month the publication date placed), not the end of a range ("since 1990"), not the publication
+    year, and the month not a plan ahead ("founded in 2015 ... in January it will relaunch")."""
+    if last is None or not last.value or dct is None:
+        return False
+    if last.basis != "explicit" and last.id not in narrated:
+        return False
+    if not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", last.value) or last.value[:4] == dct[:4]:
+        return False
+    if d.start - last.end > _NARRATION_REACH:
+        return False
+    if _NOT_NARRATION_BEFORE.search(text, max(0, last.start - 10), last.start):
+        return False
+    return not (future and last.value[:4] < dct[:4])
 
 
 def _next_quarter_context(current: Timex | None, t: Timex) -> Timex | None:

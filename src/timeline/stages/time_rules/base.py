@@ -111,6 +111,9 @@ class _Draft:
     apposition: bool = False  # "2019, the year after X": same value as the preceding date
     check_day: int | None = None  # "Last Tuesday (1st)"
     follows_quarter: bool = False  # "a year ago" after a quarter means that quarter a year back
+    # "In 1962 ... In October": a month without a year, told right after another year's date,
+    # is that year's month (the number of the month; the value is "<year>-<month>")
+    month_of_year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,7 +132,14 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
             year += 1
         return f"{year:04d}-{mo:02d}"
 
-    return _Draft(start=start, end=m.end(), kind="deictic", recipe=recipe, needs="month")
+    return _Draft(
+        start=start,
+        end=m.end(),
+        kind="deictic",
+        recipe=recipe,
+        needs="month",
+        month_of_year=mo if direction is None else None,
+    )
 
 
 @_rule(
