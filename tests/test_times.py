@@ -338,6 +338,12 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
             "2023-06-14",
             [("2015", "2015"), ("January", "2024-01")],
         ),
+        # a weekday right after a dated sentence of another week is in that week
+        (
+            "On March 3, 2019, the strike began. On Tuesday, talks collapsed.",
+            "2023-06-14",
+            [("March 3, 2019", "2019-03-03"), ("Tuesday", "2019-03-05")],
+        ),
         # ranges are one duration of unknown length
         (
             "Repairs take two to three weeks; sales rise over the next 12 to 18 months.",

@@ -12,6 +12,7 @@ expressions keep their span, get ``value: null`` and a problem; the clock is nev
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import Any, cast
@@ -215,6 +216,12 @@ def resolve_times(
                     "anaphoric",
                 )
                 narrated.add(f"t{d.start}-{d.end}")
+            elif d.weekday_near is not None and _narrated_day(text, last, dct, d, future):
+                assert last is not None and last.value
+                base = dt.date.fromisoformat(last.value[:10])
+                ahead = (d.weekday_near - base.weekday()) % 7
+                day = base + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+                value, anchor, basis = day.isoformat(), last.id, "anaphoric"
             elif (
                 d.kind == "anaphoric"
                 and last is not None
@@ -312,20 +319,37 @@ def _narrated_year(
     text: str, last: Timex | None, dct: str | None, d: _Draft, future: bool, narrated: set[str]
 ) -> bool:
     """Whether a month without a year belongs to the year just told: "The crisis began in
-    1962. In October, ..." The year must be written out (or be such a month: "In October ...
-    By November"; not "last year", not a month the publication date placed), not the end of a range ("since 1990"), not the publication
-    year, and the month not a plan ahead ("founded in 2015 ... in January it will relaunch")."""
+    1962. In October, ..." The year must be written out (or be such a month: "In October
+    ... By November"; not "last year", not a month the publication date placed), before the
+    publication year, not a range's end ("since 1990") or a modifier ("the 1988 bombing"),
+    and the month not a plan ahead ("founded in 2015 ... in January it will relaunch")."""
     if last is None or not last.value or dct is None:
         return False
     if last.basis != "explicit" and last.id not in narrated:
         return False
-    if not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", last.value) or last.value[:4] == dct[:4]:
-        return False
+    if not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", last.value) or last.value[:4] >= dct[:4]:
+        return False  # only a past year is narrated ("bonds due 2011" is not a story told)
     if d.start - last.end > _NARRATION_REACH:
         return False
     if _NOT_NARRATION_BEFORE.search(text, max(0, last.start - 10), last.start):
         return False
     return not (future and last.value[:4] < dct[:4])
+
+
+def _narrated_day(text: str, last: Timex | None, dct: str | None, d: _Draft, future: bool) -> bool:
+    """Whether a weekday belongs to the week of the date just told ("On March 3, 2019, the
+    strike began. On Tuesday, talks collapsed."): a written-out day more than a week before
+    the publication date, close before, not a range's end or a modifier, not a plan ahead."""
+    if last is None or not last.value or dct is None or last.basis != "explicit":
+        return False
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", last.value) or last.value >= dct[:10]:
+        return False
+    gap = abs((dt.date.fromisoformat(dct[:10]) - dt.date.fromisoformat(last.value)).days)
+    if gap <= 7 or d.start - last.end > _NARRATION_REACH:
+        return False
+    if _NOT_NARRATION_BEFORE.search(text, max(0, last.start - 10), last.start):
+        return False
+    return not (future and last.value < dct[:10])
 
 
 def _next_quarter_context(current: Timex | None, t: Timex) -> Timex | None:

@@ -114,6 +114,9 @@ class _Draft:
     # "In 1962 ... In October": a month without a year, told right after another year's date,
     # is that year's month (the number of the month; the value is "<year>-<month>")
     month_of_year: int | None = None
+    # "On March 3, 2019, ... On Tuesday": a weekday told right after a date of another week
+    # is the nearest such day to that date (the weekday's number, Monday = 0)
+    weekday_near: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -193,6 +193,7 @@ def _weekday(m: re.Match[str]) -> _Draft:
         end=end,
         kind="anaphoric" if anaphoric else "deictic",
         recipe=recipe,
+        weekday_near=wd if direction is None and not m["check"] and not part else None,
     )
 
 
