@@ -19,6 +19,15 @@ from typing import Any, cast
 
 from timeline.model import Document, Problem, Span, Timex
 from timeline.settings import Settings
+from timeline.stages.anchoring import (
+    ENDED,
+    QUARTER_AFTER,
+    QUARTER_INSIDE,
+    QUARTER_REACH,
+    narrated_day,
+    narrated_year,
+    next_quarter_context,
+)
 from timeline.stages.normalize import granularity_of
 from timeline.stages.tense import Tense, local_tense
 from timeline.stages.time_rules import (
@@ -201,14 +210,14 @@ def resolve_times(
                 d.follows_quarter
                 and last_quarter is not None
                 and last_quarter.value
-                and d.start - last_quarter.end < _QUARTER_REACH
+                and d.start - last_quarter.end < QUARTER_REACH
             ):
                 # company results: "a year earlier" compares with the same quarter a year back
                 q = last_quarter.value
                 value, anchor, basis = f"{int(q[:4]) - 1:04d}{q[4:]}", last_quarter.id, "anaphoric"
             elif d.apposition and last is not None and last.value:
                 value, anchor, basis = last.value, last.id, "anaphoric"
-            elif d.month_of_year and _narrated_year(text, last, dct, d, future, narrated):
+            elif d.month_of_year and narrated_year(text, last, dct, d, future, narrated):
                 assert last is not None and last.value
                 value, anchor, basis = (
                     f"{last.value[:4]}-{d.month_of_year:02d}",
@@ -216,7 +225,7 @@ def resolve_times(
                     "anaphoric",
                 )
                 narrated.add(f"t{d.start}-{d.end}")
-            elif d.weekday_near is not None and _narrated_day(text, last, dct, d, future):
+            elif d.weekday_near is not None and narrated_day(text, last, dct, d, future):
                 assert last is not None and last.value
                 base = dt.date.fromisoformat(last.value[:10])
                 ahead = (d.weekday_near - base.weekday()) % 7
@@ -277,7 +286,7 @@ def resolve_times(
             and last_quarter.value
             and value
             and re.fullmatch(r"\d{4}", value)
-            and (_QUARTER_AFTER.match(text, d.end) or _QUARTER_INSIDE.search(t.text))
+            and (QUARTER_AFTER.match(text, d.end) or QUARTER_INSIDE.search(t.text))
         ):
             # "the 1988 period" among quarterly figures: that year's quarter of the same number
             value = f"{value}{last_quarter.value[4:]}"
@@ -292,78 +301,11 @@ def resolve_times(
             and not derived
         ):
             last = t
-            if not _ENDED.search(text, max(0, d.start - 12), d.start):
-                last_quarter = _next_quarter_context(last_quarter, t)
+            if not ENDED.search(text, max(0, d.start - 12), d.start):
+                last_quarter = next_quarter_context(last_quarter, t)
         elif t.type == "DURATION" and value and re.fullmatch(r"P(?:[2-9]|1[0-2])M|P1Y", value):
             last_quarter = None  # "for the nine months": the story moved on from the quarter
     return timexes, problems
-
-
-_QUARTER_REACH = 800  # characters: a results paragraph or two
-_QUARTER_AFTER = re.compile(r"(?i)\s*(?:fiscal\s+)?(?:quarter|period)\b")
-_ENDED = re.compile(r"(?i)\bend(?:ed|ing)\s+(?:on\s+)?$")  # "the quarter ended Sept. 30"
-_QUARTER_INSIDE = re.compile(r"(?i)\b(?:quarter|period)$")
-
-
-_NARRATION_REACH = 400  # characters: the sentence before or two
-
-
-# a year told as the end of a range ("since 1990", "dating to 1994") or as a modifier ("the
-# Dec. 21, 1988, bombing") is not the year the story is telling
-_NOT_NARRATION_BEFORE = re.compile(
-    r"(?i)\b(?:since|from|until|till|through|before|after|by|to|the)\s+$"
-)
-
-
-def _narrated_year(
-    text: str, last: Timex | None, dct: str | None, d: _Draft, future: bool, narrated: set[str]
-) -> bool:
-    """Whether a month without a year belongs to the year just told: "The crisis began in
-    1962. In October, ..." The year must be written out (or be such a month: "In October
-    ... By November"; not "last year", not a month the publication date placed), before the
-    publication year, not a range's end ("since 1990") or a modifier ("the 1988 bombing"),
-    and the month not a plan ahead ("founded in 2015 ... in January it will relaunch")."""
-    if last is None or not last.value or dct is None:
-        return False
-    if last.basis != "explicit" and last.id not in narrated:
-        return False
-    if not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", last.value) or last.value[:4] >= dct[:4]:
-        return False  # only a past year is narrated ("bonds due 2011" is not a story told)
-    if d.start - last.end > _NARRATION_REACH:
-        return False
-    if _NOT_NARRATION_BEFORE.search(text, max(0, last.start - 10), last.start):
-        return False
-    return not (future and last.value[:4] < dct[:4])
-
-
-def _narrated_day(text: str, last: Timex | None, dct: str | None, d: _Draft, future: bool) -> bool:
-    """Whether a weekday belongs to the week of the date just told ("On March 3, 2019, the
-    strike began. On Tuesday, talks collapsed."): a written-out day more than a week before
-    the publication date, close before, not a range's end or a modifier, not a plan ahead."""
-    if last is None or not last.value or dct is None or last.basis != "explicit":
-        return False
-    if not re.fullmatch(r"\d{4}-\d\d-\d\d", last.value) or last.value >= dct[:10]:
-        return False
-    gap = abs((dt.date.fromisoformat(dct[:10]) - dt.date.fromisoformat(last.value)).days)
-    if gap <= 7 or d.start - last.end > _NARRATION_REACH:
-        return False
-    if _NOT_NARRATION_BEFORE.search(text, max(0, last.start - 10), last.start):
-        return False
-    return not (future and last.value < dct[:10])
-
-
-def _next_quarter_context(current: Timex | None, t: Timex) -> Timex | None:
-    """The quarter a results story is about after ``t``: a new quarter replaces it, a day or
-    month inside it keeps it ("the quarter ended Sept. 30"), any other date ends it."""
-    if t.granularity == "quarter" and t.value and re.fullmatch(r"\d{4}-Q[1-4]", t.value):
-        return t
-    if current is None or current.value is None or not t.value:
-        return current
-    m = re.match(r"(\d{4})-(\d\d)", t.value)
-    if m and t.granularity in ("month", "day", "week", "part_of_day", "time"):
-        quarter = f"{m.group(1)}-Q{(int(m.group(2)) - 1) // 3 + 1}"
-        return current if quarter == current.value else None
-    return None
 
 
 def _apply(d: _Draft, anchor: str, future: bool) -> str | None:

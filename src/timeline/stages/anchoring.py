@@ -1,0 +1,78 @@
+"""Context for anchoring beyond "the last date in the text": the quarter a company-results
+story reports on ("a year earlier" then means that quarter a year back), and the year or
+week a story is narrating ("The crisis began in 1962. In October, ..."). ``times.py``
+consults these while it walks the expressions in order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from timeline.model import Timex
+from timeline.stages.time_rules import _Draft
+
+QUARTER_REACH = 800  # characters: a results paragraph or two
+QUARTER_AFTER = re.compile(r"(?i)\s*(?:fiscal\s+)?(?:quarter|period)\b")
+ENDED = re.compile(r"(?i)\bend(?:ed|ing)\s+(?:on\s+)?$")  # "the quarter ended Sept. 30"
+QUARTER_INSIDE = re.compile(r"(?i)\b(?:quarter|period)$")
+
+
+NARRATION_REACH = 400  # characters: the sentence before or two
+
+
+# a year told as the end of a range ("since 1990", "dating to 1994") or as a modifier ("the
+# Dec. 21, 1988, bombing") is not the year the story is telling
+NOT_NARRATION_BEFORE = re.compile(
+    r"(?i)\b(?:since|from|until|till|through|before|after|by|to|the)\s+$"
+)
+
+
+def narrated_year(
+    text: str, last: Timex | None, dct: str | None, d: _Draft, future: bool, narrated: set[str]
+) -> bool:
+    """Whether a month without a year belongs to the year just told: "The crisis began in
+    1962. In October, ..." The year must be written out (or be such a month: "In October
+    ... By November"; not "last year", not a month the publication date placed), before the
+    publication year, not a range's end ("since 1990") or a modifier ("the 1988 bombing"),
+    and the month not a plan ahead ("founded in 2015 ... in January it will relaunch")."""
+    if last is None or not last.value or dct is None:
+        return False
+    if last.basis != "explicit" and last.id not in narrated:
+        return False
+    if not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", last.value) or last.value[:4] >= dct[:4]:
+        return False  # only a past year is narrated ("bonds due 2011" is not a story told)
+    if d.start - last.end > NARRATION_REACH:
+        return False
+    if NOT_NARRATION_BEFORE.search(text, max(0, last.start - 10), last.start):
+        return False
+    return not (future and last.value[:4] < dct[:4])
+
+
+def narrated_day(text: str, last: Timex | None, dct: str | None, d: _Draft, future: bool) -> bool:
+    """Whether a weekday belongs to the week of the date just told ("On March 3, 2019, the
+    strike began. On Tuesday, talks collapsed."): a written-out day more than a week before
+    the publication date, close before, not a range's end or a modifier, not a plan ahead."""
+    if last is None or not last.value or dct is None or last.basis != "explicit":
+        return False
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", last.value) or last.value >= dct[:10]:
+        return False
+    gap = abs((dt.date.fromisoformat(dct[:10]) - dt.date.fromisoformat(last.value)).days)
+    if gap <= 7 or d.start - last.end > NARRATION_REACH:
+        return False
+    if NOT_NARRATION_BEFORE.search(text, max(0, last.start - 10), last.start):
+        return False
+    return not (future and last.value < dct[:10])
+
+
+def next_quarter_context(current: Timex | None, t: Timex) -> Timex | None:
+    """The quarter a results story is about after ``t``: a new quarter replaces it, a day or
+    month inside it keeps it ("the quarter ended Sept. 30"), any other date ends it."""
+    if t.granularity == "quarter" and t.value and re.fullmatch(r"\d{4}-Q[1-4]", t.value):
+        return t
+    if current is None or current.value is None or not t.value:
+        return current
+    m = re.match(r"(\d{4})-(\d\d)", t.value)
+    if m and t.granularity in ("month", "day", "week", "part_of_day", "time"):
+        quarter = f"{m.group(1)}-Q{(int(m.group(2)) - 1) // 3 + 1}"
+        return current if quarter == current.value else None
+    return None
