@@ -64,7 +64,7 @@ def _numeric(m: re.Match[str]) -> _Draft | None:
 )
 def _numeric_other(m: re.Match[str]) -> _Draft | None:
     """ "2021/01/06" (year first) and "06.01.2021" (day first, as in most of Europe)."""
-    if _LABEL_BEFORE.search(m.string, max(0, m.start() - 16), m.start()):
+    if _labelled(m.string, m.start()):
         return None  # "version 1.2.2020"
     if m["y"]:
         return _abs_day(m, int(m["y"]), int(m["m"]), int(m["d"]))
@@ -103,13 +103,60 @@ def _year_tail(m: re.Match[str]) -> _Draft | None:
     return _Draft(start=m.start("yy"), end=m.end(), value=f"{year:04d}")
 
 
-_THE_YEAR_BEFORE = re.compile(r"\b[Tt]he\s+year\s+$")
 # a word that labels the number after it: "Flight 1549", "Form 1040", "Agenda 2030"
-_LABEL_BEFORE = re.compile(
-    r"(?i)\b(?:flight|room|route|highway|interstate|section|article|chapter|resolution|rule"
-    r"|form|page|no\.|number|model|report|item|code|paragraph|clause|bill|bus|train|platform"
-    r"|gate|exit|unit|suite|box|vision|agenda|horizon|windows|office|pid|id|sku|version)\s+$"
+_LABELS = frozenset(
+    [
+        "flight",
+        "room",
+        "route",
+        "highway",
+        "interstate",
+        "section",
+        "article",
+        "chapter",
+        "resolution",
+        "rule",
+        "form",
+        "page",
+        "no.",
+        "number",
+        "model",
+        "report",
+        "item",
+        "code",
+        "paragraph",
+        "clause",
+        "bill",
+        "bus",
+        "train",
+        "platform",
+        "gate",
+        "exit",
+        "unit",
+        "suite",
+        "box",
+        "vision",
+        "agenda",
+        "horizon",
+        "windows",
+        "office",
+        "pid",
+        "id",
+        "sku",
+        "version",
+    ]
 )
+
+
+def _words_before(text: str, pos: int, n: int = 2) -> list[str]:
+    """The ``n`` lower-case words just before ``pos`` (a cheap look back, no regex)."""
+    return text[max(0, pos - 24) : pos].lower().split()[-n:]
+
+
+def _labelled(text: str, pos: int) -> bool:
+    """Whether the number at ``pos`` follows a label word ("Flight 1549", "version 1.2")."""
+    before = _words_before(text, pos, 1)
+    return bool(before) and before[0] in _LABELS and text[pos - 1 : pos].isspace()
 
 
 @_rule(rf"(?<![$#£€\d.,])\b(?P<y>{_YEAR})(?:'s)?\b(?![.,]?\d|:\d|-\d\d-|-\d{{3}}\b|-\d\b)")
@@ -120,11 +167,13 @@ def _year(m: re.Match[str]) -> _Draft | None:
         return None  # "2021-03": a year and a month, not a range
     if _COUNT_NOUN_AFTER.match(after):
         return None
-    if _LABEL_BEFORE.search(m.string, max(0, m.start() - 16), m.start()):
+    if _labelled(m.string, m.start()):
         return None  # "Flight 1549", "Resolution 1441", "Vision 2030": a number in a name
     end = m.end() - 2 if m.group().endswith("'s") else m.end()
-    the_year = _THE_YEAR_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
-    start = the_year.start() if the_year else m.start()  # "the year 2000" is one expression
+    start = m.start()
+    if m.string[start - 1 : start].isspace() and _words_before(m.string, start) == ["the", "year"]:
+        # "the year 2000" is one expression
+        start = m.string.lower().rindex("the", max(0, start - 24), start)
     return _Draft(start=start, end=end, value=m["y"])
 
 
