@@ -92,7 +92,14 @@ def _years_apart(first: str, tail: str) -> bool:
     return int(tail) == (int(first) + 1) % 100 or int(tail) > 12
 
 
-@_rule(r"[-–—](?P<yy>\d\d)\b(?![-–—/.:]\d)", key=r"\d{4}[-–—]\d\d", lits=("-", "–", "—"))
+_TAIL = re.compile(r"-(\d\d)\b")
+
+
+@_rule(
+    r"[-–—](?P<yy>\d\d)\b(?![-–—/.:]\d)",
+    key=r"\b(?:1\d|20)\d\d[-–—]\d\d\b(?![-–—/.:]\d)",
+    lits=("-", "–", "—"),
+)
 def _year_tail(m: re.Match[str]) -> _Draft | None:
     """The second year of "1990-91", "the 2022–23 season", "1939–45"."""
     first = m.string[m.start() - 4 : m.start()]
@@ -162,7 +169,7 @@ def _labelled(text: str, pos: int) -> bool:
 @_rule(rf"(?<![$#£€\d.,])\b(?P<y>{_YEAR})(?:'s)?\b(?![.,]?\d|:\d|-\d\d-|-\d{{3}}\b|-\d\b)")
 def _year(m: re.Match[str]) -> _Draft | None:
     after = m.string[m.end() : m.end() + 40]
-    tail = re.match(r"-(\d\d)\b", after)
+    tail = _TAIL.match(after) if after[:1] == "-" else None
     if tail and not _years_apart(m["y"], tail[1]):
         return None  # "2021-03": a year and a month, not a range
     if _COUNT_NOUN_AFTER.match(after):

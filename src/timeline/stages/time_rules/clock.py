@@ -53,21 +53,25 @@ def _clock(m: re.Match[str]) -> _Draft | None:
 
 
 @_rule(
-    r"(?i)\b(?P<h>[01]?\d|2[0-3])(?P<sep>[:.h]?)(?P<mi>[0-5]\d)"
-    rf"(?:\s*(?P<z>{_ZONE}|local\s+time)\b|(?<=\d)(?=[\s,;)]|\.(?!\d)|$))" + _DAY_AFTER,
-    key=r"\d:\d\d|\d\d\s*(?:[A-Z][A-Z]|local)",
+    r"(?i)(?:\b(?P<prep>at|by|from|until|till|to|before|after)\s+)?"
+    r"\b(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.h]?)(?P<mi>[0-5]\d)\s*(?P<z>"
+    + _ZONE
+    + r"|local\s+time)\b|:(?P<mi2>[0-5]\d)(?=[\s,;)]|\.(?!\d)|$))"
+    + _DAY_AFTER,
+    key=r"(?i)\b(?:at|by|from|until|till|to|before|after)\s+\d\d?:\d\d"
+    r"|\d\d\s*(?:GMT|UTC|BST|CES?T|[ECMP][SD]T|ET|PT|local\s+time)\b",
     lits=(":", "gmt", "utc", "local time", "bst", "cet", "est", "edt", "pst", "pdt"),
 )
 def _clock24(m: re.Match[str]) -> _Draft | None:
     """A 24-hour time needs a zone ("13:00 GMT", "1300 GMT", "0800 local time") or a colon
-    and a preposition before it ("until 21:30", "at 9:45 on Monday")."""
-    if not m["z"]:
-        before = m.string[max(0, m.start() - 8) : m.start()].lower()
-        if m["sep"] != ":" or not re.search(
-            r"\b(?:at|by|from|until|till|to|before|after)\s+$", before
-        ):
-            return None  # "won 3:1", "a 12.50 fare": not a clock
-    return _clock_draft(m, int(m["h"]), int(m["mi"]))
+    and a preposition before it ("until 21:30", "at 9:45 on Monday"); the preposition stays
+    outside the span."""
+    if not m["z"] and not m["prep"]:
+        return None  # "won 3:1", "a 12.50 fare": not a clock
+    draft = _clock_draft(m, int(m["h"]), int(m["mi"] or m["mi2"]))
+    if draft is not None and m["prep"]:
+        draft.start = m.start("h")
+    return draft
 
 
 _RESTATED = re.compile(r"(?i)(?:a\.m\.|p\.m\.|\bam|\bpm|\d:\d\d|noon|midnight)\s*\(\s*$")
