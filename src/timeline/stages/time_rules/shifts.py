@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from timeline.stages.normalize import number_value, shift, truncate, value_range
 from timeline.stages.time_rules.base import _first_day
@@ -31,6 +32,7 @@ def _shift_recipe(step: int, unit: str) -> Callable[[str, bool], str | None]:
     return recipe
 
 
+@lru_cache(maxsize=4096)
 def _shift_coarse(anchor: str, step: int, unit: str) -> str | None:
     """An anchor coarser than the amount ("last week ... two days later"): move both ends of
     the anchor's period and keep what they share (the month, else the year), else the
