@@ -24,7 +24,8 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 _FRACTION = r"(?:1/2|1/4|3/4|½|¼|¾)"
 _NUM = (
-    rf"(?:\d+(?:(?:\s+|-)?{_FRACTION}|\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    # (the look-ahead on the first letter lets most words fail at once)
+    rf"(?=[0-9aotfsenhAOTFSENH])(?:\d+(?:(?:\s+|-)?{_FRACTION}|\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
     r"|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a dozen|a couple of|a few|several"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five"
