@@ -143,7 +143,7 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
 
 
 @_rule(
-    rf"\b(?:(?P<dir>[Ll]ast|[Nn]ext|(?:[Tt]his\s+)?[Cc]oming|[Tt]his|[Tt]hat|[Tt]he\s+following"
+    rf"\b(?=[LlNnTtCcMWFS])(?:(?P<dir>[Ll]ast|[Nn]ext|(?:[Tt]his\s+)?[Cc]oming|[Tt]his|[Tt]hat|[Tt]he\s+following"
     rf"|[Tt]he\s+previous)\s+)?"
     rf"(?P<wd>{_WEEKDAY})(?:'s)?(?:\s+(?P<part>{_PART}))?"
     rf"(?:\s+\((?P<check>{_DAY})\)|,?\s+(?P<mon>{_MONTH})\s+(?P<mday>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?)?",
@@ -313,7 +313,7 @@ def _future(m: re.Match[str]) -> _Draft | None:
 
 
 @_rule(
-    r"(?i)\b(?:(?P<the>the\s+)?(?P<dir>last|next|this|coming|past|previous|following|current)"
+    r"(?i)\b(?=[tlncpfe])(?:(?P<the>the\s+)?(?P<dir>last|next|this|coming|past|previous|following|current)"
     r"|(?P<ea>earlier|later)\s+this)\s+"
     r"(?P<u>week(?:end)?|fortnight|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)\b",
     key=_UNIT_KEY,

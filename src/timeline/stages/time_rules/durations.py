@@ -114,7 +114,7 @@ def _half_unit(m: re.Match[str]) -> _Draft:
 
 
 @_rule(
-    rf"(?i)\b(?:the\s+)?(?:past|last|next|coming|first|previous)\s+(?P<n>{_AMOUNT}|few|couple\s+of)"
+    rf"(?i)\b(?=[tplncf])(?:the\s+)?(?:past|last|next|coming|first|previous)\s+(?P<n>{_AMOUNT}|few|couple\s+of)"
     rf"\s+(?:more\s+)?(?P<u>{_UNIT})\b"
     rf"|\b(?P<n2>{_NUM})\s+more\s+(?P<u2>{_UNIT})\b"
     r"|\b(?:the\s+)?coming\s+(?P<u3>days|weeks|months|years)\b",
