@@ -334,6 +334,11 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
             [("1994", "1994"), ("January", "2023-01")],
         ),
         (
+            "Downloads rose since its launch in 2003, and as of February it leads.",
+            "2008-04-09",
+            [("2003", "2003"), ("February", "2008-02")],
+        ),
+        (
             "The firm was founded in 2015. In January, it will relaunch.",
             "2023-06-14",
             [("2015", "2015"), ("January", "2024-01")],

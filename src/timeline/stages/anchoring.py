@@ -22,9 +22,18 @@ NARRATION_REACH = 400  # characters: the sentence before or two
 
 # a year told as the end of a range ("since 1990", "dating to 1994") or as a modifier ("the
 # Dec. 21, 1988, bombing") is not the year the story is telling
+# "since its launch in 2003": the year starts a range even a few words after "since"
+SINCE_IN_CLAUSE = re.compile(r"(?i)\bsince\b[^,.;:]*$")
 NOT_NARRATION_BEFORE = re.compile(
     r"(?i)\b(?:since|from|until|till|through|before|after|by|to|the)\s+$"
 )
+
+
+def _not_narration(text: str, last: Timex) -> bool:
+    return bool(
+        NOT_NARRATION_BEFORE.search(text, max(0, last.start - 10), last.start)
+        or SINCE_IN_CLAUSE.search(text, max(0, last.start - 40), last.start)
+    )
 
 
 def narrated_year(
@@ -43,7 +52,7 @@ def narrated_year(
         return False  # only a past year is narrated ("bonds due 2011" is not a story told)
     if d.start - last.end > NARRATION_REACH:
         return False
-    if NOT_NARRATION_BEFORE.search(text, max(0, last.start - 10), last.start):
+    if _not_narration(text, last):
         return False
     return not (future and last.value[:4] < dct[:4])
 
@@ -59,7 +68,7 @@ def narrated_day(text: str, last: Timex | None, dct: str | None, d: _Draft, futu
     gap = abs((dt.date.fromisoformat(dct[:10]) - dt.date.fromisoformat(last.value)).days)
     if gap <= 7 or d.start - last.end > NARRATION_REACH:
         return False
-    if NOT_NARRATION_BEFORE.search(text, max(0, last.start - 10), last.start):
+    if _not_narration(text, last):
         return False
     return not (future and last.value < dct[:10])
 
