@@ -349,6 +349,16 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
             "2023-06-14",
             [("March 3, 2019", "2019-03-03"), ("Tuesday", "2019-03-05")],
         ),
+        (
+            "Sales fell in the first week of March and rose in the last week of June.",
+            "2023-06-14",
+            [("the first week of March", "2023-W09"), ("the last week of June", "2023-W26")],
+        ),
+        (
+            "The vote is on the 15th; payment is due by the 1st. He won the 15th round.",
+            "2023-06-14",
+            [("the 15th", "2023-06-15"), ("the 1st", "2023-07-01")],
+        ),
         # ranges are one duration of unknown length
         (
             "Repairs take two to three weeks; sales rise over the next 12 to 18 months.",

@@ -12,6 +12,7 @@ from timeline.stages.normalize import duration_value, truncate
 from timeline.stages.time_rules.base import (
     _DAY,
     _MONTH,
+    _ORDINAL,
     _PART_CODE,
     _YEAR,
     _day_num,
@@ -104,12 +105,23 @@ def _unit_long(m: re.Match[str]) -> _Draft:
 
 
 @_rule(
-    rf"\b[Tt]he\s+week\s+of\s+(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?",
+    r"\b[Tt]he\s+(?:(?P<nth>first|second|third|fourth|last|final)\s+)?week\s+of\s+"
+    rf"(?P<m>{_MONTH})(?:\s+(?P<d>{_DAY}))?\b(?:,?\s+(?:of\s+)?(?P<y>{_YEAR})\b)?",
     lits=("week of",),
 )
-def _week_of(m: re.Match[str]) -> _Draft:
-    """ "The week of March 6": the ISO week holding that day."""
-    mo, day = _month_num(m["m"]), _day_num(m["d"])
+def _week_of(m: re.Match[str]) -> _Draft | None:
+    """ "The week of March 6", "the first week of March", "the last week of June 2023": the
+    ISO week holding that day (the 1st, 8th, 15th, 22nd or last day of the month)."""
+    mo = _month_num(m["m"])
+    if m["d"]:
+        day = _day_num(m["d"])
+    elif m["nth"]:
+        nth = m["nth"].lower()
+        day = 31 if nth in ("last", "final") else 1 + 7 * _ORDINAL[nth] - 7
+    else:
+        return None  # "the week of March": no day to go by
+    if day == 31:  # the month's last day, whatever its length
+        day = 28 if mo == 2 else 30 if mo in (4, 6, 9, 11) else 31
 
     def week(date: dt.date) -> str:
         year, num, _ = date.isocalendar()
@@ -140,3 +152,32 @@ def _the_month(m: re.Match[str]) -> _Draft:
         return truncate(anchor, unit)
 
     return _draft(m, "m", kind="anaphoric", recipe=recipe, needs=unit if unit == "month" else "day")
+
+
+@_rule(
+    r"\b(?:on|by|until|till|before|after|since|from)\s+the\s+"
+    r"(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)(?=\s*(?:[.,;:)]|$)|\s+(?:and|or|to)\b)",
+    key=r"\bthe\s+\d\d?(?:st|nd|rd|th)\b",
+    lits=("the 1", "the 2", "the 3", "the 4", "the 5", "the 6", "the 7", "the 8", "the 9"),
+)
+def _day_of_month(m: re.Match[str]) -> _Draft:
+    """ "The vote is on the 15th": that day of this month, or of the month before or after
+    when the tense points there (the preposition stays outside the span)."""
+    day = int(m["d"])
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        base = dt.date.fromisoformat(_first_day(anchor))
+        options = []
+        for k in (-1, 0, 1):
+            y, mo = divmod(base.year * 12 + base.month - 1 + k, 12)
+            try:
+                cand = dt.date(y, mo + 1, day)
+            except ValueError:
+                continue
+            wrong = cand < base if future else cand > base
+            options.append((abs((cand - base).days) + (20 if wrong else 0), cand))
+        return min(options)[1].isoformat() if options else None
+
+    return _Draft(
+        start=m.start() + m.group().index("the"), end=m.end(), kind="deictic", recipe=recipe
+    )
