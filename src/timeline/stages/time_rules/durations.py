@@ -72,7 +72,7 @@ def _duration(m: re.Match[str]) -> _Draft | None:
     if m["n"].lower() in ("a", "an") and unit == "weekend":
         return None
     if (
-        m["n"].lower() in ("one", "some")
+        m["n"].lower() == "one"
         and m["u"].lower() == "day"
         and m["sep"] != "-"  # "a one-day visit" is an amount
         and not m["the"]

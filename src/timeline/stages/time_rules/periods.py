@@ -144,7 +144,7 @@ def _week_of(m: re.Match[str]) -> _Draft | None:
     r"(?i)\b(?:end|beginning|start|middle|rest)\s+of\s+(?P<m>the\s+(?P<u>month|week))\b",
     lits=("of the month", "of the week"),
 )
-def _the_month(m: re.Match[str]) -> _Draft:
+def _the_month_or_week(m: re.Match[str]) -> _Draft:
     """ "By the end of the month (week)": the month (week) in focus; the modifier sets the mod."""
     unit = m["u"].lower()
 
