@@ -20,10 +20,10 @@ QUARTER_INSIDE = re.compile(r"(?i)\b(?:quarter|period)$")
 NARRATION_REACH = 400  # characters: the sentence before or two
 
 
-# a year told as the end of a range ("since 1990", "dating to 1994") or as a modifier ("the
-# Dec. 21, 1988, bombing") is not the year the story is telling
 # "since its launch in 2003": the year starts a range even a few words after "since"
 SINCE_IN_CLAUSE = re.compile(r"(?i)\bsince\b[^,.;:]*$")
+# a year told as the end of a range ("since 1990", "dating to 1994") or as a modifier ("the
+# Dec. 21, 1988, bombing") is not the year the story is telling
 NOT_NARRATION_BEFORE = re.compile(
     r"(?i)\b(?:since|from|until|till|through|before|after|by|to|the)\s+$"
 )
@@ -52,9 +52,8 @@ def narrated_year(
         return False  # only a past year is narrated ("bonds due 2011" is not a story told)
     if d.start - last.end > NARRATION_REACH:
         return False
-    if _not_narration(text, last):
-        return False
-    return not (future and last.value[:4] < dct[:4])
+    # (the year is past, so a month ahead is a plan, not the story)
+    return not future and not _not_narration(text, last)
 
 
 def narrated_day(text: str, last: Timex | None, dct: str | None, d: _Draft, future: bool) -> bool:
@@ -68,9 +67,7 @@ def narrated_day(text: str, last: Timex | None, dct: str | None, d: _Draft, futu
     gap = abs((dt.date.fromisoformat(dct[:10]) - dt.date.fromisoformat(last.value)).days)
     if gap <= 7 or d.start - last.end > NARRATION_REACH:
         return False
-    if _not_narration(text, last):
-        return False
-    return not (future and last.value < dct[:10])
+    return not future and not _not_narration(text, last)
 
 
 def next_quarter_context(current: Timex | None, t: Timex) -> Timex | None:
