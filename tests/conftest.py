@@ -30,13 +30,9 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 @pytest.fixture(scope="session")
 def seed_doc() -> timeline.Document:
-    from timeline.cli import _load
-
-    return _load(str(EXAMPLES / "us-mission-venezuela.md"), None)
+    return timeline.parse_file(EXAMPLES / "us-mission-venezuela.md")
 
 
 @pytest.fixture(scope="session")
 def port_doc() -> timeline.Document:
-    from timeline.cli import _load
-
-    return _load(str(EXAMPLES / "port-strike-harbour-city.md"), None)
+    return timeline.parse_file(EXAMPLES / "port-strike-harbour-city.md")

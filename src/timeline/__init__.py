@@ -16,6 +16,8 @@ __version__ = "0.1.0"
 __all__ = [
     "Document",
     "parse",
+    "parse_file",
+    "build_corpus",
     "build_graph",
     "render_html",
     "read_document",
@@ -28,8 +30,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
+from timeline.corpus import build_corpus
 from timeline.errors import TimelineError
 from timeline.graph.build import build_graph
+from timeline.inputs import parse_file
 from timeline.model import Document
 from timeline.pipeline import parse
 from timeline.readwrite.document import read_document, write_document

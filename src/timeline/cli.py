@@ -7,11 +7,10 @@ failed (one line per failure on stderr, naming the file), 2 usage error.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -94,23 +93,6 @@ def cli() -> None:
     """Dated events, entities and relations from news text, as a graph and an HTML page."""
 
 
-def _load(path: str, published: str | None):  # type: ignore[no-untyped-def]
-    """One Document from an article file or stdin (parsed), or a document JSON file (read
-    and validated): what ``timeline parse`` takes."""
-    from timeline.inputs import Unit, load_unit
-
-    if path == "-":
-        return load_unit(Unit(key="-", path="-", data=sys.stdin.buffer.read()), published)
-    p = Path(path)
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory (give the files, or use `timeline build`)")
-    if p.suffix.lower() in (".jsonl", ".ndjson"):
-        raise InputError(f"{path}: a JSON Lines corpus holds many articles; use `timeline build`")
-    if not p.exists():
-        raise InputError(f"{path}: no such file")
-    return load_unit(Unit(key=path, path=path), published)
-
-
 def _documents(inputs: tuple[str, ...], published: str | None) -> Iterator[Document]:
     """Every document in ``inputs`` (files, folders, globs, JSON Lines, ``-``), the same
     inputs ``timeline build`` takes; the first bad one stops the command with its error."""
@@ -134,9 +116,10 @@ def parse(input: str, output: str | None, force: bool, published: str | None) ->
 
     Example: timeline parse examples/us-mission-venezuela.md
     """
+    from timeline.inputs import parse_file
     from timeline.readwrite.document import generate_document, write_document
 
-    doc = _load(input, published)
+    doc = parse_file(input, published)
     if output and output != "-":
         write_document(doc, output, force=force)
         click.echo(f"wrote {output}", err=True)
@@ -170,6 +153,7 @@ def parse(input: str, output: str | None, force: bool, published: str | None) ->
 @click.option(
     "--max-page-docs",
     default=200,
+    type=click.IntRange(0),
     show_default=True,
     metavar="N",
     help="Documents shown in index.html (all are in the graph files).",
@@ -195,11 +179,7 @@ def build(
     Example: timeline build examples/ -o graphs/
     """
     from timeline.corpus import build_corpus
-    from timeline.graph.stream import write_corpus_graph
-    from timeline.readwrite.atomic import write_atomic
-    from timeline.readwrite.document import read_document
 
-    out = Path(output)
     tty = sys.stderr.isatty() and not quiet
     t0 = time.perf_counter()
 
@@ -213,93 +193,38 @@ def build(
                 nl=False,
             )
 
+    def fail(err: dict[str, Any]) -> None:
+        if tty:
+            click.echo("", err=True)
+        _fail(err["message"])
+
     res = build_corpus(
         inputs,
-        out,
+        output,
         workers=workers,
         force=force,
         published=published,
-        on_error=lambda e: _fail(e["message"]),
+        max_page_docs=max_page_docs,
+        on_error=fail,
         progress=show,
+        notify=lambda message: click.echo(f"timeline: warning: {message}", err=True),
         scheduler=scheduler,
     )
     if tty:
         click.echo("", err=True)
-    t_merge = time.perf_counter()
-    ids, fresh = res["doc_ids"], set(res.pop("fresh_ids"))
-    n_docs = len(ids)
-    shown = ids[:max_page_docs]
-    title = (
-        None
-        if n_docs == 1
-        else f"timeline: {n_docs} documents"
-        + (f" (first {len(shown)} shown)" if len(shown) < n_docs else "")
-    )
-    # the page is drawn in another process while this one merges the graph (with workers)
-    page = _start_page(out, shown, fresh, title, parallel=res["settings"]["workers"] > 1)
-    summary = write_corpus_graph(
-        out, (read_document(out / "docs" / f"{d}.json", trusted=d in fresh) for d in ids)
-    )
-    page()
-    errors = sorted(res.pop("errors"), key=lambda e: e["path"])
-    write_atomic(
-        out / "errors.jsonl",
-        "".join(
-            json.dumps({k: e[k] for k in ("path", "stage", "error", "message")}, ensure_ascii=False)
-            + "\n"
-            for e in errors
-        ),
-    )
-    res["graph"] = summary
-    res["seconds_parse"] = res.pop("seconds")
-    res["seconds_merge"] = round(time.perf_counter() - t_merge, 3)
-    res["seconds"] = round(time.perf_counter() - t0, 3)
-    write_atomic(out / "manifest.json", json.dumps(res, indent=2) + "\n")
+    out = Path(output)
     if not quiet:
+        n_docs = len(res["doc_ids"])
         click.echo(
             f"{n_docs} document(s) ({res['skipped']} unchanged), {res['failed']} failed "
-            f"-> {out / 'index.html' if shown else out}",
+            f"-> {out / 'index.html' if res['page'] else out}",
             err=True,
         )
     if res["interrupted"]:
         _fail("interrupted: finished documents are kept; run again to complete")
         sys.exit(130)
-    if errors:
+    if res["errors"]:
         sys.exit(1)
-
-
-def _write_index(out: Path, ids: list[str], fresh: set[str], title: str | None) -> None:
-    from timeline.readwrite.document import read_document
-    from timeline.render.html import write_page
-
-    docs = [read_document(out / "docs" / f"{d}.json", trusted=d in fresh) for d in ids]
-    write_page(docs, out / "index.html", title=title)
-
-
-def _start_page(
-    out: Path, ids: list[str], fresh: set[str], title: str | None, *, parallel: bool
-) -> Callable[[], None]:
-    """Start writing ``index.html``; returns the function that waits for it to be done."""
-    if not ids:
-        return lambda: None
-    if not parallel or "fork" not in multiprocessing.get_all_start_methods():
-        return lambda: _write_index(out, ids, fresh, title)
-
-    def child() -> None:
-        try:
-            _write_index(out, ids, fresh, title)
-        except BaseException:  # noqa: BLE001 - quietly: the parent redoes it and reports
-            os._exit(1)
-
-    proc = multiprocessing.get_context("fork").Process(target=child, daemon=True)
-    proc.start()
-
-    def wait() -> None:
-        proc.join()
-        if proc.exitcode != 0:  # the child's error went to stderr; do it here to report it
-            _write_index(out, ids, fresh, title)
-
-    return wait
 
 
 @cli.command()

@@ -1,73 +1,85 @@
-"""Batch runs over many inputs: expand inputs, parse them in worker processes, write one
-document per input, remember what was done, and merge the results.
+"""``timeline build`` as one library call: :func:`build_corpus` parses every input in worker
+processes, writes one document per input, merges the graph and draws the page.
 
-Output folder::
+Output folder (:mod:`timeline.outfolder` says how it is protected)::
 
-    OUT/docs/<doc-id>.json   one validated document per input (atomic writes)
-    OUT/cache.sqlite         what was done: input key -> content hash, settings hash, doc id
+    OUT/docs/<doc-id>.json   one validated document per input
+    OUT/cache.sqlite         what was done, so a rerun skips it (:mod:`timeline.cache`)
     OUT/errors.jsonl         one line per failed input (path, stage, error class, message)
-    OUT/manifest.json        inputs, settings, versions, counts, timings
-    OUT/graph.json|.graphml|.gexf, OUT/index.html   the merged corpus
+    OUT/manifest.json        inputs, settings, version, counts, timings
+    OUT/graph.json|.graphml|.gexf   the merged graph, written as a stream
+    OUT/index.html           the page, drawn from the first ``max_page_docs`` documents
 
-A rerun skips every input whose content and settings are unchanged (``force`` redoes all);
-a run killed at any point leaves only complete files behind, and the next run finishes it.
+Every input ends as a document or as an error line; two inputs that would make the same
+document id are both reported (the one with the first key is kept). A run killed at any
+point leaves only complete files behind, and the next run finishes it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
-import sqlite3
 import time
-from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from timeline import __version__
-from timeline.errors import InputError, TimelineError
-from timeline.inputs import Unit, _unit_bytes, expand_inputs, load_unit
+from timeline.cache import CACHE_FILES, Cache
+from timeline.errors import OutputError, TimelineError
+from timeline.inputs import Unit, expand_inputs, load_unit, unit_bytes
+from timeline.outfolder import OutputFolder
+from timeline.readwrite.graph_stream import GRAPH_FILES
+from timeline.workers import run_units
 
-__all__ = ["process_unit", "build_corpus"]
+__all__ = ["process_unit", "build_corpus", "settings_key", "OUTPUTS"]
+
+OUTPUTS = ("manifest.json", "errors.jsonl", "index.html", *GRAPH_FILES.values(), *CACHE_FILES)
+
+Report = dict[str, Any]
 
 
-def process_unit(unit: Unit, out: str, published: str | None) -> dict[str, Any]:
-    """Worker: parse one unit and write its document; return a small summary (never raises)."""
-    from timeline.readwrite.document import write_document
+def process_unit(unit: Unit, docs: str, published: str | None) -> Report:
+    """Worker: parse one unit and write its document to a temporary file in ``docs`` (the
+    parent moves it into place); return a small summary. Never raises."""
+    from timeline.readwrite.atomic import write_temporary
+    from timeline.readwrite.document import generate_document
 
     t0 = time.perf_counter()
     try:
-        raw = _unit_bytes(unit)
-        digest = hashlib.sha256(raw).hexdigest()
+        raw = unit_bytes(unit)
         doc = load_unit(unit, published, raw)
-        write_document(doc, Path(out) / "docs" / f"{doc.id}.json", pretty=False)
+        tmp = write_temporary(Path(docs) / f"{doc.id}.json", generate_document(doc, pretty=False))
         return {
             "key": unit.key,
             "ok": True,
+            "where": where_of(unit),
             "doc_id": doc.id,
-            "hash": digest,
+            "tmp": str(tmp),
+            "hash": hashlib.sha256(raw).hexdigest(),
             "chars": len(doc.text),
             "seconds": time.perf_counter() - t0,
         }
-    except TimelineError as e:
-        return _error(unit, e)
     except Exception as e:  # noqa: BLE001 - a bug must not stop the batch; it is reported
-        return _error(unit, e)
+        return error_report(unit, e)
 
 
-def _error(unit: Unit, e: BaseException) -> dict[str, Any]:
-    msg = str(e)
-    where = unit.key if unit.line is None else f"{unit.path}:{unit.line}"
-    if not msg.startswith(where) and not msg.startswith(unit.path):
-        msg = (
-            f"{where}: {type(e).__name__}: {msg}"
-            if not isinstance(e, TimelineError)
-            else f"{where}: {msg}"
-        )
+def where_of(unit: Unit) -> str:
+    """How messages name a unit: its path, or ``path:line`` for a JSON Lines record."""
+    return unit.key if unit.line is None else f"{unit.path}:{unit.line}"
+
+
+def error_report(unit: Unit | None, e: BaseException, path: str | None = None) -> Report:
+    """The errors.jsonl record of a failed input: one line naming it, what happened and the
+    stage; a bug (not one of our errors) is named by its class."""
+    where = path or getattr(e, "path", None) or (where_of(unit) if unit else "?")
+    msg = str(e).replace("\n", " ")
+    if not isinstance(e, TimelineError):
+        msg = f"{type(e).__name__}: {msg}"
+    if not msg.startswith(where) and not (unit and msg.startswith(unit.path)):
+        msg = f"{where}: {msg}"
     return {
-        "key": unit.key,
+        "key": unit.key if unit else None,
         "ok": False,
         "path": where,
         "stage": getattr(e, "stage", "ingest"),
@@ -76,110 +88,110 @@ def _error(unit: Unit, e: BaseException) -> dict[str, Any]:
     }
 
 
-# --------------------------------------------------------------------------- the cache
-class Cache:
-    """SQLite record of finished inputs, so a rerun skips what is unchanged."""
-
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(path, timeout=30)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        # a cache: after a power cut it may forget the last few inputs (they are redone);
-        # an application crash loses nothing. Not waiting for the disk on every commit
-        # keeps the main process free to hand out work.
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute(
-            "CREATE TABLE IF NOT EXISTS done (key TEXT PRIMARY KEY, hash TEXT, settings TEXT, "
-            "doc_id TEXT, at REAL)"
-        )
-
-    def get(self, key: str) -> tuple[str, str, str] | None:
-        row = self.db.execute(
-            "SELECT hash, settings, doc_id FROM done WHERE key=?", (key,)
-        ).fetchone()
-        return tuple(row) if row else None
-
-    def put(self, key: str, digest: str, settings: str, doc_id: str) -> None:
-        self.db.execute(
-            "INSERT OR REPLACE INTO done VALUES (?, ?, ?, ?, ?)",
-            (key, digest, settings, doc_id, time.time()),
-        )
-        self.db.commit()
-
-    def close(self) -> None:
-        self.db.close()
-
-
 def settings_key(published: str | None) -> str:
     return hashlib.sha256(
         json.dumps({"version": __version__, "published": published}).encode()
     ).hexdigest()[:16]
 
 
-# --------------------------------------------------------------------------- Dask
-def _run_on_dask(
-    address: str,
-    units: list[Unit],
-    out: str,
-    published: str | None,
-    record: Callable[[dict[str, Any]], None],
-) -> None:
-    """Run the per-input work on a Dask distributed cluster (``tcp://host:port``).
+class _Run:
+    """The bookkeeping of one build: which document each input made, which ids are taken,
+    what failed; the only place that moves documents into ``docs/``."""
 
-    Workers write the documents themselves, so OUT must be a folder they can all reach (a
-    shared file system); only the small summaries travel back. At most a few thousand tasks
-    are in flight, so the client's memory does not grow with the corpus.
-    """
-    try:
-        from distributed import Client, as_completed
-    except ImportError:
-        raise InputError(
-            "--scheduler needs Dask distributed: pip install 'timeline[dask]'"
-        ) from None
-    try:
-        client = Client(address, timeout="10s")  # type: ignore[no-untyped-call]
-    except OSError as e:
-        raise InputError(f"{address}: cannot reach the Dask scheduler: {e}") from None
-    try:
-        batch = 2000
-        for i in range(0, len(units), batch):
-            futures = client.map(
-                process_unit, units[i : i + batch], out=out, published=published, pure=False
-            )
-            for fut in as_completed(futures):  # type: ignore[no-untyped-call]
-                record(fut.result())
-                fut.release()
-    finally:
-        client.close()  # type: ignore[no-untyped-call]
+    def __init__(self, folder: OutputFolder, cache: Cache, settings: str, hooks: dict[str, Any]):
+        self.folder, self.cache, self.settings, self.hooks = folder, cache, settings, hooks
+        self.doc_of: dict[str, str] = {}  # unit key -> doc id
+        self.owner: dict[str, tuple[str, str]] = {}  # doc id -> (unit key, where)
+        self.fresh: set[str] = set()  # documents written (and validated) by this run
+        self.errors: list[Report] = []
+        self.skipped = self.done = self.chars = 0
+        self.todo: list[Unit] = []
+        self.losers: dict[str, list[tuple[str, str]]] = {}
 
+    def fail(self, err: Report) -> None:
+        self.errors.append(err)
+        if self.hooks.get("on_error"):
+            self.hooks["on_error"](err)
 
-# --------------------------------------------------------------------------- the run
-def _warm_up() -> None:
-    """Load the stages' data (lexicons, gazetteer, names) once, before workers fork."""
-    from timeline.pipeline import parse
+    def plan(self, units: Iterator[Unit | TimelineError], force: bool) -> int:
+        """Sort units into done (unchanged since the cache saw them) and to do."""
+        n = 0
+        for u in units:
+            if isinstance(u, TimelineError):
+                self.fail(error_report(None, u))
+                continue
+            n += 1
+            row = None if force else self.cache.get(u.key)
+            if row and row[1] == self.settings and self._intact(row) and row[2] not in self.owner:
+                try:
+                    same = hashlib.sha256(unit_bytes(u)).hexdigest() == row[0]
+                except TimelineError:
+                    same = False
+                if same:
+                    self.doc_of[u.key] = row[2]
+                    self.owner[row[2]] = (u.key, where_of(u))
+                    self.skipped += 1
+                    continue
+            self.todo.append(u)
+        return n
 
-    parse("On 3 May 2021, Acme Corp met Maria Lopez in Paris.", published="2021-05-04")
+    def _intact(self, row: tuple[str, str, str, int, int]) -> bool:
+        """The document file is the one this cache row saw written (not edited, not cut)."""
+        rel = f"docs/{row[2]}.json"
+        try:
+            st = (self.folder.root / rel).stat()
+        except OSError:
+            return False
+        return self.folder.owns(rel) and (st.st_size, st.st_mtime_ns) == (row[3], row[4])
 
+    def record(self, res: Report) -> None:
+        """Take one worker's summary: place its document or report why not."""
+        self.done += 1
+        if res["ok"]:
+            self._place(res)
+        else:
+            self.fail(res)
+        if self.hooks.get("progress"):
+            self.hooks["progress"](self.done, len(self.todo), len(self.errors))
 
-def _fork_context() -> Any:
-    """Fork where it exists (Linux): workers start at once, sharing the warmed-up data."""
-    import multiprocessing
+    def _place(self, res: Report) -> None:
+        doc_id, key, where = res["doc_id"], res["key"], res["where"]
+        taken = self.owner.get(doc_id)
+        if taken is not None and taken[0] != key:  # two inputs, one id: the first key wins
+            if taken < (key, where):
+                Path(res["tmp"]).unlink(missing_ok=True)
+                self.losers.setdefault(doc_id, []).append((key, where))
+                return
+            self.losers.setdefault(doc_id, []).append(taken)
+            self.doc_of.pop(taken[0], None)
+            self.cache.forget(taken[0])
+        try:
+            path = self.folder.place(res["tmp"], f"docs/{doc_id}.json")
+        except OutputError as e:
+            self.fail(error_report(None, e, where))
+            return
+        self.doc_of[key] = doc_id
+        self.owner[doc_id] = (key, where)
+        self.fresh.add(doc_id)
+        self.chars += res["chars"]
+        self.cache.put(key, res["hash"], self.settings, doc_id, path)
 
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else None)
-
-
-def _remove_stale_temporaries(out: Path) -> None:
-    """Delete what a killed run left behind: half-written files (``.<name>.<random>.tmp``,
-    the temporary names of our atomic writes) and the merge's scratch folders; finished
-    files are never touched."""
-    for folder in (out, out / "docs"):
-        if folder.is_dir():
-            for tmp in folder.glob(".*.tmp"):
-                tmp.unlink(missing_ok=True)
-    if out.is_dir():
-        for work in out.glob(".merge-*"):  # the merge's scratch folder (graph/stream.py)
-            shutil.rmtree(work, ignore_errors=True)
+    def report_duplicates(self) -> None:
+        """One error per input whose document id another input (the one kept) also made."""
+        for doc_id, losers in sorted(self.losers.items()):
+            kept = self.owner[doc_id][1]
+            for key, where in sorted(losers):
+                self.fail(
+                    {
+                        "key": key,
+                        "ok": False,
+                        "path": where,
+                        "stage": "ingest",
+                        "error": "DuplicateId",
+                        "message": f"{where}: makes the same document id {doc_id!r} as {kept}, "
+                        "which is kept; give one of them another id",
+                    }
+                )
 
 
 def build_corpus(
@@ -189,111 +201,112 @@ def build_corpus(
     workers: int | None = None,
     force: bool = False,
     published: str | None = None,
-    on_error: Callable[[dict[str, Any]], None] | None = None,
+    max_page_docs: int = 200,
+    on_error: Callable[[Report], None] | None = None,
     progress: Callable[[int, int, int], None] | None = None,
+    notify: Callable[[str], None] | None = None,
     scheduler: str | None = None,
-) -> dict[str, Any]:
-    """Parse every input into ``out`` (see the module docstring); returns the run summary."""
+) -> Report:
+    """Parse every input into ``out``, merge the graph, draw the page; returns the report
+    (also written to ``out/manifest.json``).
+
+    ``on_error`` sees each failed input's record as it fails, ``progress`` gets ``(done,
+    total, failed)``, ``notify`` one-line notes (a damaged cache started afresh).
+    Raises OutputError when ``out`` cannot be used (a file, read-only, holding files
+    timeline did not write, taken by another build); nothing is written then.
+    """
+    if max_page_docs < 0:
+        raise ValueError("max_page_docs must be 0 or more")
     out = Path(out)
     t0 = time.perf_counter()
-    settings = settings_key(published)
-    _remove_stale_temporaries(out)
-    cache = Cache(out / "cache.sqlite")
-    units: list[Unit] = []
-    errors: list[dict[str, Any]] = []
-    for u in expand_inputs(inputs):
-        if isinstance(u, InputError):
-            err = {
-                "key": None,
-                "ok": False,
-                "path": str(u).split(":", 1)[0],
-                "stage": "ingest",
-                "error": "InputError",
-                "message": str(u),
-            }
-            errors.append(err)
-            if on_error:
-                on_error(err)
-        else:
-            units.append(u)
-    todo, doc_ids, skipped = [], {}, 0
-    fresh: set[str] = set()  # documents written (and validated) by this run
-    for u in units:
-        row = cache.get(u.key)
-        if row and not force and row[1] == settings and (out / "docs" / f"{row[2]}.json").exists():
+    with OutputFolder(out) as folder:
+        for name in OUTPUTS:
+            folder.check(name)
+        docs = out / "docs"
+        if docs.exists() and not docs.is_dir():
+            raise OutputError(f"{docs}: is a file where timeline keeps its documents; move it")
+        try:
+            docs.mkdir(exist_ok=True)
+        except OSError as e:
+            raise OutputError.from_os(docs, e) from None
+        for name in CACHE_FILES:
+            folder.claim(name)
+        cache = Cache(out / "cache.sqlite", notify)
+        run = _Run(
+            folder, cache, settings_key(published), {"on_error": on_error, "progress": progress}
+        )
+        try:
+            n_units = run.plan(expand_inputs(inputs, exclude=folder.owned_paths()), force)
+            n_workers, interrupted = run_units(
+                run.todo, str(docs), published, run.record, workers=workers, scheduler=scheduler
+            )
+            run.report_duplicates()
+            t_merge = time.perf_counter()
+            merged = _merge(folder, run, max_page_docs, parallel=n_workers > 1)
+        finally:
+            cache.close()
+        report: Report = {
+            "timeline": __version__,
+            "inputs": list(inputs),
+            "settings": {
+                "published": published,
+                "workers": n_workers,
+                "force": force,
+                "scheduler": scheduler,
+                "max_page_docs": max_page_docs,
+            },
+            "units": n_units,
+            "parsed": len(run.fresh),
+            "skipped": run.skipped,
+            "failed": len(run.errors),
+            "interrupted": interrupted,
+            "doc_ids": merged["doc_ids"],
+            "characters": run.chars,
+            "graph": merged["graph"],
+            "page": merged["page"],
+            "seconds_parse": round(t_merge - t0, 3),
+            "seconds_merge": round(time.perf_counter() - t_merge, 3),
+            "seconds": round(time.perf_counter() - t0, 3),
+        }
+        errors = sorted(run.errors, key=lambda e: str(e["path"]))
+        lines = (
+            json.dumps({k: e[k] for k in ("path", "stage", "error", "message")}, ensure_ascii=False)
+            + "\n"
+            for e in errors
+        )
+        folder.write("errors.jsonl", "".join(lines))
+        folder.write("manifest.json", json.dumps(report, indent=2) + "\n")
+    report["errors"] = errors
+    return report
+
+
+def _merge(folder: OutputFolder, run: _Run, max_page_docs: int, *, parallel: bool) -> Report:
+    """The graph files and the page from every document of the run. A document file that
+    cannot be read any more is reported, and its input is parsed again next time."""
+    from timeline.graph.stream import write_corpus_graph
+    from timeline.readwrite.document import read_document
+    from timeline.render.corpus_page import start_page
+
+    ids = sorted(set(run.doc_of.values()))
+    for name in GRAPH_FILES.values():
+        folder.claim(name)
+    good: list[str] = []
+
+    def documents() -> Iterator[Any]:
+        for d in ids:
             try:
-                same = hashlib.sha256(_unit_bytes(u)).hexdigest() == row[0]
-            except InputError:
-                same = False
-            if same:
-                doc_ids[u.key] = row[2]
-                skipped += 1
+                doc = read_document(folder.root / "docs" / f"{d}.json", trusted=d in run.fresh)
+            except TimelineError as e:
+                key, where = run.owner[d]
+                run.cache.forget(key)
+                err = error_report(None, e, where)
+                err["message"] = f"{e}; its input {where} is parsed again on the next run"
+                run.fail(err)
                 continue
-        todo.append(u)
-    n_workers = max(1, workers or os.cpu_count() or 1)
-    done = 0
-    chars = 0
-    interrupted = False
+            good.append(d)
+            yield doc
 
-    def record(res: dict[str, Any]) -> None:
-        nonlocal done, chars
-        done += 1
-        if res["ok"]:
-            doc_ids[res["key"]] = res["doc_id"]
-            fresh.add(res["doc_id"])
-            chars += res["chars"]
-            cache.put(res["key"], res["hash"], settings, res["doc_id"])
-        else:
-            errors.append(res)
-            if on_error:
-                on_error(res)
-        if progress:
-            progress(done, len(todo), len(errors))
-
-    pending: set[Future[dict[str, Any]]] = set()
-    try:
-        if scheduler:
-            _run_on_dask(scheduler, todo, str(out), published, record)
-        elif n_workers == 1 or len(todo) <= 1:
-            for u in todo:
-                record(process_unit(u, str(out), published))
-        else:
-            _warm_up()  # forked workers inherit the loaded lexicons and gazetteer
-            with ProcessPoolExecutor(max_workers=n_workers, mp_context=_fork_context()) as pool:
-                queue = iter(todo)
-                for u in queue:  # keep a bounded number in flight: memory stays flat
-                    pending.add(pool.submit(process_unit, u, str(out), published))
-                    if len(pending) >= n_workers * 4:
-                        finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                        for f in finished:
-                            record(f.result())
-                for f in pending:
-                    record(f.result())
-                pending.clear()
-    except KeyboardInterrupt:
-        interrupted = True
-        for f in pending:  # work that finished while we were stopping is kept, and cached
-            if f.done() and not f.cancelled() and f.exception() is None:
-                record(f.result())
-    cache.close()
-    seconds = time.perf_counter() - t0
-    return {
-        "timeline": __version__,
-        "inputs": list(inputs),
-        "settings": {
-            "published": published,
-            "workers": n_workers,
-            "force": force,
-            "scheduler": scheduler,
-        },
-        "units": len(units),
-        "parsed": len(doc_ids) - skipped,
-        "skipped": skipped,
-        "failed": len(errors),
-        "interrupted": interrupted,
-        "doc_ids": sorted(set(doc_ids.values())),
-        "fresh_ids": sorted(fresh),
-        "characters": chars,
-        "seconds": round(seconds, 3),
-        "errors": errors,
-    }
+    shown = ids[:max_page_docs]
+    page = start_page(folder, shown, run.fresh, n_docs=len(ids), parallel=parallel)
+    graph = write_corpus_graph(folder.root, documents())
+    return {"doc_ids": good, "graph": graph, "page": page()}

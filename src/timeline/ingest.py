@@ -34,15 +34,22 @@ class Article:
     path: str | None = None
 
 
-def doc_id_for(name: str, text: str) -> str:
-    """Slug of the source name plus the first 8 hex digits of the text's sha256.
+def doc_id_for(name: str, text: str, *context: str | None) -> str:
+    """Slug of the source name plus the first 8 hex digits of a sha256 over the text and
+    ``context``: whatever else makes the document (its path, title, URL, publication date),
+    so that one text published twice is two documents.
 
     >>> doc_id_for("examples/US Mission.md", "abc")
     'us-mission-ba7816bf'
+    >>> doc_id_for("ap/story.md", "abc", "ap/story.md", "2022-03-05")
+    'story-e5d58765'
     """
     stem = Path(name).stem if name not in ("-", "") else "stdin"
     slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:60] or "doc"
-    return f"{slug}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
+    h = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
+    for part in context:
+        h.update(b"\x00" + (part or "").encode("utf-8", "surrogatepass"))
+    return f"{slug}-{h.hexdigest()[:8]}"
 
 
 def read_article(path: str | Path, max_chars: int | None = None) -> Article:

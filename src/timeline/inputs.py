@@ -5,16 +5,18 @@ front matter, HTML), document JSON, TimeML and MEANTIME XML. Every problem is an
 
 from __future__ import annotations
 
-import glob
+import fnmatch
+import functools
 import json
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.errors import InputError
 
-__all__ = ["Unit", "expand_inputs", "load_unit", "parse_article"]
+__all__ = ["Unit", "expand_inputs", "unit_bytes", "load_unit", "parse_file", "parse_article"]
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 DOC_SUFFIXES = {".json"}
@@ -41,38 +43,117 @@ def _suffix_ok(p: Path) -> bool:
     )
 
 
-def _files(item: str) -> list[Path]:
+def _walk(
+    base: Path, depth: int | None = None, exclude: Collection[str] = ()
+) -> Iterator[tuple[Path, tuple[str, ...]]]:
+    """Every file under ``base`` with its path relative to it, in sorted order. Links to
+    folders are not followed (no loops, nothing outside the tree); hidden folders and
+    output folders of other builds are skipped; ``depth`` limits how deep it goes."""
+
+    for folder, dirs, files in os.walk(base, followlinks=False):
+        here = Path(folder)
+        rel = here.relative_to(base).parts
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and (depth is None or len(rel) + 1 < depth)
+            and not _other_output(here / d, exclude)
+        )
+        for name in sorted(files):
+            yield here / name, (*rel, name)
+
+
+def _other_output(folder: Path, exclude: Collection[str]) -> bool:
+    """``folder`` is the output folder of another build (not the one being written, whose
+    own files are in ``exclude``)."""
+    from timeline.outfolder import RECORD, is_output_folder
+
+    return is_output_folder(folder) and os.path.realpath(folder / RECORD) not in exclude
+
+
+def _glob(pattern: str, exclude: Collection[str] = ()) -> list[Path]:
+    """Files matching ``pattern`` (``*``, ``?``, ``[...]``, ``**`` for any folders), found
+    like a folder's files: links to folders are not followed, and names starting with a dot
+    match only a pattern part that does."""
+    parts = Path(pattern).parts
+    first = next(i for i, part in enumerate(parts) if any(ch in part for ch in "*?["))
+    base, rest = Path(*parts[:first]) if first else Path("."), parts[first:]
+    if not base.is_dir():
+        return []
+
+    def match(pat: tuple[str, ...], names: tuple[str, ...]) -> bool:
+        @functools.cache
+        def m(i: int, j: int) -> bool:
+            if i == len(pat):
+                return j == len(names)
+            if pat[i] == "**":  # any number of names, none of them hidden
+                k = j
+                while not m(i + 1, k):
+                    if k == len(names) or names[k].startswith("."):
+                        return False
+                    k += 1
+                return True
+            if j == len(names) or (names[j].startswith(".") and not pat[i].startswith(".")):
+                return False
+            return fnmatch.fnmatchcase(names[j], pat[i]) and m(i + 1, j + 1)
+
+        return m(0, 0)
+
+    depth = None if "**" in rest else len(rest)
+    found = [p for p, rel in _walk(base, depth, exclude) if match(rest, rel)]
+    return [p if first else Path(os.path.normpath(p)) for p in found]
+
+
+def _files(item: str, exclude: Collection[str]) -> list[Path]:
     p = Path(item)
     if p.is_file():
         return [p]
     if p.is_dir():
-        found = sorted(f for f in p.rglob("*") if f.is_file() and _suffix_ok(f))
+        if _other_output(p, exclude):  # another build's output: its documents only
+            found = [f for f, _ in _walk(p / "docs", 1) if f.suffix == ".json"]
+        else:
+            found = [f for f, _ in _walk(p, None, exclude) if _suffix_ok(f)]
         if not found:
             raise InputError(
                 f"{item}: no inputs found (looked for "
-                f"{', '.join(sorted(ARTICLE_SUFFIXES | DOC_SUFFIXES | CORPUS_SUFFIXES))})"
+                f"{', '.join(sorted(ARTICLE_SUFFIXES | DOC_SUFFIXES | CORPUS_SUFFIXES))})",
+                path=item,
             )
         return found
     if any(ch in item for ch in "*?["):
-        found = sorted(Path(f) for f in glob.glob(item, recursive=True) if Path(f).is_file())
+        found = [f for f in _glob(item, exclude) if f.is_file()]
         if not found:
-            raise InputError(f"{item}: the pattern matches no files")
+            raise InputError(f"{item}: the pattern matches no files", path=item)
         return found
-    raise InputError(f"{item}: no such file or directory")
+    raise InputError(f"{item}: no such file or directory", path=item)
 
 
-def expand_inputs(inputs: tuple[str, ...] | list[str]) -> Iterator[Unit | InputError]:
-    """Every unit of work in ``inputs``; a bad input yields an InputError instead (not raised)."""
+def expand_inputs(
+    inputs: tuple[str, ...] | list[str], exclude: Collection[str] = ()
+) -> Iterator[Unit | InputError]:
+    """Every unit of work in ``inputs``; a bad input yields an InputError instead (not raised).
+
+    A file named twice (``build news news/a.txt``) is one unit. ``exclude`` holds absolute
+    normalised paths never to read (the files ``timeline build`` wrote in its output folder).
+    """
+    seen: set[str] = set()
     for item in inputs:
         if item == "-":
-            yield Unit(key="-", path="-", data=sys.stdin.buffer.read())
+            if "-" not in seen:
+                seen.add("-")
+                yield Unit(key="-", path="-", data=sys.stdin.buffer.read())
             continue
         try:
-            files = _files(item)
+            files = _files(item, exclude)
         except InputError as e:
             yield e
             continue
         for f in files:
+            real = os.path.realpath(f)
+            if real in seen or real in exclude:
+                continue
+            seen.add(real)
             if f.suffix.lower() in (".jsonl", ".ndjson"):
                 yield from _jsonl_units(f)
             else:
@@ -86,16 +167,48 @@ def _jsonl_units(path: Path) -> Iterator[Unit | InputError]:
                 if line.strip():
                     yield Unit(key=f"{path}#{n}", path=str(path), line=n, data=line)
     except OSError as e:
-        yield InputError(f"{path}: cannot read: {e.strerror or e}")
+        yield InputError(f"{path}: cannot read: {e.strerror or e}", path=str(path))
 
 
-def _unit_bytes(unit: Unit) -> bytes:
+def unit_bytes(unit: Unit) -> bytes:
+    """The bytes of one unit (refused before reading when the file is far over the limit)."""
     if unit.data is not None:
         return unit.data
+    from timeline.settings import max_chars_limit
+
     try:
-        return Path(unit.path).read_bytes()
+        size = os.stat(unit.path).st_size
+        limit = max_chars_limit()
+        if size > 4 * limit:  # UTF-8 takes at most 4 bytes a character
+            raise InputError(
+                f"{unit.path}: file is {size:,} bytes, over the limit of {limit:,} characters "
+                "(split it, or raise TIMELINE_MAX_CHARS)"
+            )
+        with open(unit.path, "rb") as f:
+            return f.read()
     except OSError as e:
         raise InputError(f"{unit.path}: cannot read: {e.strerror or e}") from None
+
+
+def parse_file(path: str | Path, published: str | None = None):  # type: ignore[no-untyped-def]
+    """One Document from an article file or ``-`` (stdin), parsed, or from a document JSON
+    file, read and validated: what ``timeline parse`` takes. ``published`` (YYYY-MM-DD)
+    overrides the article's own date.
+
+    Raises InputError naming the file when it cannot be read (a folder, a JSON Lines corpus,
+    missing, empty, binary, ...).
+    """
+    name = str(path)
+    if name == "-":
+        return load_unit(Unit(key="-", path="-", data=sys.stdin.buffer.read()), published)
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{name}: is a directory (give the files, or use `timeline build`)")
+    if p.suffix.lower() in (".jsonl", ".ndjson"):
+        raise InputError(f"{name}: a JSON Lines corpus holds many articles; use `timeline build`")
+    if not p.exists():
+        raise InputError(f"{name}: no such file")
+    return load_unit(Unit(key=name, path=name), published)
 
 
 def load_unit(unit: Unit, published: str | None, data: bytes | None = None):  # type: ignore[no-untyped-def]
@@ -103,7 +216,7 @@ def load_unit(unit: Unit, published: str | None, data: bytes | None = None):  # 
     from timeline.ingest import article_from_json, decode_article, doc_id_for
     from timeline.readwrite.document import parse_document
 
-    raw = data if data is not None else _unit_bytes(unit)
+    raw = data if data is not None else unit_bytes(unit)
     where = unit.key if unit.line is None else f"{unit.path}:{unit.line}"
     suffix = Path(unit.path).suffix.lower()
     if unit.line is not None:  # a JSON Lines record
@@ -116,14 +229,16 @@ def load_unit(unit: Unit, published: str | None, data: bytes | None = None):  # 
         if not isinstance(obj, dict):
             raise InputError(f'{where}: a JSON object with a "text" field is expected')
         art = article_from_json(obj, where)
-        doc_id = doc_id_for(str(obj.get("id") or f"{Path(unit.path).stem}-{unit.line}"), art.text)
+        name = str(obj.get("id") or f"{Path(unit.path).stem}-{unit.line}")
+        meta = (unit.path, art.title, art.url, published or art.published)
+        doc_id = doc_id_for(name, art.text, *meta)
     elif suffix == ".json":
         try:
             return parse_document(raw.decode("utf-8"), where)
         except UnicodeDecodeError as e:
             raise InputError(f"{where}: not valid UTF-8 (byte offset {e.start})") from None
     elif suffix in (".tml", ".xml"):
-        art, doc_id = _corpus_article(raw, where)
+        art, doc_id = _corpus_article(raw, where, published)
     else:
         art = decode_article(raw, where)
         doc_id = None
@@ -155,7 +270,7 @@ def parse_article(art, published: str | None, *, where: str, doc_id: str | None 
         raise InputError(f"{where}: {e}") from None
 
 
-def _corpus_article(raw: bytes, where: str):  # type: ignore[no-untyped-def]
+def _corpus_article(raw: bytes, where: str, published: str | None):  # type: ignore[no-untyped-def]
     """TimeML (.tml) or MEANTIME/CAT (.xml): the text (and its creation time) as an article."""
     from timeline.ingest import Article, doc_id_for
 
@@ -177,4 +292,4 @@ def _corpus_article(raw: bytes, where: str):  # type: ignore[no-untyped-def]
         )
     if not art.text.strip():
         raise InputError(f"{where}: no text")
-    return art, doc_id_for(where, art.text)
+    return art, doc_id_for(where, art.text, where, published or art.published)

@@ -106,7 +106,7 @@ def parse(
         if dct is not None:
             published_from = "inferred"
     source = Source(
-        id=doc_id or doc_id_for(path or "text", text),
+        id=doc_id or doc_id_for(path or "text", text, path, title, url, dct),
         title=title,
         url=url,
         path=path,

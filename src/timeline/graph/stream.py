@@ -18,6 +18,7 @@ from typing import Any
 
 from timeline.graph.merge import GraphMerger
 from timeline.model import Document
+from timeline.outfolder import SCRATCH_PREFIX
 from timeline.readwrite.graph_stream import write_graph_files
 
 __all__ = ["write_corpus_graph"]
@@ -36,7 +37,7 @@ def write_corpus_graph(
     folder.mkdir(parents=True, exist_ok=True)
     node_kinds: Counter[str] = Counter()
     edge_kinds: Counter[str] = Counter()
-    with tempfile.TemporaryDirectory(prefix=".merge-", dir=folder) as tmp:
+    with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=folder) as tmp:
         nodes_path, edges_path = Path(tmp) / "events.jsonl", Path(tmp) / "edges.jsonl"
         with (
             nodes_path.open("w", encoding="utf-8") as nodes,

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import IO, Any
+
+from timeline.readwrite.atomic import atomic_text
 
 __all__ = ["GraphStreamWriter", "write_graph_files", "GRAPH_FILES", "NODE_ATTRS", "EDGE_ATTRS"]
 
@@ -225,23 +225,6 @@ class GraphStreamWriter:
         self.f["gexf"].write("</edges>\n</graph>\n</gexf>\n")
 
 
-@contextmanager
-def _atomic_text(path: Path) -> Iterator[IO[str]]:
-    """A text file that appears at ``path`` complete (fsync + rename) or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 class _Discard(io.StringIO):
     def write(self, s: str) -> int:
         return len(s)
@@ -259,7 +242,7 @@ def write_graph_files(
     names = GRAPH_FILES if names is None else names
     with ExitStack() as stack:
         files: dict[str, IO[str]] = {k: _Discard() for k in GRAPH_FILES}
-        files.update({k: stack.enter_context(_atomic_text(folder / n)) for k, n in names.items()})
+        files.update({k: stack.enter_context(atomic_text(folder / n)) for k, n in names.items()})
         w = GraphStreamWriter(files, documents)
         yield w
         w.close()
