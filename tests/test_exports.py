@@ -97,3 +97,59 @@ def test_exports_timelinejs_passes_the_format_schema(docs) -> None:
         {"events": [], "scale": "geological"},
     ):
         assert list(validator.iter_errors(bad)), bad
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_exports_never_overwrite_without_force(tmp_path: Path, fmt: str) -> None:
+    """Issue 12, item 2: an existing file, the export's own input included, is kept."""
+    src = tmp_path / "victim.json"
+    assert CliRunner().invoke(cli, ["parse", "-", "-o", str(src)], input=TEXT).exit_code == 0
+    before = src.read_bytes()
+    out = tmp_path / "csvdir" if fmt == "csv" else src
+    existing = out / "events.csv" if fmt == "csv" else src
+    existing.parent.mkdir(exist_ok=True)
+    if fmt == "csv":
+        existing.write_text("mine")
+    res = CliRunner().invoke(cli, ["export", str(src), "-f", fmt, "-o", str(out)])
+    assert (res.exit_code, res.stderr) == (
+        1,
+        f"timeline: error: {existing}: exists (use --force to overwrite)\n",
+    )
+    assert src.read_bytes() == before and (fmt != "csv" or existing.read_text() == "mine")
+    res = CliRunner().invoke(cli, ["export", str(src), "-f", fmt, "-o", str(out), "--force"])
+    assert res.exit_code == 0, res.stderr
+    assert existing.read_bytes() != (b"mine" if fmt == "csv" else before)
+
+
+def test_exports_render_embed_checks_the_snippet_before_writing(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text(TEXT)
+    (tmp_path / "page.embed.html").write_text("mine")
+    res = CliRunner().invoke(
+        cli, ["render", str(src), "-o", str(tmp_path / "page.html"), "--embed"]
+    )
+    assert (res.exit_code, res.stderr) == (
+        1,
+        f"timeline: error: {tmp_path / 'page.embed.html'}: exists (use --force to overwrite)\n",
+    )
+    assert not (tmp_path / "page.html").exists()
+
+
+FORMULAS = ['=HYPERLINK("http://127.0.0.1:9/x","click")', "+1+1", "-2+3", "@SUM(A1)", "\t=1"]
+
+
+def test_exports_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
+    """Issue 12, item 6 (OWASP CSV injection): a cell starting with = + - @ or a tab is
+    prefixed with ' so that a spreadsheet shows it as text."""
+    text = " ".join(f"{f} In 2019, Acme Corp met Beta Inc in Oslo." for f in FORMULAS)
+    doc = timeline.parse(text, published="2022-03-05", title=FORMULAS[0])
+    export([doc], "csv", tmp_path / "csv")
+    cells = []
+    for name in ("events.csv", "entities.csv", "relations.csv"):
+        with (tmp_path / "csv" / name).open(newline="") as f:
+            cells += [c for row in csv.reader(f) for c in row]
+    assert len(cells) > 20
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r", "\n")]
+    sentences = [c for c in cells if "Acme Corp met" in c]
+    assert sentences and all(c.startswith("'") or c[0].isalpha() for c in sentences)
+    assert any(c.startswith("'=HYPERLINK") for c in cells)

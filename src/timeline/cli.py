@@ -251,15 +251,17 @@ def render(
 
     Example: timeline render graphs/docs/*.json -o page.html
     """
-    from timeline.readwrite.atomic import write_atomic
-    from timeline.render.html import render_embed_snippet, write_page
+    from timeline.readwrite.atomic import check_target, write_atomic
+    from timeline.render.html import embed_snippet_path, render_embed_snippet, write_page
 
+    out = Path(output)
+    snippet = embed_snippet_path(out)
+    for path in (out, snippet) if embed else (out,):  # refuse before parsing or writing
+        check_target(path, force=force)
     docs = list(_documents(inputs, published))
     write_page(docs, output, title=title, force=force, embed=embed)
     click.echo(f"wrote {output}", err=True)
     if embed:
-        out = Path(output)
-        snippet = out.with_name(out.stem + ".embed.html")
         name = title or (docs[0].source.title if len(docs) == 1 else None) or "Timeline"
         write_atomic(snippet, render_embed_snippet(docs, out.name, title=name), force=force)
         click.echo(
@@ -281,16 +283,21 @@ def render(
 @click.option(
     "-o", "--output", required=True, metavar="PATH", help="File to write (a folder for csv)."
 )
+@click.option("--force", is_flag=True, help="Overwrite the file(s) if they exist.")
 @published_option
-def export(inputs: tuple[str, ...], fmt: str, output: str, published: str | None) -> None:
+def export(
+    inputs: tuple[str, ...], fmt: str, output: str, force: bool, published: str | None
+) -> None:
     """Export documents (or articles, parsed on the fly) for Gephi, pandas, TimelineJS and more.
 
     Example: timeline export examples/ -f gexf -o graph.gexf
     """
     from timeline.readwrite.exports import export as do_export
+    from timeline.readwrite.exports import targets
 
+    targets(fmt, output, force=force)  # refuse before parsing anything
     docs = list(_documents(inputs, published))
-    for path in do_export(docs, fmt, output):
+    for path in do_export(docs, fmt, output, force=force):
         click.echo(f"wrote {path}", err=True)
 
 

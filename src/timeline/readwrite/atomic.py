@@ -18,7 +18,14 @@ from typing import IO
 
 from timeline.errors import OutputError
 
-__all__ = ["write_atomic", "write_temporary", "atomic_text", "is_temporary", "replace_into"]
+__all__ = [
+    "write_atomic",
+    "write_temporary",
+    "atomic_text",
+    "check_target",
+    "is_temporary",
+    "replace_into",
+]
 
 _TEMP = re.compile(r"\A\..+\.tl-[a-z0-9_]{8}\.tmp\Z")
 
@@ -32,7 +39,10 @@ def is_temporary(name: str) -> bool:
     return bool(_TEMP.match(name))
 
 
-def _check_target(path: Path, force: bool) -> None:
+def check_target(path: str | Path, *, force: bool = False) -> None:
+    """Raise OutputError when ``path`` is a folder, FileExistsError when it exists and
+    ``force`` is false."""
+    path = Path(path)
     if path.is_dir():
         raise OutputError(f"{path}: is a folder; move it or choose another name")
     if not force and (path.exists() or path.is_symlink()):
@@ -95,7 +105,7 @@ def write_atomic(path: str | Path, data: str | bytes, *, force: bool = True) -> 
     cannot be written (a folder, read-only, disk full, ...).
     """
     path = Path(path)
-    _check_target(path, force)
+    check_target(path, force=force)
     return replace_into(write_temporary(path, data), path)
 
 
@@ -103,7 +113,7 @@ def write_atomic(path: str | Path, data: str | bytes, *, force: bool = True) -> 
 def atomic_text(path: str | Path, *, force: bool = True) -> Iterator[IO[str]]:
     """A text file to write in pieces that appears at ``path`` complete or not at all."""
     path = Path(path)
-    _check_target(path, force)
+    check_target(path, force=force)
     with _temporary(path, "w") as (f, tmp):
         yield f  # type: ignore[misc]
     replace_into(tmp, path)

@@ -25,11 +25,38 @@ from pathlib import Path
 from typing import Any
 
 from timeline.model import Document
-from timeline.readwrite.atomic import write_atomic
+from timeline.readwrite.atomic import check_target, write_atomic
 
-__all__ = ["FORMATS", "export", "generate_timelinejs", "write_csv"]
+__all__ = [
+    "FORMATS",
+    "CSV_FILES",
+    "export",
+    "targets",
+    "generate_timelinejs",
+    "write_csv",
+    "csv_cell",
+]
 
 FORMATS = ("graphml", "gexf", "json", "csv", "timelinejs", "svg")
+CSV_FILES = ("events.csv", "entities.csv", "relations.csv")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell that no spreadsheet runs as a formula: text starting with ``=``, ``+``,
+    ``-``, ``@``, a tab or a line break (or their full-width forms) gets a leading ``'``,
+    as OWASP advises for CSV injection. Numbers stay numbers; lists join with ``; ``.
+
+    >>> csv_cell('=HYPERLINK("http://x")'), csv_cell("-5 degrees"), csv_cell(-5), csv_cell(["a", "b"])
+    ('\'=HYPERLINK("http://x")', "'-5 degrees", -5, 'a; b')
+    """
+    if isinstance(value, list):
+        value = "; ".join(map(str, value))
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _csv(rows: list[dict[str, Any]], fields: list[str]) -> str:
@@ -37,7 +64,7 @@ def _csv(rows: list[dict[str, Any]], fields: list[str]) -> str:
     w = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
     w.writeheader()
     for r in rows:
-        w.writerow({k: ("; ".join(v) if isinstance(v, list) else v) for k, v in r.items()})
+        w.writerow({k: csv_cell(v) for k, v in r.items()})
     return buf.getvalue()
 
 
@@ -131,7 +158,8 @@ def generate_timelinejs(documents: Sequence[Document], title: str | None = None)
                     "text": html.escape(doc.text[ev.sentence.start : ev.sentence.end])
                     + (f"<br><small>{html.escape(doc.source.title or doc.id)}</small>"),
                 },
-                "group": html.escape(doc.source.title or doc.id),
+                # TimelineJS takes a group's text content (one decoding), then sets it as HTML
+                "group": html.escape(html.escape(doc.source.title or doc.id)),
                 "unique_id": f"{doc.id}-{ev.id}",
             }
             if ev.time.end and ev.time.end != ev.time.start and ev.time.granularity == "day":
@@ -141,10 +169,30 @@ def generate_timelinejs(documents: Sequence[Document], title: str | None = None)
     return {"title": {"text": {"headline": html.escape(head), "text": ""}}, "events": events}
 
 
-def export(documents: Sequence[Document], fmt: str, out: str | Path) -> list[Path]:
-    """Write ``documents`` in format ``fmt`` to ``out`` (a folder for ``csv``)."""
+def targets(fmt: str, out: str | Path, *, force: bool = False) -> list[Path]:
+    """The files ``export`` writes for ``fmt`` at ``out`` (a folder of three for ``csv``).
+
+    Raises FileExistsError when one exists and ``force`` is false, OutputError when one is
+    a folder: call it before parsing, to refuse early.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    out = Path(out)
+    paths = [out / n for n in CSV_FILES] if fmt == "csv" else [out]
+    for p in paths:
+        check_target(p, force=force)
+    return paths
+
+
+def export(
+    documents: Sequence[Document], fmt: str, out: str | Path, *, force: bool = False
+) -> list[Path]:
+    """Write ``documents`` in format ``fmt`` to ``out`` (a folder for ``csv``).
+
+    Raises FileExistsError, before writing anything, when a file it would write exists and
+    ``force`` is false.
+    """
+    targets(fmt, out, force=force)
     if fmt == "csv":
         return write_csv(documents, out)
     if fmt == "timelinejs":

@@ -458,6 +458,16 @@ _EMBED_LISTENER = (
 )
 
 
+def embed_snippet_path(page: str | Path) -> Path:
+    """Where ``render --embed`` puts the snippet for the page at ``page``.
+
+    >>> embed_snippet_path("out/timeline.html").as_posix()
+    'out/timeline.embed.html'
+    """
+    page = Path(page)
+    return page.with_name(page.stem + ".embed.html")
+
+
 def render_embed_snippet(documents: Iterable[Document], src: str, *, title: str) -> str:
     """The HTML an editor pastes into an article: a responsive iframe of the embed page at
     ``src`` that grows to its content (the page posts its height), and a ``<noscript>``
