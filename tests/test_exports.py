@@ -153,3 +153,37 @@ def test_exports_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
     sentences = [c for c in cells if "Acme Corp met" in c]
     assert sentences and all(c.startswith("'") or c[0].isalpha() for c in sentences)
     assert any(c.startswith("'=HYPERLINK") for c in cells)
+
+
+NOT_XML = "".join(chr(c) for c in range(32) if c not in (9, 10, 13)) + "\ufffe\uffff"
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "svg"])
+def test_exports_xml_never_holds_a_character_xml_forbids(tmp_path: Path, fmt: str) -> None:
+    """Issue 12, item 15: form feeds, other C0 controls, U+FFFE and U+FFFF in the text, the
+    title and names are dropped from every XML file, which any XML parser then reads."""
+    import dataclasses
+    import xml.etree.ElementTree as ET
+
+    text = f"In 2019,{NOT_XML} Acme Corp met{NOT_XML[::3]} Beta Inc in Oslo.\x0c Then it rained."
+    doc = timeline.parse(text, published="2022-03-05", title=f"Markets{NOT_XML}rally")
+    events = tuple(dataclasses.replace(ev, title=ev.title + NOT_XML) for ev in doc.events)
+    doc = dataclasses.replace(doc, events=events)
+    assert doc.entities and doc.events
+    (path,) = export([doc], fmt, tmp_path / f"out.{fmt}")
+    raw = path.read_text(encoding="utf-8")
+    assert not set(raw) & set(NOT_XML.replace("\x0c", "")) and "\x0c" not in raw
+    ET.parse(path)  # well-formed
+    if fmt != "svg":
+        g = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(path)
+        assert g.number_of_nodes() == timeline.build_graph([doc]).number_of_nodes()
+
+
+def test_exports_networkx_graphml_writer_drops_them_too(tmp_path: Path) -> None:
+    from timeline.readwrite.graph_files import write_graphml
+
+    g = nx.MultiDiGraph()
+    g.add_node(f"a{NOT_XML}", label=f"x{NOT_XML}", aliases=[NOT_XML])
+    g.add_edge(f"a{NOT_XML}", "b", key=f"k{NOT_XML}", evidence=NOT_XML)
+    write_graphml(g, tmp_path / "g.graphml")
+    assert sorted(nx.read_graphml(tmp_path / "g.graphml").nodes) == ["a", "b"]

@@ -26,6 +26,7 @@ from typing import Any
 
 from timeline.model import Document
 from timeline.readwrite.atomic import check_target, write_atomic
+from timeline.readwrite.xmlchars import xml_safe
 
 __all__ = [
     "FORMATS",
@@ -49,8 +50,8 @@ def csv_cell(value: Any) -> Any:
     ``-``, ``@``, a tab or a line break (or their full-width forms) gets a leading ``'``,
     as OWASP advises for CSV injection. Numbers stay numbers; lists join with ``; ``.
 
-    >>> csv_cell('=HYPERLINK("http://x")'), csv_cell("-5 degrees"), csv_cell(-5), csv_cell(["a", "b"])
-    ('\'=HYPERLINK("http://x")', "'-5 degrees", -5, 'a; b')
+    >>> csv_cell("=1+1"), csv_cell("-5 degrees"), csv_cell(-5), csv_cell(["a", "b"])
+    ("'=1+1", "'-5 degrees", -5, 'a; b')
     """
     if isinstance(value, list):
         value = "; ".join(map(str, value))
@@ -208,7 +209,8 @@ def export(
         data = _collect(documents)
         names = {e["id"]: e["label"] for e in data["entities"]}
         svg = timeline_svg(data["events"], data["links"], names, standalone=True)
-        return [write_atomic(out, '<?xml version="1.0" encoding="utf-8"?>\n' + svg + "\n")]
+        xml = '<?xml version="1.0" encoding="utf-8"?>\n' + xml_safe(svg) + "\n"
+        return [write_atomic(out, xml)]
     from timeline.graph.stream import write_corpus_graph
 
     out = Path(out)

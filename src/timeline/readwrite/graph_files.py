@@ -16,6 +16,7 @@ from typing import Any
 import networkx as nx
 
 from timeline.readwrite.atomic import write_atomic
+from timeline.readwrite.xmlchars import xml_safe
 
 __all__ = [
     "generate_node_link",
@@ -49,17 +50,19 @@ def _scalar(v: Any) -> Any:
     if v is None:
         return ""
     if isinstance(v, (list, tuple, dict)):
-        return json.dumps(v, ensure_ascii=False)
-    return v
+        v = json.dumps(v, ensure_ascii=False)
+    return xml_safe(v) if isinstance(v, str) else v
 
 
 def scalar_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy whose attributes are all str/int/float/bool (lists become JSON strings)."""
     h = nx.MultiDiGraph()
     for n, d in g.nodes(data=True):
-        h.add_node(n, **{k: _scalar(v) for k, v in d.items()})
+        h.add_node(
+            xml_safe(n) if isinstance(n, str) else n, **{k: _scalar(v) for k, v in d.items()}
+        )
     for u, v, k, d in g.edges(keys=True, data=True):
-        h.add_edge(u, v, key=k, **{a: _scalar(b) for a, b in d.items()})
+        h.add_edge(_scalar(u), _scalar(v), key=_scalar(k), **{a: _scalar(b) for a, b in d.items()})
     return h
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from timeline.readwrite.atomic import atomic_text
+from timeline.readwrite.xmlchars import xml_safe
 
 __all__ = ["GraphStreamWriter", "write_graph_files", "GRAPH_FILES", "NODE_ATTRS", "EDGE_ATTRS"]
 
@@ -103,10 +104,8 @@ def quoteattr(s: str) -> str:
 
 
 def _clean(s: str) -> str:
-    """XML 1.0 cannot carry most control characters, even escaped: drop them."""
-    if s.isprintable():
-        return s
-    return "".join(c for c in s if c in "\t\n\r" or c >= " ")
+    """XML 1.0 cannot carry some characters, even escaped: drop them."""
+    return xml_safe(s)
 
 
 class GraphStreamWriter:
