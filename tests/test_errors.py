@@ -93,8 +93,8 @@ CASES = [
     (
         ["render", "{surrogate.json}", "-o", "{out.html}"],
         1,
-        "{surrogate.json}: holds an unpaired surrogate escape (\\udXXX), which no UTF-8 file "
-        "can store; fix the JSON escape",
+        "{surrogate.json} does not match the schema: $.text: holds an unpaired surrogate "
+        "(\\ud800 at character 19), which no UTF-8 file can store; fix the JSON escape",
     ),
     (
         ["parse", "{corpus.jsonl}"],
@@ -206,8 +206,8 @@ def test_batch_reports_every_bad_input_and_finishes_the_good_ones(tmp_path: Path
             "{frontmatter.md}: front matter line 'title Untitled' is not `key: value`",
             '{surrogate.jsonl}:1: "text" holds an unpaired surrogate (\\ud800 at character 19), '
             "which no UTF-8 file can store; fix the JSON escape",
-            "{surrogate.json}: holds an unpaired surrogate escape (\\udXXX), which no UTF-8 file "
-            "can store; fix the JSON escape",
+            "{surrogate.json} does not match the schema: $.text: holds an unpaired surrogate "
+            "(\\ud800 at character 19), which no UTF-8 file can store; fix the JSON escape",
         )
     )
     assert lines == expected

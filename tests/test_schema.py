@@ -49,3 +49,67 @@ def test_schema_loader_rejects_span_outside_text(doc_dict: dict, end: int) -> No
     bad = copy.deepcopy(doc_dict)
     bad["entities"][0]["mentions"][0]["end"] = end
     assert "outside the text" in check_offsets(bad)[0][1]
+
+
+def _set(obj: dict, path: tuple, value) -> dict:
+    out = copy.deepcopy(obj)
+    target = out
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    return out
+
+
+DATES = [
+    "0000-01-01",
+    "2022-02-30",
+    "2022-13-01",
+    "2022-1-1",
+    "\u0662\u0660\u0662\u0662-01-01",
+    "2022-01-01\n",
+    "2022-01-01T10:00",
+    "0001-01-01",
+    "9999-12-31",
+    "2024-02-29",
+]
+IDS = ["evil\n", "Evil", "a" * 201, "a" * 200, "../x", "a/b", "x\u0663", ".hidden", "ok-1.2_3"]
+MUTATIONS = (
+    [(("events", 0, "time", "start"), d) for d in DATES]
+    + [(("events", 0, "time", "end"), d) for d in DATES]
+    + [(("source", "published"), d) for d in DATES]
+    + [(("source", "id"), i) for i in IDS]
+    + [(("timexes", 0, "id"), i) for i in ("t0-4\n", "t\u0660-4", "t0-4")]
+    + [(("entities", 0, "id"), i) for i in ("ent:x\n", "ent:x")]
+    + [(("source", "title"), t) for t in ("a\\\ud800b", "\udc00", "ok \U0001f600", "\\ud800")]
+)
+
+
+@pytest.mark.parametrize(("path", "value"), MUTATIONS)
+def test_schema_both_validators_give_one_verdict(doc_dict: dict, path, value) -> None:
+    """Issue 12, item 14: what `timeline validate` (jsonschema) accepts, the fast validator
+    used by build and render accepts, and the other way round."""
+    from timeline.schema import is_valid
+
+    bad = _set(doc_dict, path, value)
+    assert (check(bad) == []) == is_valid(bad), check(bad)
+
+
+ACCEPTED = [m for m in MUTATIONS if m[1] in ("0001-01-01", "9999-12-31", "2024-02-29", "a" * 200)]
+
+
+@pytest.mark.parametrize(("path", "value"), ACCEPTED)
+def test_schema_an_accepted_document_builds_and_renders(tmp_path, doc_dict: dict, path, value):
+    """A document both validators accept goes through build, render and every export."""
+    from click.testing import CliRunner
+
+    from timeline.cli import cli
+    from timeline.readwrite.exports import FORMATS, export
+
+    doc = _set(doc_dict, path, value)
+    (tmp_path / "d.json").write_text(json.dumps(doc))
+    res = CliRunner().invoke(cli, ["build", str(tmp_path / "d.json"), "-o", str(tmp_path / "o")])
+    assert res.exit_code == 0, res.stderr
+    loaded = timeline.read_document(tmp_path / "d.json")
+    timeline.render_html([loaded])
+    for fmt in FORMATS:
+        export([loaded], fmt, tmp_path / f"x-{fmt}")

@@ -321,6 +321,10 @@ def validate(files: tuple[str, ...], as_json: bool) -> None:
             problems = [("$", f"not valid UTF-8 (byte offset {e.start})")]
         except json.JSONDecodeError as e:
             problems = [("$", f"invalid JSON at line {e.lineno} column {e.colno}: {e.msg}")]
+        except RecursionError:
+            problems = [("$", "JSON nested too deeply to read (a document is a few levels deep)")]
+        except OSError as e:
+            problems = [("$", f"cannot read: {e.strerror or e}")]
         else:
             problems = check(obj)
             if not problems and isinstance(obj, dict):

@@ -226,6 +226,8 @@ def load_unit(unit: Unit, published: str | None, data: bytes | None = None):  # 
             raise InputError(f"{where}: not valid UTF-8 (byte offset {e.start})") from None
         except json.JSONDecodeError as e:  # the line is in ``where``; the column is the record's
             raise InputError(f"{where}: invalid JSON at column {e.pos + 1}: {e.msg}") from None
+        except RecursionError:
+            raise InputError(f"{where}: JSON nested too deeply to read") from None
         if not isinstance(obj, dict):
             raise InputError(f'{where}: a JSON object with a "text" field is expected')
         art = article_from_json(obj, where)

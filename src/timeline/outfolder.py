@@ -218,7 +218,7 @@ def _legacy_outputs(root: Path) -> set[str]:
         return set()
     try:
         manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return set()
     if not isinstance(manifest, dict) or "timeline" not in manifest:
         return set()

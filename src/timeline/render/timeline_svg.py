@@ -64,6 +64,9 @@ class _Mark:
     left: bool = False  # label on the left of the mark (near the right edge)
 
 
+_LAST_DAY = dt.date.max.toordinal()
+
+
 def _day(iso: str) -> int:
     return dt.date.fromisoformat(iso[:10]).toordinal()
 
@@ -101,6 +104,7 @@ def tick_candidates(t_min: int, t_max: int, starts: Collection[int] = ()) -> lis
     in the order to try them: coarse first and, at a level, days where an event starts.
     Year starts always; month starts over at most 200 years; days over at most 400 days.
     app.js (``candidates``) makes the same list for the range in view when zoomed."""
+    t_min, t_max = max(1, t_min), min(_LAST_DAY, t_max)  # the calendar's ends: 1 and 9999
     first, last = dt.date.fromordinal(t_min), dt.date.fromordinal(t_max)
     span = last.year - first.year
     step = 1 if span <= 400 else 10 if span <= 4000 else 100
@@ -113,6 +117,8 @@ def tick_candidates(t_min: int, t_max: int, starts: Collection[int] = ()) -> lis
         while m <= last:
             if m.month != 1 and (o := m.toordinal()) >= t_min:
                 out.append([o, m.strftime("%b %Y"), 3])
+            if m.year == dt.MAXYEAR and m.month == 12:
+                break
             m = dt.date(m.year + m.month // 12, m.month % 12 + 1, 1)
     if t_max - t_min <= 400:
         for o in range(t_min, t_max + 1):
@@ -215,7 +221,7 @@ def timeline_svg(
         )
     lo, hi = min(m.t0 for m in marks), max(m.t1 for m in marks)
     pad = max(2, (hi - lo) // 40)
-    t_min, t_max = lo - pad, hi + pad
+    t_min, t_max = max(1, lo - pad), min(_LAST_DAY, hi + pad)
     x = Scale([t_min, t_max, *(m.t0 for m in marks), *(m.t1 for m in marks)], GUTTER, PLOT_W)
     titles, actors = _lanes(marks, names)
     aggregate = len(marks) > MAX_MARKS
