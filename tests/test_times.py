@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.stages.normalize import shift, value_range
 from timeline.stages.sentences import find_sentences
 from timeline.stages.times import find_times, resolve_times
+from timeline.stages.values import shift, value_range
 
 
 def tag(text: str, dct: str | None = "2022-03-05"):

@@ -22,7 +22,7 @@ from typing import Any
 
 from timeline.model import Document, Entity
 from timeline.readwrite.atomic import write_atomic
-from timeline.stages.normalize import granularity_of, value_range
+from timeline.stages.values import granularity_of, value_range
 
 __all__ = [
     "TimelineEvent",

@@ -1,38 +1,21 @@
-"""TIMEX3 values: parse, shift, truncate and turn into day ranges. Pure; never reads the clock.
+"""The words of time expressions and their values: month and weekday names, numbers written
+out, durations (``P6Y``), and absolute date strings via dateparser. Pure; never reads the
+clock. Arithmetic on the values (ranges, shifts, truncation) is in
+:mod:`timeline.stages.values`.
 
-Values follow TimeML: ``1963``, ``2022-03``, ``2022-03-01``, ``2022-W09``, ``2022-W09-WE``,
-``2022-Q1``, ``2022-SU``, ``199X`` (a decade), ``19`` (a century), ``2022-03-04TNI``,
-``2022-03-04T10:30``; durations ``P6Y``; references ``PRESENT_REF``.
-
->>> shift("2019", -1, "year")
-'2018'
->>> shift("2022-03-05", -1, "week")
-'2022-W08'
->>> value_range("2022-W09-WE")
-('2022-03-05', '2022-03-06')
->>> granularity_of("2022-01")
-'month'
+>>> duration_value(6, "year"), number_value("twenty-one")
+('P6Y', 21)
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from functools import lru_cache
 
-__all__ = [
-    "MONTHS",
-    "WEEKDAYS",
-    "number_value",
-    "granularity_of",
-    "shift",
-    "truncate",
-    "value_range",
-    "duration_value",
-    "date_value",
-    "parse_absolute",
-]
+from timeline.stages.values import date_value
+
+__all__ = ["MONTHS", "WEEKDAYS", "SEASONS", "number_value", "duration_value", "parse_absolute"]
 
 MONTHS = {
     name: i
@@ -113,8 +96,6 @@ _NUMBERS = {
 _FRACTIONS = {"1/2": 0.5, "½": 0.5, "1/4": 0.25, "¼": 0.25, "3/4": 0.75, "¾": 0.75}
 _VAGUE = {"several", "a few", "few", "many", "some", "recent", "the past", "the last", "coming"}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
-SEASON_START = {code: months[0] for code, months in _SEASON_MONTHS.items()}  # first month
 DURATION_UNITS = {
     "year": "Y",
     "month": "M",
@@ -198,185 +179,6 @@ def duration_value(n: float | None, unit: str) -> str:
     if code in ("H", "MIN", "S"):
         return f"PT{amount}{'M' if code == 'MIN' else code}"
     return f"P{amount}{code}"
-
-
-_VALUE_RE = re.compile(
-    r"^(?P<y>\d{4})"
-    r"(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2}))?|W(?P<w>\d{2})(?P<we>-WE)?|Q(?P<q>[1-4])|H(?P<h>[12])"
-    r"|(?P<s>SP|SU|FA|WI)))?"
-    r"(?:T(?P<t>.+))?$"
-)
-
-
-@lru_cache(maxsize=4096)
-def granularity_of(value: str | None) -> str | None:
-    """The granularity of a TIMEX3 value (``year``, ``month``, ``week``, ...)."""
-    if not value:
-        return None
-    if value.endswith("_REF"):
-        return "ref"
-    if value.startswith("P"):
-        return "duration"
-    if re.fullmatch(r"\d{3}X", value):
-        return "decade"
-    if re.fullmatch(r"\d{2}", value):
-        return "century"
-    m = _VALUE_RE.match(value)
-    if not m:
-        return None
-    if m["t"]:
-        return "time" if re.match(r"\d", m["t"]) else "part_of_day"
-    for key, name in (
-        ("d", "day"),
-        ("we", "weekend"),
-        ("w", "week"),
-        ("m", "month"),
-        ("q", "quarter"),
-        ("h", "quarter"),
-        ("s", "season"),
-    ):
-        if m[key]:
-            return name
-    return "year"
-
-
-def date_value(day: dt.date, granularity: str) -> str:
-    """The TIMEX3 value of ``day`` at ``granularity``.
-
-    >>> date_value(dt.date(2022, 3, 5), "weekend"), date_value(dt.date(2022, 3, 5), "quarter")
-    ('2022-W09-WE', '2022-Q1')
-    """
-    if granularity == "day":
-        return day.isoformat()
-    if granularity == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    if granularity == "year":
-        return f"{day.year:04d}"
-    if granularity in ("week", "weekend"):
-        iy, iw, _ = day.isocalendar()
-        return f"{iy:04d}-W{iw:02d}" + ("-WE" if granularity == "weekend" else "")
-    if granularity == "quarter":
-        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
-    if granularity == "decade":
-        return f"{str(day.year)[:3]}X"
-    if granularity == "century":
-        return f"{day.year // 100:02d}"
-    raise ValueError(f"no TIMEX3 value for granularity {granularity!r}")
-
-
-def _start_of(value: str) -> tuple[dt.date, str] | None:
-    g = granularity_of(value)
-    if g == "decade":
-        return dt.date(int(value[:3]) * 10, 1, 1), g
-    if g == "century":
-        return dt.date(int(value) * 100, 1, 1), g
-    m = _VALUE_RE.match(value)
-    if not m or g is None:
-        return None
-    y = int(m["y"])
-    try:
-        if m["d"]:
-            return dt.date(y, int(m["m"]), int(m["d"])), "day"
-        if m["m"]:
-            return dt.date(y, int(m["m"]), 1), "month"
-        if m["w"]:
-            return dt.date.fromisocalendar(y, int(m["w"]), 6 if m["we"] else 1), g
-        if m["q"]:
-            return dt.date(y, 3 * int(m["q"]) - 2, 1), "quarter"
-        if m["h"]:
-            return dt.date(y, 6 * int(m["h"]) - 5, 1), "half"
-        if m["s"]:
-            first = _SEASON_MONTHS[m["s"]][0]
-            return dt.date(y, first, 1), "season"
-    except ValueError:
-        return None
-    return dt.date(y, 1, 1), "year"
-
-
-def value_range(value: str | None) -> tuple[str, str] | None:
-    """First and last day (ISO) covered by a date value; None for durations and references."""
-    if not value:
-        return None
-    found = _start_of(value)
-    if found is None:
-        return None
-    first, g = found
-    if g == "day":
-        last = first
-    elif g == "month":
-        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    elif g == "week":
-        last = first + dt.timedelta(days=6)
-    elif g == "weekend":
-        last = first + dt.timedelta(days=1)
-    elif g in ("quarter", "half", "season"):
-        months = {"quarter": 3, "half": 6, "season": 3}[g]
-        last = _add_months(first, months) - dt.timedelta(days=1)
-    elif g == "decade":
-        last = dt.date(first.year + 9, 12, 31)
-    elif g == "century":
-        last = dt.date(first.year + 99, 12, 31)
-    else:
-        last = dt.date(first.year, 12, 31)
-    return first.isoformat(), last.isoformat()
-
-
-def _add_months(day: dt.date, n: int) -> dt.date:
-    total = day.year * 12 + (day.month - 1) + n
-    y, m = divmod(total, 12)
-    if not 1 <= y <= 9999:
-        raise OverflowError("date out of range")
-    return dt.date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
-
-
-_COARSER = ["century", "decade", "year", "quarter", "month", "week", "day"]
-
-
-def truncate(value: str, granularity: str) -> str | None:
-    """``value`` at a coarser granularity (``2022-03-05`` at ``month`` is ``2022-03``)."""
-    found = _start_of(value)
-    if found is None:
-        return None
-    return date_value(found[0], granularity)
-
-
-def shift(value: str, n: int, unit: str) -> str | None:
-    """Move a date value by ``n`` units; the result has the unit's granularity.
-
-    Returns None when the value cannot be moved by that unit (e.g. a decade by days).
-    """
-    if unit == "fortnight":
-        return shift(value, 2 * n, "week")
-    found = _start_of(value)
-    if found is None:
-        return None
-    day, g = found
-    try:
-        if unit == "day":
-            if g != "day":
-                return None
-            return date_value(day + dt.timedelta(days=n), "day")
-        if unit in ("week", "weekend"):
-            if g not in ("day", "week", "weekend"):
-                return None
-            return date_value(day + dt.timedelta(weeks=n), unit)
-        if unit == "month":
-            if g not in ("day", "month", "week", "weekend"):
-                return None
-            return date_value(_add_months(day, n), "month")
-        if unit == "quarter":
-            return date_value(_add_months(day, 3 * n), "quarter")
-        if unit == "year":
-            if g in ("decade", "century"):
-                return None
-            return date_value(day.replace(year=day.year + n, day=min(day.day, 28)), "year")
-        if unit == "decade":
-            return date_value(day.replace(year=day.year + 10 * n, day=1), "decade")
-        if unit == "century":
-            return date_value(day.replace(year=day.year + 100 * n, day=1), "century")
-    except (ValueError, OverflowError):
-        return None
-    return None
 
 
 @lru_cache(maxsize=4096)

@@ -28,7 +28,6 @@ from timeline.stages.anchoring import (
     narrated_year,
     next_quarter_context,
 )
-from timeline.stages.normalize import granularity_of
 from timeline.stages.tense import Tense, local_tense
 from timeline.stages.time_rules import (
     _FUTURE_CUE,
@@ -39,6 +38,7 @@ from timeline.stages.time_rules import (
     _Draft,
     _Rule,
 )
+from timeline.stages.values import granularity_of
 
 __all__ = ["find_times", "resolve_times", "times_stage", "iter_rules"]
 

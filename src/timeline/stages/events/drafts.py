@@ -20,7 +20,7 @@ from timeline.stages.events.lexicon import (
     _lexicon,
     clauses,
 )
-from timeline.stages.normalize import shift, value_range
+from timeline.stages.values import shift, value_range
 
 
 @dataclass(slots=True)
@@ -196,7 +196,7 @@ def _time_of(t: Timex, basis: str | None = None, note: str | None = None) -> Eve
 def _value_time(
     value: str | None, basis: str, note: str | None, timex: str | None = None
 ) -> EventTime:
-    from timeline.stages.normalize import granularity_of
+    from timeline.stages.values import granularity_of
 
     rng = value_range(value) if value else None
     return EventTime(

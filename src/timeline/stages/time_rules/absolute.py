@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from timeline.stages.normalize import SEASONS, date_value, parse_absolute, shift
+from timeline.stages.normalize import SEASONS, parse_absolute
 from timeline.stages.time_rules.base import (
     _COUNT_NOUN_AFTER,
     _DAY,
@@ -20,6 +20,7 @@ from timeline.stages.time_rules.base import (
     _month_num,
     _rule,
 )
+from timeline.stages.values import date_value, shift
 
 
 # ---- absolute dates --------------------------------------------------------------------
@@ -166,9 +167,16 @@ def _labelled(text: str, pos: int) -> bool:
     return bool(before) and before[0] in _LABELS and text[pos - 1 : pos].isspace()
 
 
+# an era marker after a number: the year or century is before Christ, which our values
+# (0001-9999) cannot write; left untagged rather than given as a year of our era
+_BEFORE_CHRIST = re.compile(r"\s*(?:BCE?\b|B\.\s?C\.(?:\s?E\.)?)")
+
+
 @_rule(rf"(?<![$#£€\d.,])\b(?P<y>{_YEAR})(?:'s)?\b(?![.,]?\d|:\d|-\d\d-|-\d{{3}}\b|-\d\b)")
 def _year(m: re.Match[str]) -> _Draft | None:
     after = m.string[m.end() : m.end() + 40]
+    if _BEFORE_CHRIST.match(after):
+        return None
     tail = _TAIL.match(after) if after[:1] == "-" else None
     if tail and not _years_apart(m["y"], tail[1]):
         return None  # "2021-03": a year and a month, not a range
@@ -214,7 +222,9 @@ def _decade(m: re.Match[str]) -> _Draft:
     key=r"(?i)century",
     lits=("century",),
 )
-def _century(m: re.Match[str]) -> _Draft:
+def _century(m: re.Match[str]) -> _Draft | None:
+    if int(m["n"]) == 0 or _BEFORE_CHRIST.match(m.string, m.end()):
+        return None
     return _draft(m, value=f"{int(m['n']) - 1:02d}")
 
 

@@ -10,9 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.stages.normalize import (
-    MONTHS,
-)
+from timeline.stages.normalize import MONTHS
 
 # --------------------------------------------------------------------------- vocabulary
 _MONTH = (  # (the look-ahead on the first letter lets most words fail at once)
@@ -174,7 +172,7 @@ def _draft(m: re.Match[str], group: int | str = 0, **kw: object) -> _Draft:
 # --------------------------------------------------------------------------- helpers
 @lru_cache(maxsize=4096)
 def _first_day(value: str) -> str:
-    from timeline.stages.normalize import value_range
+    from timeline.stages.values import value_range
 
     rng = value_range(value.split("T")[0])
     if rng is None:

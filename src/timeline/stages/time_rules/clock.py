@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from timeline.stages.normalize import WEEKDAYS, truncate
+from timeline.stages.normalize import WEEKDAYS
 from timeline.stages.time_rules.base import (
     _DAY,
     _MONTH,
@@ -21,6 +21,7 @@ from timeline.stages.time_rules.base import (
     _nearest_date,
     _rule,
 )
+from timeline.stages.values import truncate
 
 _ZONE = r"(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|ET|PT)"
 # the day a clock time can name after it: "9 a.m. Tuesday", "5 p.m. EST, Nov. 6", "noon today"

@@ -6,13 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from timeline.stages.normalize import (
-    SEASON_START,
-    SEASONS,
-    WEEKDAYS,
-    date_value,
-    duration_value,
-)
+from timeline.stages.normalize import SEASONS, WEEKDAYS, duration_value
 from timeline.stages.time_rules.base import (
     _DAY,
     _MONTH,
@@ -31,6 +25,7 @@ from timeline.stages.time_rules.base import (
     _rule,
 )
 from timeline.stages.time_rules.shifts import _need, _shift_recipe
+from timeline.stages.values import SEASON_START, date_value
 
 
 # ---- month or day without a year: deictic ------------------------------------------------

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.stages.normalize import (
-    MONTHS,
-    SEASONS,
-    WEEKDAYS,
-    duration_value,
-    number_value,
-)
+from timeline.stages.normalize import MONTHS, SEASONS, WEEKDAYS, duration_value, number_value
 from timeline.stages.time_rules.base import (
     _AMOUNT,
     _NUM,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from timeline.stages.normalize import duration_value, truncate
+from timeline.stages.normalize import duration_value
 from timeline.stages.time_rules.base import (
     _DAY,
     _MONTH,
@@ -24,6 +24,7 @@ from timeline.stages.time_rules.base import (
     _rule,
     _unit,
 )
+from timeline.stages.values import truncate
 
 _OFFSET = {"yesterday": -1, "today": 0, "tomorrow": 1}
 

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from timeline.stages.normalize import SEASON_START, SEASONS, duration_value, number_value, truncate
+from timeline.stages.normalize import SEASONS, duration_value, number_value
 from timeline.stages.time_rules.base import (
     _AMOUNT,
     _PART_CODE,
@@ -25,6 +25,7 @@ from timeline.stages.time_rules.shifts import (
     _shift_recipe,
     _vague_shift_recipe,
 )
+from timeline.stages.values import SEASON_START, truncate
 
 
 @_rule(

@@ -7,8 +7,9 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from timeline.stages.normalize import number_value, shift, truncate, value_range
+from timeline.stages.normalize import number_value
 from timeline.stages.time_rules.base import _first_day
+from timeline.stages.values import shift, truncate, value_range
 
 
 def _need(unit: str) -> str:
