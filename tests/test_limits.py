@@ -1,5 +1,5 @@
 """Inputs built to make regular expressions backtrack or loops go quadratic finish, with a
-valid document. Run in a subprocess with a timeout, so a hang fails the test instead of the
+valid document (200 KB each, where a quadratic stage takes minutes). Run in a subprocess with a timeout, so a hang fails the test instead of the
 suite; the seconds per stage are measured by benchmarks/bench_limits.py, not here."""
 
 from __future__ import annotations
@@ -28,6 +28,16 @@ CASES = {
     "near-miss dates": _fill("May 32, 19999 Sept. 31st, the 45th of Octember "),
     "one long word": "a" * SIZE,
     "spaces and newlines": _fill(" \n \t\n\n   "),
+    # issue 12, item 8: shapes that were quadratic (20 KB took 5 to 24 s)
+    "spaces in one sentence": ("In 2019 Oslo" + " " * SIZE + "voted.")[:SIZE],
+    "dots": "." * SIZE,
+    "U.S. repeated": _fill("U.S. "),
+    "run-on line": _fill("On 3 May 2021 Putin met Biden in Paris and then "),
+    "allies and leaders": _fill(
+        "Putin, China and Iran, one of Maduro's allies, met; Russian leader Vladimir Putin "
+    ),
+    "acronyms in brackets": _fill("Acme Corp (AC) and Beta Inc (BI) "),
+    "clauses": _fill("Oslo; Paris when Rome, Berlin - Madrid (Lisbon) "),
 }
 
 
@@ -47,3 +57,22 @@ def test_pathological_input_finishes_with_a_valid_document(name: str) -> None:
     assert res.returncode == 0, res.stderr.decode()[-500:]
     doc = json.loads(res.stdout)
     assert is_valid(doc) and doc["text"] == text.replace("\r", "")
+
+
+def test_limits_timeml_with_many_timexes_reads_in_linear_time(tmp_path) -> None:
+    """parse_timeml joined the whole text once per TIMEX3 (50,000 in 900 KB: 7.3 s)."""
+    import time
+
+    from timeline.readwrite.timeml import parse_timeml
+
+    def timed(n: int) -> float:
+        body = " ".join(
+            f'<TIMEX3 tid="t{i}" type="DATE" value="1999">1999</TIMEX3>' for i in range(n)
+        )
+        data = f"<TimeML><TEXT>{body}</TEXT></TimeML>"
+        t0 = time.process_time()
+        assert len(parse_timeml(data).timexes) == n
+        return time.process_time() - t0
+
+    small, large = timed(5_000), timed(40_000)
+    assert large < 8 * small * 2 + 0.5  # 8x the input: linear, with room for noise

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 __all__ = ["Settings", "DEFAULT", "max_chars_limit"]
 
@@ -30,17 +30,23 @@ def max_chars_limit() -> int:
 class Settings:
     """Knobs of the pipeline.
 
-    max_chars: inputs longer than this are refused with a clear error (20 M characters, or
-    the environment's ``TIMELINE_MAX_CHARS``).
+    max_chars: inputs longer than this are refused with a clear error; None (the default)
+    reads ``TIMELINE_MAX_CHARS`` when a text is checked (20 M characters if unset), so that a
+    bad value is an error of the command that uses it, not of ``import timeline``.
     """
 
-    max_chars: int = field(default_factory=max_chars_limit)
+    max_chars: int | None = None
     # Density caps keep pathological input (a megabyte of dates, one endless sentence of
     # verbs) within seconds. Real news has a few time expressions and events per thousand
     # characters; past these, the rest of the text is left untagged and a problem says so.
     max_timexes_per_1000: int = 32
     max_events_per_1000: int = 16
+    max_mentions_per_1000: int = 64  # news: at most ~30 (TBAQ, MEANTIME, WikiWars)
     min_cap: int = 2000
+
+    def char_limit(self) -> int:
+        """``max_chars``, or the environment's limit when it is None."""
+        return self.max_chars if self.max_chars is not None else max_chars_limit()
 
     def cap(self, n_chars: int, per_1000: int) -> int:
         """How many items a text of ``n_chars`` may hold before the stage stops."""

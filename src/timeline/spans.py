@@ -42,6 +42,33 @@ class SpanIndex(Generic[T]):
         hi = bisect.bisect_left(self.starts, end)
         return self.items[lo:hi]
 
+    def first_starting_in(self, start: int, end: int) -> tuple[int, int, T] | None:
+        """The first span whose start lies in ``[start, end)``, or None (no list is built)."""
+        lo = bisect.bisect_left(self.starts, start)
+        if lo < len(self.items) and self.starts[lo] < end:
+            return self.items[lo]
+        return None
+
+    def nearest_starting_in(self, start: int, end: int, pos: int) -> tuple[int, int, T] | None:
+        """Of the spans whose start lies in ``[start, end)``, the one starting nearest
+        ``pos`` (on a tie the earlier, then the shorter), or None; no list is built.
+
+        >>> idx = SpanIndex([(0, 3, "a"), (10, 12, "b"), (10, 15, "c"), (20, 22, "d")])
+        >>> [idx.nearest_starting_in(0, 30, p)[2] for p in (14, 15, 16)]
+        ['b', 'b', 'd']
+        >>> idx.nearest_starting_in(11, 30, 14)[2], idx.nearest_starting_in(0, 10, 14)[2]
+        ('d', 'a')
+        """
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        j = bisect.bisect_left(self.starts, pos, lo, hi)  # the first starting at or after pos
+        before = None
+        if j > lo:  # the last start before pos, the first item with it
+            before = bisect.bisect_left(self.starts, self.starts[j - 1], lo, j)
+        if j < hi and (before is None or self.starts[j] - pos < pos - self.starts[before]):
+            return self.items[j]
+        return self.items[before] if before is not None else None
+
     def last_starting_in(self, start: int, end: int) -> tuple[int, int, T] | None:
         """The last span whose start lies in ``[start, end)``, or None (no list is built)."""
         hi = bisect.bisect_left(self.starts, end)

@@ -158,9 +158,11 @@ def find_relations(doc: Document) -> list[Relation]:
         all_m = _mentions_in(mention_index, sent)
         if len({m[2] for m in all_m}) < 2:
             continue  # a relation joins two entities named in its sentence
+        all_starts = [m[0] for m in all_m]
         for clause in _relation_clauses(text, sent):
-            mentions = [m for m in all_m if clause.start <= m[0] < clause.end]
-            starts = [m[0] for m in mentions]
+            a = bisect.bisect_left(all_starts, clause.start)
+            b = bisect.bisect_left(all_starts, clause.end)
+            mentions, starts = all_m[a:b], all_starts[a:b]
             for typ, cue in _CUE_RE:
                 for c in cue.finditer(text, clause.start, clause.end):
                     if mention_index.covering(c.start()) is not None:
@@ -174,15 +176,29 @@ def find_relations(doc: Document) -> list[Relation]:
     return sorted(found.values(), key=lambda r: (r.evidence.start, r.type, r.source, r.target))
 
 
+# white space is tried from the start of its run only (linear on a sentence of spaces)
+_RELATION_CLAUSE_BREAK = re.compile(
+    r";\s+|(?<!\s)\s++(?=(?:when|while|whereas|because|although|who|which)\s)|\.\s"
+)
+_INTERJECTION = re.compile(r",[^,]{0,80},")
+
+
+def _first_by(
+    mentions: list[tuple[int, int, str, str]], field: int
+) -> dict[int, tuple[int, int, str, str]]:
+    """The first mention (in text order) at each start (``field`` 0) or end (1)."""
+    out: dict[int, tuple[int, int, str, str]] = {}
+    for x in mentions:
+        out.setdefault(x[1] if field else x[0], x)
+    return out
+
+
 def _relation_clauses(text: str, sent: Span) -> list[Span]:
     """Clauses for relations: cut at ";" and at subordinators, not at every comma."""
     out, start = [], sent.start
-    for m in re.finditer(
-        r";\s+|\s+(?=(?:when|while|whereas|because|although|who|which)\s)|\.\s",
-        text[sent.start : sent.end],
-    ):
-        out.append(Span(start=start, end=sent.start + m.start()))
-        start = sent.start + m.end()
+    for m in _RELATION_CLAUSE_BREAK.finditer(text, sent.start, sent.end):
+        out.append(Span(start=start, end=m.start()))
+        start = m.end()
     out.append(Span(start=start, end=sent.end))
     return [s for s in out if s.end > s.start]
 
@@ -201,9 +217,9 @@ def _relate(
     before = [i for i, m in enumerate(mentions) if m[1] <= c.start()]
     after_start = c.end()
     # skip an interjection right after the cue: "condemned, along the lines of X, what ..."
-    inter = re.match(r",[^,]{0,80},", text[c.end() : clause.end])
+    inter = _INTERJECTION.match(text, c.end(), clause.end)
     if inter:
-        after_start = c.end() + inter.end()
+        after_start = inter.end()
     after = [i for i, m in enumerate(mentions) if m[0] >= after_start]
     if not before or not after:
         return
@@ -290,19 +306,20 @@ def _leads(
     g = gazetteer()
     text = doc.text
     roles = r"(?:leader|president|prime\s+minister|premier|chancellor|dictator|king|queen|head\s+of\s+state|strongman|ruler)"
+    persons = _first_by([x for x in all_m if x[3] == "PERSON"], 0)
     for m in re.finditer(
-        rf"\b([A-Z][\w.]+)\s+{roles}\s+(?=[A-Z])", text[sent.start : sent.end], re.I
+        rf"\b([A-Z][\w.]+)\s++{roles}\s++(?=[A-Z])", text[sent.start : sent.end], re.I
     ):
         word = m.group(1)
         code = g.demonyms.get(word) or (g.names[word].key if word in g.names else None)
         if code is None:
             continue
-        person = next((x for x in all_m if x[0] == sent.start + m.end() and x[3] == "PERSON"), None)
+        person = persons.get(sent.start + m.end())
+        if person is None:
+            continue
         country = next(
             (e.id for e in doc.entities if e.mentions and _entity_key(doc, e.id) == code), None
         )
-        if person is None:
-            continue
         if country is None:
             country_name = g.country_names.get(code)
             country = next((e.id for e in doc.entities if e.name == country_name), None)
@@ -327,15 +344,18 @@ def _possessive_allies(
 ) -> None:
     """'It was Putin, along with China and Iran, one of Maduro's allies': each is an ally."""
     text = doc.text
+    starts = [x[0] for x in all_m]
+    ending = _first_by(all_m, 1)
+    starting = _first_by(all_m, 0)
     for m in re.finditer(
         r"(?:’s|'s)\s+(?:\w+\s+)?(?P<w>allies|ally|partners?)\b", text[sent.start : sent.end]
     ):
         pos = sent.start + m.start()
-        owner = next((x for x in all_m if x[1] == pos), None)
+        owner = ending.get(pos)
         if owner is None:
             continue
         end = sent.start + m.end()
-        appos = next((x for x in all_m if x[0] == end + 1), None)
+        appos = starting.get(end + 1)
         if appos and m.group("w") in ("ally", "partner"):  # "Russia's ally Venezuela"
             _add(doc, found, "ally_of", appos[2], owner[2], owner[0], appos[1], sent)
             continue
@@ -344,7 +364,8 @@ def _possessive_allies(
             r"\b(?:one\s+of|among)\s+(?:the\s+)?$", text[max(0, owner_start - 20) : owner_start]
         ):
             continue
-        for x in all_m:
+        lo = bisect.bisect_left(starts, owner[0] - _REACH)
+        for x in all_m[lo : bisect.bisect_left(starts, owner[0])]:  # allies listed just before
             if (
                 x[1] <= owner[0]
                 and x[2] != owner[2]

@@ -28,15 +28,17 @@ from timeline.stages.gazetteer import Gazetteer, gazetteer
 
 
 def _is_cap(tok: str) -> bool:
-    return tok[:1].isupper() or bool(_CAMEL.match(tok))
+    # (a token with no upper-case letter cannot be camel-case: skip the regex for most words)
+    return tok[:1].isupper() or (not tok.islower() and bool(_CAMEL.match(tok)))
 
 
 def _product_like(tok: str) -> bool:
     return bool(_CAMEL.match(tok) or _INNER_CAPS.match(tok) or _MODEL.match(tok))
 
 
-def find_mentions(text: str, sentences: tuple[Span, ...]) -> list[_Raw]:
-    """Candidate name mentions, typed where the evidence allows."""
+def find_mentions(text: str, sentences: tuple[Span, ...], limit: int | None = None) -> list[_Raw]:
+    """Candidate name mentions, typed where the evidence allows; with ``limit``, sentences
+    are read until that many are found (the caller reports where it stopped)."""
     g = gazetteer()
     body_caps = _mid_sentence_caps(text, sentences)
     lower_words = _lowercase_words(text)
@@ -50,6 +52,8 @@ def find_mentions(text: str, sentences: tuple[Span, ...]) -> list[_Raw]:
         headline = (unfinished and ratio >= 0.6) or (ratio >= 0.9 and len(words) >= 4)
         for run in _runs(text, toks):
             raws.extend(_type_run(text, run, toks, s, g, headline, body_caps, lower_words))
+            if limit is not None and len(raws) > limit:  # one endless sentence of names
+                return raws
         raws.extend(_demonym_mentions(text, toks, g))
     return raws
 
@@ -68,11 +72,20 @@ def _mid_sentence_caps(text: str, sentences: tuple[Span, ...]) -> Counter[str]:
     return seen
 
 
+# No name is this many tokens long; a longer run of capitalised words ("U.S. U.S. U.S. ...",
+# a title-case list) is cut into pieces, so typing a run stays linear in the text.
+MAX_RUN = 12
+
+
 def _runs(text: str, toks: list[tuple[int, int, str]]) -> list[list[int]]:
-    """Indices of maximal runs of capitalised tokens joined by single spaces or particles."""
+    """Indices of maximal runs of capitalised tokens joined by single spaces or particles,
+    at most ``MAX_RUN`` tokens each."""
     runs: list[list[int]] = []
     cur: list[int] = []
     for i, (a, _b, t) in enumerate(toks):
+        if len(cur) >= MAX_RUN:
+            runs.append(cur)
+            cur = []
         joined = bool(cur) and text[toks[cur[-1]][1] : a] == " "
         if _is_cap(t) and (not cur or joined):
             cur.append(i)
@@ -148,6 +161,9 @@ def _type_run(
     at_start = head == 0 or (
         first_tok and head <= 8 and text[s.start : toks[run[0]][0]].strip(" “\"'‘(") == ""
     )
+    # whether a product-like token ("iPhone", "X5") lies at or after each position of the
+    # run: worked out once, when first asked (a run is cut one token at a time)
+    product_after: list[bool] = []
     i = 0
     title_seen = False
     while i < len(run):
@@ -187,11 +203,11 @@ def _type_run(
             while i < len(run) and toks[run[i]][2] in g.person_titles:
                 i += 1
             continue
-        if (
-            any(_product_like(toks[k][2]) for k in rest)
-            and not headline
-            and last not in g.org_suffixes
-        ):
+        if not product_after:
+            product_after = [False] * (len(run) + 1)
+            for pos in range(len(run) - 1, -1, -1):
+                product_after[pos] = product_after[pos + 1] or _product_like(toks[run[pos]][2])
+        if product_after[i] and not headline and last not in g.org_suffixes:
             out.append(_Raw(start, end, "PRODUCT"))
             break
         if len(rest) > 1 and last in g.org_suffixes and not headline:

@@ -3,6 +3,7 @@ full name, "the crisis" after a named crisis, short forms and acronyms."""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections import defaultdict
@@ -123,53 +124,52 @@ def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
             ):
                 groups[org_key].extend(groups.pop(sk))
     # "North Atlantic Treaty Organization (NATO)": the acronym in brackets is an alias
+    # (mentions are looked up by where they start and end: text full of brackets stays linear)
+    key_at: dict[int, str] = {}
+    keys_ending: dict[int, list[str]] = defaultdict(list)
+    for group_key, rs in groups.items():
+        for r in rs:
+            key_at.setdefault(r.start, group_key)
+            keys_ending[r.end].append(group_key)
     for m in re.finditer(r"\(([A-Z][A-Z.&]{1,9})\)", text):
-        acro_key = next((k for k, rs in groups.items() for r in rs if r.start == m.start(1)), None)
-        owner = next(
-            (
-                k
-                for k, rs in groups.items()
-                for r in rs
-                if 0 <= m.start() - r.end <= 1 and k != acro_key
-            ),
-            None,
-        )
-        if owner is None or acro_key is None:
+        acro_key = key_at.get(m.start(1))
+        ending = keys_ending.get(m.start(), []) + keys_ending.get(m.start() - 1, [])
+        owner = next((k for k in ending if k != acro_key and k in groups), None)
+        if owner is None or acro_key is None or acro_key not in groups:
             continue
         initials = "".join(w[0] for w in info[owner][0].split() if w[:1].isupper())
         if initials.upper() == m.group(1).replace(".", "").upper():
             groups[owner].extend(groups.pop(acro_key))
-    # "the crisis" after "the Missile Crisis"; "the Russian leader" after "Russian leader X"
-    for key, (name, typ) in list(info.items()):
-        if key not in groups:
-            continue
-        if typ == "EVENT" and len(name.split()) > 1:
-            head = name.split()[-1].lower()
-            first = min(r.start for r in groups[key])
-            for m in re.finditer(rf"\b[Tt]he\s+({re.escape(head)})\b", text):
-                if m.start(1) > first:
-                    groups[key].append(_Raw(m.start(1), m.end(1), typ, ref=True))
+    # "the crisis" after "the Missile Crisis": the last named crisis before it (one pass over
+    # the text per head word, however many events share it)
+    heads: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for key, (name, typ) in info.items():
+        if key in groups and typ == "EVENT" and len(name.split()) > 1:
+            heads[name.split()[-1].lower()].append((min(r.start for r in groups[key]), key))
+    for head, owners in heads.items():
+        owners.sort()
+        firsts = [first for first, _ in owners]
+        for m in re.finditer(rf"\b[Tt]he\s+({re.escape(head)})\b", text):
+            i = bisect.bisect_left(firsts, m.start(1)) - 1
+            if i >= 0:
+                groups[owners[i][1]].append(_Raw(m.start(1), m.end(1), "EVENT", ref=True))
+    # "the Russian leader" after "Russian leader Vladimir Putin" (each phrase searched once)
+    searched: set[tuple[str, str, str]] = set()
+    person_at = {r.start: k for k, rs in groups.items() if info[k][1] == "PERSON" for r in rs}
     for m in re.finditer(
-        r"\b(?:[A-Z][a-z]+)\s+((?i:"
+        r"\b(?:[A-Z][a-z]+)\s++((?i:"
         + "|".join(sorted(g.person_roles, key=len, reverse=True))
-        + r"))\s+(?=[A-Z])",
+        + r"))\s++(?=[A-Z])",
         text,
     ):
         demonym = m.group(0).split()[0]
         if demonym not in g.demonyms:
             continue
         name_start = m.end()
-        pkey = next(
-            (
-                k
-                for k, rs in groups.items()
-                for r in rs
-                if r.start == name_start and info[k][1] == "PERSON"
-            ),
-            None,
-        )
-        if not pkey:
-            continue
+        pkey = person_at.get(name_start)
+        if not pkey or (demonym, m.group(1).lower(), pkey) in searched:
+            continue  # the first search found every later phrase too
+        searched.add((demonym, m.group(1).lower(), pkey))
         phrase = rf"\b[Tt]he\s+{re.escape(demonym)}\s+(?i:{re.escape(m.group(1))})\b(?!\s+[A-Z])"
         for m2 in re.finditer(phrase, text):
             a = m2.start() + 4

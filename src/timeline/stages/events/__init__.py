@@ -101,12 +101,13 @@ def _participants(ix: DocIndex, d: _Draft) -> tuple[Participant, ...]:
     )
     types = ix.types
     out: dict[str, Participant] = {}
-    hits = sorted(ix.mentions.starting_in(span.start, span.end), key=lambda x: x[2])
-    for m_start, _m_end, eid in hits:
-        if eid == d.entity:
+    # in text order, an entity's first mention gives its role
+    for m_start, _m_end, eid in ix.mentions.starting_in(span.start, span.end):
+        if eid == d.entity or eid in out:
             continue
-        before = doc.text[max(0, m_start - 4) : m_start].lower()
-        if types[eid] == "LOCATION" and before.endswith(("in ", "at ")):
+        if types[eid] == "LOCATION" and doc.text[max(0, m_start - 4) : m_start].lower().endswith(
+            ("in ", "at ")
+        ):
             role = "location"
         elif m_start < d.trigger.start:
             role = "agent"
@@ -114,7 +115,7 @@ def _participants(ix: DocIndex, d: _Draft) -> tuple[Participant, ...]:
             role = "patient"
         else:
             role = "participant"
-        out.setdefault(eid, Participant(entity=eid, role=role))
+        out[eid] = Participant(entity=eid, role=role)
     ordered = sorted(
         out.values(),
         key=lambda p: (["agent", "patient", "location", "participant"].index(p.role), p.entity),

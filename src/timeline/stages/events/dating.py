@@ -18,11 +18,12 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
     prev_sentence_time: dict[int, EventTime] = {}
     sentence_no = {s: i for i, s in enumerate(doc.sentences)}
     first_clause: dict[Span, Span] = {}
+    by_id = {t.id: t for t in timexes}
     for d in drafts:
         if d.time is not None or d.kind == "named":
             continue
-        # (index queries, not scans of the sentence: a run-on sentence may hold thousands)
-        in_clause = [t for _, _, t in datable.starting_in(d.clause.start, d.clause.end)]
+        # (index queries that build no list: a run-on sentence may hold thousands of times)
+        near = datable.nearest_starting_in(d.clause.start, d.clause.end, d.trigger.start)
         # the clause around the trigger (bounded: run-on clauses can be very long)
         clause_text = text[
             max(d.clause.start, d.trigger.start - 200) : min(d.clause.end, d.trigger.end + 200)
@@ -30,22 +31,21 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
         first = first_clause.get(d.sentence)
         if first is None:
             first = first_clause[d.sentence] = _first_clause_of(text, d.sentence)
-        head = [t for _, _, t in datable.starting_in(first.start, min(first.end, d.clause.start))]
+        found = datable.first_starting_in(first.start, min(first.end, d.clause.start))
+        head = found[2] if found else None
         if (
             re.match(r"(?i)\s*after\b", text[d.clause.start : d.clause.start + 12])
-            and head
-            and head[0].basis == "anaphoric"
+            and head is not None
+            and head.basis == "anaphoric"
         ):
-            anchor = next((t for t in timexes if t.id == head[0].anchor), None)
+            anchor = by_id.get(head.anchor or "")
             if anchor is not None:
-                d.time = _time_of(
-                    anchor, "derived", f"before {head[0].text.lower()} ({head[0].value})"
-                )
+                d.time = _time_of(anchor, "derived", f"before {head.text.lower()} ({head.value})")
                 continue
-        if in_clause:
-            d.time = _time_of(min(in_clause, key=lambda t: abs(t.start - d.trigger.start)))
-        elif head:
-            d.time = _time_of(head[0])
+        if near is not None:
+            d.time = _time_of(near[2])
+        elif head is not None:
+            d.time = _time_of(head)
         elif earlier := datable.last_starting_in(d.sentence.start, d.trigger.start):
             # narrative continuation: the nearest time earlier in the sentence
             d.time = _time_of(earlier[2])

@@ -11,9 +11,11 @@ from importlib import resources
 
 from timeline.model import Span
 
+# white space is tried from the start of its run only, and taken whole: a sentence of
+# 20,000 spaces is one pass, not one pass per space
 _CLAUSE_BREAK = re.compile(
-    r",\s+|;\s+|:\s+|\s+[–—-]\s+|\s*\(|\)\s*"
-    r"|\s+(?=(?:when|while|because|although|whereas|which|who|until)\s)"
+    r",\s+|;\s+|:\s+|(?<!\s)\s++[–—-]\s+|(?:(?<!\s)\s++)?\(|\)\s*"
+    r"|(?<!\s)\s++(?=(?:when|while|because|although|whereas|which|who|until)\s)"
 )
 
 
