@@ -15,7 +15,9 @@ from timeline.cli import cli
 @pytest.fixture()
 def run():
     def _run(*args: str, input: bytes | str | None = None):
-        return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+        return CliRunner().invoke(
+            cli, list(args), input=input, catch_exceptions=False, prog_name="timeline"
+        )
 
     return _run
 
@@ -85,14 +87,25 @@ def test_cli_usage_errors_exit_2(run, args: tuple[str, ...]) -> None:
     assert run(*args).exit_code == 2
 
 
-@pytest.mark.parametrize("date", ["yesterday-ish"])
-def test_cli_bad_published_date(run, date: str) -> None:
-    res = run("parse", "-", "--published", date, input="Text here.")
-    assert res.exit_code == 1
-    assert (
-        res.stderr
-        == f"timeline: error: -: published date {date!r} is not a date (use YYYY-MM-DD)\n"
+@pytest.mark.parametrize("command", ["parse", "build", "render", "export"])
+@pytest.mark.parametrize(
+    "date", ["yesterday-ish", "2022-02-30", "2022-13-01", "\u0662\u0660\u0662\u0662-01-01"]
+)
+def test_cli_bad_published_date(run, tmp_path: Path, command: str, date: str) -> None:
+    """Issue 12: an impossible day, or other digits, is a usage error before any work."""
+    extra = {
+        "parse": [],
+        "build": ["-o", str(tmp_path / "o")],
+        "render": ["-o", str(tmp_path / "p.html")],
+        "export": ["-f", "json", "-o", str(tmp_path / "g.json")],
+    }[command]
+    res = run(command, "-", "--published", date, *extra, input="Text here.")
+    assert res.exit_code == 2
+    assert res.stderr == (
+        f"timeline: error: invalid value for '--published': {date!r} is not a date (use a real "
+        f"day, YYYY-MM-DD) (see `timeline {command} --help`)\n"
     )
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_cli_parse_refuses_to_overwrite(run, tmp_path: Path) -> None:

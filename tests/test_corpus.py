@@ -40,7 +40,7 @@ def _corpus(tmp_path: Path, n: int = 6) -> Path:
     ]
     lines.insert(1, "{not json")
     (src / "corpus.jsonl").write_text("\n".join(lines) + "\n")
-    (src / "bad.txt").write_bytes(b"\xff\xfe\x00binary")
+    (src / "bad.txt").write_bytes(b"\x89PNG\r\n\x00binary")
     (src / "empty.md").write_text("")
     return src
 

@@ -32,6 +32,17 @@ def _files(tmp: Path) -> dict[str, Path]:
         "big.txt": b"In 2019 it rained. " * 8,
         "surrogate.jsonl": b'{"text": "In 2019 Oslo voted \\ud800 again."}\n',
     }
+    entity = '<!ENTITY b "' + "x" * 1000 + '"><!ENTITY a "' + "&b;" * 100 + '">'
+    made["bomb.tml"] = (
+        f'<?xml version="1.0"?><!DOCTYPE TimeML [{entity}<!ENTITY c "{"&a;" * 80}">]>'
+        "<TimeML><TEXT>&c;</TEXT></TimeML>"
+    ).encode()
+    made["deep.tml"] = ("<TimeML><TEXT>" + "<a>" * 1000 + "x" + "</a>" * 1000).encode() + (
+        b"</TEXT></TimeML>"
+    )
+    made["deep.json"] = b"[" * 100_000 + b"]" * 100_000
+    made["sentence.xml"] = b'<Document><token t_id="1" sentence="x">Apple</token></Document>'
+    made["utf16bad.txt"] = b"\xff\xfeI\x00n\x00 "  # a byte order mark, then an odd byte count
     out = {}
     for name, data in made.items():
         (tmp / name).write_bytes(data)
@@ -128,8 +139,42 @@ CASES = [
     ),
     (
         ["parse", "-", "--published", "soonish"],
+        2,
+        "invalid value for '--published': 'soonish' is not a date (use a real day, YYYY-MM-DD) "
+        "(see `timeline parse --help`)",
+    ),
+    (
+        ["parse", "{bomb.tml}"],
         1,
-        "-: published date 'soonish' is not a date (use YYYY-MM-DD)",
+        "{bomb.tml}: declares a document type or entities (<!DOCTYPE>, <!ENTITY>), which "
+        "timeline does not read; remove the declaration",
+    ),
+    (
+        ["parse", "{deep.tml}"],
+        1,
+        "{deep.tml}: elements nested too deeply to read (TimeML nests a few levels)",
+    ),
+    (
+        ["render", "{deep.json}", "-o", "{out.html}"],
+        1,
+        "{deep.json}: JSON nested too deeply to read (a document is a few levels deep)",
+    ),
+    (
+        ["parse", "{sentence.xml}"],
+        1,
+        "{sentence.xml}: token t_id='1' has sentence='x', not a sentence number; fix the attribute",
+    ),
+    (
+        ["parse", "{utf16bad.txt}"],
+        1,
+        "{utf16bad.txt}: not valid UTF-16 (offset 6) although its byte order mark says so; "
+        "convert it to UTF-8",
+    ),
+    (
+        ["build", "{tmp}", "-o", "{tmp}/o", "--max-page-docs", "-2"],
+        2,
+        "invalid value for '--max-page-docs': -2 is not in the range x>=0 "
+        "(see `timeline build --help`)",
     ),
     (["parse", "--bogus", "x"], 2, "no such option '--bogus' (see `timeline parse --help`)"),
     (["parse"], 2, "missing argument 'INPUT' (see `timeline parse --help`)"),
@@ -208,6 +253,14 @@ def test_batch_reports_every_bad_input_and_finishes_the_good_ones(tmp_path: Path
             "which no UTF-8 file can store; fix the JSON escape",
             "{surrogate.json} does not match the schema: $.text: holds an unpaired surrogate "
             "(\\ud800 at character 19), which no UTF-8 file can store; fix the JSON escape",
+            "{bomb.tml}: declares a document type or entities (<!DOCTYPE>, <!ENTITY>), which "
+            "timeline does not read; remove the declaration",
+            "{deep.tml}: elements nested too deeply to read (TimeML nests a few levels)",
+            "{deep.json}: JSON nested too deeply to read (a document is a few levels deep)",
+            "{sentence.xml}: token t_id='1' has sentence='x', not a sentence number; fix the "
+            "attribute",
+            "{utf16bad.txt}: not valid UTF-16 (offset 6) although its byte order mark says so; "
+            "convert it to UTF-8",
         )
     )
     assert lines == expected
@@ -234,3 +287,78 @@ def test_ids_from_input_cannot_escape_the_output_folder(tmp_path: Path, bad_id: 
     # Windows' reserved device names are reserved as whole stems ("CON", "nul.txt")
     assert doc.stem.split(".")[0].upper() not in {"CON", "PRN", "AUX", "NUL"}
     assert not doc.name.startswith(".") and doc.name.isascii()
+
+
+def test_errors_utf16_and_utf32_articles_are_read(tmp_path: Path) -> None:
+    """Issue 12: text with a byte order mark (Windows tools write UTF-16) was "binary"."""
+    text = "In 2019, Zürich voted on a plan for the harbour."
+    for enc in ("utf-16", "utf-16-be", "utf-32", "utf-8-sig"):
+        data = text.encode(enc)
+        if enc == "utf-16-be":
+            data = b"\xfe\xff" + data
+        (tmp_path / f"{enc}.txt").write_bytes(data)
+        res = CliRunner().invoke(cli, ["parse", str(tmp_path / f"{enc}.txt")])
+        assert res.exit_code == 0, res.stderr
+        assert json.loads(res.stdout)["text"] == text
+
+
+@pytest.mark.parametrize(
+    ("dct", "published", "problem"),
+    [("PRESENT_REF", None, "creation-time-unusable"), ("1998-01-08T10:00", "1998-01-08", None)],
+)
+def test_errors_timeml_creation_time_that_is_no_day(tmp_path: Path, dct, published, problem):
+    """A DCT of PRESENT_REF rejected the file (cut to 'PRESENT_RE'); now the document is
+    parsed without a date and says so. A header comment over 2,000 characters long before
+    <TimeML> no longer makes it read as MEANTIME."""
+    tml = tmp_path / "x.tml"
+    tml.write_text(
+        "<?xml version='1.0'?>\n<!-- " + "header " * 400 + "-->\n"
+        f'<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="{dct}" '
+        'functionInDocument="CREATION_TIME">x</TIMEX3></DCT>'
+        "<TEXT>In 2019, Oslo voted on Monday.</TEXT></TimeML>"
+    )
+    res = CliRunner().invoke(cli, ["parse", str(tml)])
+    assert res.exit_code == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert doc["source"]["published"] == published
+    assert [p["code"] for p in doc["problems"] if p["code"] == problem] == (
+        [problem] if problem else []
+    )
+
+
+def test_errors_a_bad_size_limit_does_not_break_help(monkeypatch) -> None:
+    monkeypatch.setenv("TIMELINE_MAX_CHARS", "lots")
+    res = subprocess.run(
+        [sys.executable, "-m", "timeline", "--help"], capture_output=True, text=True, check=False
+    )
+    assert res.returncode == 0 and "Usage: timeline" in res.stdout and not res.stderr
+
+
+def test_errors_a_stage_failure_names_the_file(tmp_path: Path, monkeypatch) -> None:
+    """A bug in a stage is reported against the input file, not the id made from it."""
+    import timeline.pipeline as pipeline
+
+    def broken(doc, settings):
+        raise ValueError("year 0 is out of range")
+
+    stages = tuple((n, broken if n == "events" else f) for n, f in pipeline.STAGES)
+    monkeypatch.setattr(pipeline, "STAGES", stages)
+    src = tmp_path / "notes.txt"
+    src.write_text("In 2019, Oslo voted.")
+    res = CliRunner().invoke(cli, ["parse", str(src)], prog_name="timeline")
+    assert (res.exit_code, res.stderr) == (
+        1,
+        f"timeline: error: {src}: the events stage failed (ValueError: year 0 is out of "
+        "range); this is a bug in timeline: please report it with the input\n",
+    )
+
+
+def test_errors_jsonl_keeps_a_path_with_colons(tmp_path: Path) -> None:
+    """errors.jsonl cut a path at its first ':' ('C:\\data\\x.txt' became 'C')."""
+    missing = str(tmp_path / "C:\\data\\x.txt")
+    (tmp_path / "ok.txt").write_text("In 2019, Oslo voted.")
+    out = tmp_path / "out"
+    res = CliRunner().invoke(cli, ["build", missing, str(tmp_path / "ok.txt"), "-o", str(out)])
+    assert res.exit_code == 1
+    (line,) = (out / "errors.jsonl").read_text().splitlines()
+    assert json.loads(line)["path"] == missing

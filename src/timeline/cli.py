@@ -80,9 +80,18 @@ class _Group(click.Group):
             ctx.exit(1)
 
 
+def _check_published(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from timeline.ingest import parse_date_string
+
+    if value is not None and parse_date_string(value) is None:
+        raise click.BadParameter(f"{value!r} is not a date (use a real day, YYYY-MM-DD)")
+    return value
+
+
 published_option = click.option(
     "--published",
     metavar="DATE",
+    callback=_check_published,
     help="Publication date of the article(s), YYYY-MM-DD; overrides their metadata.",
 )
 

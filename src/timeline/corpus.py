@@ -26,7 +26,7 @@ from typing import Any
 
 from timeline import __version__
 from timeline.cache import CACHE_FILES, Cache
-from timeline.errors import OutputError, TimelineError
+from timeline.errors import InputError, OutputError, TimelineError
 from timeline.inputs import Unit, expand_inputs, load_unit, unit_bytes
 from timeline.outfolder import OutputFolder
 from timeline.readwrite.graph_stream import GRAPH_FILES
@@ -215,8 +215,12 @@ def build_corpus(
     Raises OutputError when ``out`` cannot be used (a file, read-only, holding files
     timeline did not write, taken by another build); nothing is written then.
     """
+    from timeline.ingest import parse_date_string
+
     if max_page_docs < 0:
         raise ValueError("max_page_docs must be 0 or more")
+    if published is not None and parse_date_string(published) is None:
+        raise InputError(f"published date {published!r} is not a date (use a real day, YYYY-MM-DD)")
     out = Path(out)
     t0 = time.perf_counter()
     with OutputFolder(out) as folder:

@@ -49,13 +49,17 @@ class OffsetError(TimelineError):
 
 
 class StageError(TimelineError):
-    """A pipeline stage failed; the message names the stage and the document."""
+    """A pipeline stage failed (a bug in timeline); the message names the document (its file
+    when known), the stage and the cause, and asks for a report."""
 
     def __init__(self, stage: str, doc_id: str, cause: BaseException) -> None:
         self.stage = stage
         self.doc_id = doc_id
         self.cause = cause
-        super().__init__(f"stage {stage!r} failed on {doc_id}: {type(cause).__name__}: {cause}")
+        super().__init__(
+            f"{doc_id}: the {stage} stage failed ({type(cause).__name__}: {cause}); this is a "
+            "bug in timeline: please report it with the input"
+        )
 
 
 class OutputError(TimelineError):

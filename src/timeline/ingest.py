@@ -10,6 +10,7 @@ Every problem is an :class:`~timeline.errors.InputError` whose message names the
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import html
 import re
@@ -20,7 +21,14 @@ from pathlib import Path
 from timeline.errors import InputError
 from timeline.settings import max_chars_limit
 
-__all__ = ["Article", "read_article", "decode_article", "doc_id_for", "parse_date_string"]
+__all__ = [
+    "Article",
+    "read_article",
+    "decode_article",
+    "decode_text",
+    "doc_id_for",
+    "parse_date_string",
+]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm"}
 
@@ -82,18 +90,9 @@ def read_article(path: str | Path, max_chars: int | None = None) -> Article:
 def decode_article(data: bytes, name: str = "-", max_chars: int | None = None) -> Article:
     """Decode bytes as an article; the format is chosen from the name's suffix and the content."""
     max_chars = max_chars or max_chars_limit()
-    if not data.strip():
+    raw = decode_text(data, name)
+    if not raw.strip():
         raise InputError(f"{name}: file is empty")
-    if b"\x00" in data[:8192]:
-        nul = data.index(b"\x00")
-        raise InputError(f"{name}: looks binary (NUL byte at offset {nul}), not text")
-    try:
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(
-            f"{name}: not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); "
-            "convert it, e.g. `iconv -f latin1 -t utf-8`"
-        ) from None
     if len(raw) > max_chars:
         raise InputError(f"{name}: {len(raw):,} characters, over the limit of {max_chars:,}")
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
@@ -105,6 +104,43 @@ def decode_article(data: bytes, name: str = "-", max_chars: int | None = None) -
     if not article.text.strip():
         raise InputError(f"{name}: no article text found")
     return article
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_text(data: bytes, name: str = "-") -> str:
+    """Text from bytes: UTF-8, or UTF-16/UTF-32 when a byte order mark says so (what
+    Windows tools often write). InputError naming ``name`` for binary or other encodings.
+
+    >>> decode_text("Tōkyō".encode("utf-16")), decode_text(b"\\xef\\xbb\\xbfabc")
+    ('Tōkyō', 'abc')
+    """
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as e:
+            raise InputError(
+                f"{name}: not valid {encoding.upper().removesuffix('-SIG')} (offset {e.start}) "
+                "although its byte order mark says so; convert it to UTF-8"
+            ) from None
+    if b"\x00" in data[:8192]:
+        nul = data.index(b"\x00")
+        raise InputError(f"{name}: looks binary (NUL byte at offset {nul}), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError(
+            f"{name}: not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); "
+            "convert it, e.g. `iconv -f latin1 -t utf-8`"
+        ) from None
 
 
 def _looks_html(raw: str) -> bool:
@@ -152,15 +188,20 @@ def parse_date_string(value: str) -> str | None:
 
     >>> parse_date_string("2022-03-05T10:00:00Z"), parse_date_string("March 5, 2022")
     ('2022-03-05', '2022-03-05')
+    >>> parse_date_string("2022-02-30"), parse_date_string("2022-13-01"), parse_date_string("٢٠٢٢-٠١-٠١")
+    (None, None, None)
     """
+    from timeline.schema import is_date
+
     value = value.strip()
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if m:
-        return m.group(0)
+    if re.match(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])", value):  # ISO: it must be a real day
+        return value[:10] if is_date(value[:10]) else None
+    if not value.isascii() or len(value) > 100:
+        return None  # other digits, long prose: not a date we read
     from timeline.stages.normalize import parse_absolute
 
     parsed = parse_absolute(value)
-    if parsed and parsed[1] == "day":
+    if parsed and parsed[1] == "day" and is_date(parsed[0]):
         return parsed[0]
     return None
 

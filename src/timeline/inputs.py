@@ -5,6 +5,7 @@ front matter, HTML), document JSON, TimeML and MEANTIME XML. Every problem is an
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import functools
 import json
@@ -14,7 +15,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline.errors import InputError
+from timeline.errors import InputError, StageError
 
 __all__ = ["Unit", "expand_inputs", "unit_bytes", "load_unit", "parse_file", "parse_article"]
 
@@ -213,7 +214,7 @@ def parse_file(path: str | Path, published: str | None = None):  # type: ignore[
 
 def load_unit(unit: Unit, published: str | None, data: bytes | None = None):  # type: ignore[no-untyped-def]
     """Parse one unit into a Document (raises TimelineError subclasses with the input named)."""
-    from timeline.ingest import article_from_json, decode_article, doc_id_for
+    from timeline.ingest import article_from_json, decode_article, decode_text, doc_id_for
     from timeline.readwrite.document import parse_document
 
     raw = data if data is not None else unit_bytes(unit)
@@ -235,12 +236,16 @@ def load_unit(unit: Unit, published: str | None, data: bytes | None = None):  # 
         meta = (unit.path, art.title, art.url, published or art.published)
         doc_id = doc_id_for(name, art.text, *meta)
     elif suffix == ".json":
-        try:
-            return parse_document(raw.decode("utf-8"), where)
-        except UnicodeDecodeError as e:
-            raise InputError(f"{where}: not valid UTF-8 (byte offset {e.start})") from None
+        return parse_document(decode_text(raw, where), where)
     elif suffix in (".tml", ".xml"):
-        art, doc_id = _corpus_article(raw, where, published)
+        art, doc_id, note = _corpus_article(raw, where, published)
+        doc = parse_article(art, published, where=where, doc_id=doc_id)
+        if note and not published:
+            from timeline.model import Problem
+
+            problem = Problem(code="creation-time-unusable", message=note)
+            doc = dataclasses.replace(doc, problems=(problem, *doc.problems))
+        return doc
     else:
         art = decode_article(raw, where)
         doc_id = None
@@ -270,21 +275,24 @@ def parse_article(art, published: str | None, *, where: str, doc_id: str | None 
         )
     except InputError as e:
         raise InputError(f"{where}: {e}") from None
+    except StageError as e:  # name the file, not the id made from it
+        raise StageError(e.stage, where, e.cause) from e.cause
 
 
 def _corpus_article(raw: bytes, where: str, published: str | None):  # type: ignore[no-untyped-def]
-    """TimeML (.tml) or MEANTIME/CAT (.xml): the text (and its creation time) as an article."""
-    from timeline.ingest import Article, doc_id_for
+    """TimeML (.tml) or MEANTIME/CAT (.xml), told apart by the root element: the text (and
+    its creation time) as an article, its id, and a note when the creation time names no
+    day (``PRESENT_REF``): the document is then parsed without it."""
+    from timeline.ingest import Article, decode_text, doc_id_for
+    from timeline.readwrite.xmlsafe import root_tag
 
-    try:
-        data = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise InputError(f"{where}: not valid UTF-8 (byte offset {e.start})") from None
-    if "<TimeML" in data[:2000]:
+    data = decode_text(raw, where)
+    if root_tag(data) == "TimeML":
         from timeline.readwrite.timeml import parse_timeml
 
         tml = parse_timeml(data, where)
         art = Article(text=tml.text.strip() + "\n", published=tml.dct, path=where)
+        dct_value = tml.dct_value
     else:
         from timeline.readwrite.meantime import parse_meantime
 
@@ -292,6 +300,10 @@ def _corpus_article(raw: bytes, where: str, published: str | None):  # type: ign
         art = Article(
             text=mt.text, published=mt.dct, path=where, title=mt.text.split("\n", 1)[0][:200]
         )
+        dct_value = mt.dct_value
     if not art.text.strip():
         raise InputError(f"{where}: no text")
-    return art, doc_id_for(where, art.text, where, published or art.published)
+    note = None
+    if dct_value and art.published is None:
+        note = f"the creation time {dct_value!r} names no day; parsed without a publication date"
+    return art, doc_id_for(where, art.text, where, published or art.published), note

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from timeline.errors import InputError, StageError, TimelineError
@@ -69,7 +70,7 @@ def run_stages(doc: Document, settings: Settings = DEFAULT) -> Document:
 def parse(
     text: str,
     *,
-    published: str | None = None,
+    published: str | dt.date | None = None,
     title: str | None = None,
     url: str | None = None,
     path: str | None = None,
@@ -83,7 +84,8 @@ def parse(
     Parameters
     ----------
     text : the article text; offsets in the result index into it.
-    published : publication date (``YYYY-MM-DD``), the anchor of "last Tuesday"; without it
+    published : publication date (``YYYY-MM-DD``, a ``datetime.date`` or ``datetime``), the
+        anchor of "last Tuesday"; without it
         relative expressions stay unresolved and are listed in ``doc.problems``.
     infer_published : when no date is given, take it from the text itself (see
         ``infer_published_date``) and record ``published_from="inferred"``.
@@ -92,15 +94,18 @@ def parse(
         raise InputError(f"text must be a str, not {type(text).__name__}")
     if not text.strip():
         raise InputError(f"{path or 'text'}: is empty")
-    if len(text) > settings.max_chars:
-        raise InputError(
-            f"{path or 'text'}: {len(text):,} characters, over the limit of {settings.max_chars:,}"
-        )
+    limit = settings.char_limit()
+    if len(text) > limit:
+        raise InputError(f"{path or 'text'}: {len(text):,} characters, over the limit of {limit:,}")
     dct = None
+    if isinstance(published, dt.date):  # a date or a datetime: its day
+        published = published.isoformat()[:10]
     if published is not None:
-        dct = parse_date_string(published)
+        dct = parse_date_string(published) if isinstance(published, str) else None
         if dct is None:
-            raise InputError(f"published date {published!r} is not a date (use YYYY-MM-DD)")
+            raise InputError(
+                f"published date {published!r} is not a date (use a real day, YYYY-MM-DD)"
+            )
     elif infer_published:
         dct = infer_published_date(text)
         if dct is not None:

@@ -210,3 +210,20 @@ def test_browser_thousands_of_events_aggregate_then_show_on_zoom(
     page.click("[data-zoom=reset]")
     assert page.locator("#tl .mark").count() == 0
     assert errors == [] and requests == []
+
+
+@pytest.mark.parametrize("fragment", ["%E0%A4%A", "__proto__", "constructor", "toString", "%"])
+def test_browser_a_bad_link_fragment_is_ignored(browser, seed_doc, tmp_path, fragment) -> None:
+    """Issue 12: '#%E0%A4%A' threw at load (so an embed never reported its height) and
+    '#__proto__' opened a detail reading 'undefined'."""
+    path = tmp_path / "seed.html"
+    path.write_text(render_page([seed_doc], embed=True), encoding="utf-8")
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    page.goto(path.as_uri() + "#" + fragment)
+    page.wait_for_function("window.__ready === true", timeout=15000)
+    assert errors == []
+    assert "undefined" not in page.locator("body").inner_text()
+    page.close()

@@ -26,7 +26,7 @@ from typing import Any
 
 from timeline.model import Document
 from timeline.readwrite.atomic import check_target, write_atomic
-from timeline.readwrite.xmlchars import xml_safe
+from timeline.readwrite.xmlsafe import xml_safe
 
 __all__ = [
     "FORMATS",

@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from timeline.readwrite.atomic import write_atomic
-from timeline.readwrite.xmlchars import xml_safe
+from timeline.readwrite.xmlsafe import xml_safe
 
 __all__ = [
     "generate_node_link",

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from timeline.readwrite.atomic import atomic_text
-from timeline.readwrite.xmlchars import xml_safe
+from timeline.readwrite.xmlsafe import xml_safe
 
 __all__ = ["GraphStreamWriter", "write_graph_files", "GRAPH_FILES", "NODE_ATTRS", "EDGE_ATTRS"]
 

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.errors import InputError
-from timeline.readwrite.timeml import GoldTimex
+from timeline.readwrite.timeml import GoldTimex, creation_date
+from timeline.readwrite.xmlsafe import parse_xml
 
 __all__ = ["GoldMention", "MeantimeDocument", "parse_meantime", "read_meantime"]
 
@@ -75,13 +76,11 @@ class MeantimeDocument:
     words: int
     doc_id: str = ""
     tokens: tuple[tuple[int, int, int, str], ...] = ()  # (start, end, sentence, word)
+    dct_value: str | None = None  # the creation time's value as written (``dct``: its day)
 
 
 def parse_meantime(data: str, name: str = "document.xml") -> MeantimeDocument:
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as e:
-        raise InputError(f"{name}: not well-formed XML: {e}") from None
+    root = parse_xml(data, name, "MEANTIME XML")
     tokens = root.findall("token")
     if not tokens:
         raise InputError(f"{name}: no <token> elements (not MEANTIME XML?)")
@@ -95,7 +94,13 @@ def parse_meantime(data: str, name: str = "document.xml") -> MeantimeDocument:
     token_rows: list[tuple[int, int, int, str]] = []
     for tok in tokens:
         word = (tok.text or "").strip() or "_"
-        sentence = int(tok.get("sentence", "0"))
+        raw_sentence = tok.get("sentence", "0")
+        if not raw_sentence.isascii() or not raw_sentence.isdigit():
+            raise InputError(
+                f"{name}: token t_id={tok.get('t_id', '?')!r} has sentence={raw_sentence!r}, "
+                "not a sentence number; fix the attribute"
+            )
+        sentence = int(raw_sentence)
         if prev_sentence is None:
             sep = ""
         elif sentence != prev_sentence:
@@ -150,10 +155,11 @@ def parse_meantime(data: str, name: str = "document.xml") -> MeantimeDocument:
             )
         )
     timexes = []
-    dct = None
+    dct = dct_value = None
     for t in root.iter("TIMEX3"):
         if t.get("functionInDocument") == "CREATION_TIME" and t.get("value"):
-            dct = (t.get("value") or "")[:10]
+            dct_value = t.get("value")
+            dct = creation_date(dct_value)
         ext = extent(t)
         if ext is None:
             continue
@@ -178,6 +184,7 @@ def parse_meantime(data: str, name: str = "document.xml") -> MeantimeDocument:
         words=len(tokens),
         doc_id=root.get("doc_id", "") or Path(name).stem.split("_")[0].split("-")[0],
         tokens=tuple(token_rows),
+        dct_value=dct_value,
     )
 
 

@@ -16,8 +16,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.errors import InputError
+from timeline.readwrite.xmlsafe import parse_xml
 
-__all__ = ["GoldTimex", "TimeMLDocument", "parse_timeml", "read_timeml"]
+__all__ = ["GoldTimex", "TimeMLDocument", "parse_timeml", "read_timeml", "creation_date"]
+
+
+def creation_date(value: str | None) -> str | None:
+    """The day of a creation time's TIMEX3 value (``1998-01-08T10:00`` -> ``1998-01-08``);
+    None when it names no day (``PRESENT_REF``, ``1998``, a day no calendar has).
+
+    >>> creation_date("1998-01-08T10:00"), creation_date("PRESENT_REF"), creation_date("1998-02-30")
+    ('1998-01-08', None, None)
+    """
+    from timeline.schema import is_date
+
+    day = (value or "")[:10]
+    return day if day and is_date(day) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,20 +48,18 @@ class GoldTimex:
 class TimeMLDocument:
     name: str
     text: str
-    dct: str | None
+    dct: str | None  # the creation date (YYYY-MM-DD), or None when the value is not a date
     timexes: tuple[GoldTimex, ...]
+    dct_value: str | None = None  # the creation time's value as written (e.g. PRESENT_REF)
 
 
 def parse_timeml(data: str, name: str = "document.tml") -> TimeMLDocument:
     """Parse TimeML markup into text, DCT and gold time expressions."""
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as e:
-        raise InputError(f"{name}: not well-formed TimeML: {e}") from None
-    dct = None
+    root = parse_xml(data, name, "TimeML")
+    dct_value = None
     for t in root.iter("TIMEX3"):
         if t.get("functionInDocument") == "CREATION_TIME" and t.get("value"):
-            dct = (t.get("value") or "")[:10]
+            dct_value = t.get("value") or None
             break
     text_el = root.find(".//TEXT")
     if text_el is None:
@@ -58,7 +70,7 @@ def parse_timeml(data: str, name: str = "document.tml") -> TimeMLDocument:
 
     def walk(el: ET.Element) -> None:
         nonlocal pos
-        start = pos
+        start, first_part = pos, len(parts)
         if el.text:
             parts.append(el.text)
             pos += len(el.text)
@@ -68,7 +80,7 @@ def parse_timeml(data: str, name: str = "document.tml") -> TimeMLDocument:
                 parts.append(child.tail)
                 pos += len(child.tail)
         if el.tag == "TIMEX3" and el is not text_el:
-            surface = "".join(parts)[start:pos]
+            surface = "".join(parts[first_part:])  # its own pieces: linear in the text
             gold.append(
                 GoldTimex(
                     start=start,
@@ -80,9 +92,18 @@ def parse_timeml(data: str, name: str = "document.tml") -> TimeMLDocument:
                 )
             )
 
-    walk(text_el)
+    try:
+        walk(text_el)
+    except RecursionError:
+        raise InputError(
+            f"{name}: elements nested too deeply to read (TimeML nests a few levels)"
+        ) from None
     return TimeMLDocument(
-        name=name, text="".join(parts), dct=dct, timexes=tuple(sorted(gold, key=lambda g: g.start))
+        name=name,
+        text="".join(parts),
+        dct=creation_date(dct_value),
+        timexes=tuple(sorted(gold, key=lambda g: g.start)),
+        dct_value=dct_value,
     )
 
 

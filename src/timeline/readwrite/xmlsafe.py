@@ -1,17 +1,31 @@
-"""The characters XML 1.0 can carry. Text from articles may hold others (form feeds, other
+"""XML in and out, safely.
+
+Out: the characters XML 1.0 can carry. Text from articles may hold others (form feeds, other
 C0 controls, U+FFFE, U+FFFF, lone surrogates from JSON escapes); a file holding one, even as
 a character reference, is not well-formed and no XML reader opens it. Every XML writer
 (GraphML, GEXF, SVG) passes its text through :func:`xml_safe`.
 
+In: :func:`parse_xml` refuses a document type declaration, so no entity can be declared and
+none expanded (a 2 KB file of nested entities can otherwise grow to gigabytes), and turns
+every parse failure into a one-line InputError.
+
 >>> xml_safe("a\\x0cb\\ufffe\\uffffc\\ud800\\td")
 'abc\\td'
+>>> root_tag("<?xml version='1.0'?><!-- a comment --><TimeML><TEXT/></TimeML>")
+'TimeML'
 """
 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 
-__all__ = ["xml_safe"]
+from timeline.errors import InputError
+
+__all__ = ["xml_safe", "parse_xml", "root_tag"]
+
+_DECLARATION = re.compile(r"<!DOCTYPE|<!ENTITY")
+_PROLOG_THEN_ROOT = re.compile(r"(?:\s+|<\?.*?\?>|<!--.*?-->)*<([A-Za-z_][\w.:-]*)", re.S)
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -21,3 +35,23 @@ def xml_safe(text: str) -> str:
     if text.isascii() and text.isprintable():
         return text
     return _NOT_XML.sub("", text)
+
+
+def root_tag(data: str) -> str | None:
+    """The name of the root element, read past the XML declaration and any comments."""
+    m = _PROLOG_THEN_ROOT.match(data)
+    return m.group(1) if m else None
+
+
+def parse_xml(data: str, where: str, what: str = "XML") -> ET.Element:
+    """The root element of ``data``; InputError naming ``where`` when it declares a DTD or
+    entities, or is not well-formed."""
+    if _DECLARATION.search(data):
+        raise InputError(
+            f"{where}: declares a document type or entities (<!DOCTYPE>, <!ENTITY>), which "
+            "timeline does not read; remove the declaration"
+        )
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as e:
+        raise InputError(f"{where}: not well-formed {what}: {e}") from None

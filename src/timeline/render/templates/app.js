@@ -6,9 +6,9 @@
   var started = performance.now();
   var data = JSON.parse(document.getElementById("timeline-data").textContent);
   var detail = document.getElementById("detail");
-  var byId = {};
+  var byId = Object.create(null);
   data.events.forEach(function (e) { byId[e.id] = e; });
-  var entById = {};
+  var entById = Object.create(null);
   data.entities.forEach(function (e) { entById[e.id] = e; });
   var list = document.getElementById("event-list");
   var svg = document.getElementById("tl");
@@ -41,7 +41,7 @@
     });
   }
   function highlight(ids) {
-    var set = {};
+    var set = Object.create(null);
     ids.forEach(function (i) { set[i] = true; });
     document.querySelectorAll("#event-list li, #tl .mark").forEach(function (n) {
       n.classList.toggle("hl", !!set[n.getAttribute("data-id")]);
@@ -119,14 +119,14 @@
   var box = svg && svg.querySelector ? svg : null;
   var NS = "http://www.w3.org/2000/svg";
   var scale = box ? JSON.parse(box.getAttribute("data-scale")) : { t: [0, 1], u: [0, 1] };
-  var starts = {};
+  var starts = Object.create(null);
   var x0 = box ? Number(box.getAttribute("data-x")) : 0;
   var w = box ? Number(box.getAttribute("data-w")) : 1;
   var h = box ? Number(box.getAttribute("data-h")) : 1;
   var view = [0, 1];
   var marks = box ? Array.prototype.slice.call(box.querySelectorAll(".mark, .bin")) : [];
   marks.forEach(function (m) { starts[m.getAttribute("data-t0")] = true; });
-  var pos = {};
+  var pos = Object.create(null);
   function unit(t) {
     var T = scale.t, U = scale.u, lo = 0, hi = T.length - 1;
     if (t <= T[0]) return U[0];
@@ -252,7 +252,7 @@
     bins.style.display = few ? "none" : "";
     while (layer.firstChild) layer.removeChild(layer.firstChild);
     if (!few) return;
-    var ends = {};
+    var ends = Object.create(null);
     inView.forEach(function (e) {
       var a0 = sx(e.t0), a1 = sx(e.t1), rows = ends[e.lane] || (ends[e.lane] = [-1e9, -1e9]);
       var row = rows[0] <= a0 ? 0 : rows[1] <= a0 ? 1 : 0;
@@ -372,7 +372,7 @@
     var lo = yearDay(document.getElementById("from").value, false);
     var hi = yearDay(document.getElementById("to").value, true);
     var kind = document.getElementById("kind").value;
-    var shown = {};
+    var shown = Object.create(null);
     document.querySelectorAll("#event-list li").forEach(function (li) {
       var t0 = li.hasAttribute("data-t0") ? Number(li.getAttribute("data-t0")) : null;
       var t1 = t0 === null ? null : Number(li.getAttribute("data-t1"));
@@ -396,7 +396,8 @@
   });
 
   function fromHash() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }  // "#%E0%A4%A"
     if (byId[id]) showEvent(id); else if (entById[id]) showEntity(id);
   }
   window.addEventListener("hashchange", fromHash);
