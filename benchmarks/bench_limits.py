@@ -73,6 +73,10 @@ def inputs(size: int) -> dict[str, str]:
         ),
         "acronyms in brackets": fill("Acme Corp (AC) and Beta Inc (BI) "),
         "clauses": fill("Oslo; Paris when Rome, Berlin - Madrid (Lisbon) "),
+        "after clauses": fill("troops attacked the town, after leaders met, "),
+        "dates before commas": fill("they met on Friday, then "),
+        "a week later": fill("They met a week later. "),
+        "rates": fill("Prices rose annually. "),
     }
 
 
@@ -105,7 +109,12 @@ def main() -> None:
     print(f"{'input':<22}" + "".join(f"{n:>11}" for n in names) + "   (seconds, ≤1 MB each)")
     from timeline.readwrite.timeml import parse_timeml
 
-    extra = [("deep html (ingest)", html), (f"{timexes:,} TIMEX3 (ingest)", tml)]
+    unclosed = "<html><body><p>In 2019 Oslo voted.</p>" + "<a " * (args.size // 3)
+    extra = [
+        ("deep html (ingest)", html),
+        ("unclosed tags (ingest)", unclosed[: args.size]),
+        (f"{timexes:,} TIMEX3 (ingest)", tml),
+    ]
     for label, text in [*cases.items(), *extra]:
         times: dict[str, list[float]] = {n: [] for n in names}
         for _ in range(args.repeat):
@@ -113,7 +122,7 @@ def main() -> None:
             if "TIMEX3" in label:
                 art_text = parse_timeml(text).text
             else:
-                name = "x.html" if label.startswith("deep html") else "x.txt"
+                name = "x.html" if label.startswith(("deep html", "unclosed")) else "x.txt"
                 art_text = decode_article(text.encode("utf-8"), name).text
             times["ingest"].append(time.perf_counter() - t0)
             doc = Document(source=Source(id="x", published="2020-01-01"), text=art_text)

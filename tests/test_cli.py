@@ -44,8 +44,14 @@ def test_cli_parse_stdin_with_published(run, text: str) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"", "timeline: error: {path}: file is empty\n"),
-        (b"  \n\n", "timeline: error: {path}: file is empty\n"),
+        (
+            b"",
+            "timeline: error: {path}: file is empty (nothing but white space); give a file that holds the text\n",
+        ),
+        (
+            b"  \n\n",
+            "timeline: error: {path}: file is empty (nothing but white space); give a file that holds the text\n",
+        ),
         (
             b"abc\x00\x01\x02",
             "timeline: error: {path}: looks binary (NUL byte at offset 3), not text\n",
@@ -135,7 +141,7 @@ def test_cli_build_writes_outputs_and_keeps_going(run, tmp_path: Path) -> None:
     assert res.exit_code == 1
     lines = sorted(res.stderr.strip().splitlines())  # workers finish in any order
     assert lines == [
-        f"timeline: error: {src / 'empty.txt'}: file is empty",
+        f"timeline: error: {src / 'empty.txt'}: file is empty (nothing but white space); give a file that holds the text",
         f"timeline: error: {src / 'latin1.txt'}: not valid UTF-8 (byte 0xe9 at offset 3); convert it, e.g. `iconv -f latin1 -t utf-8`",
     ]
     errors = [json.loads(x) for x in (out / "errors.jsonl").read_text().splitlines()]

@@ -6,6 +6,7 @@ messages come out of `timeline build` while the good inputs still finish."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -70,8 +71,16 @@ def _files(tmp: Path) -> dict[str, Path]:
 CASES = [
     # (argv with {name} placeholders, exit code, exact stderr)
     (["parse", "{missing.txt}"], 1, "{missing.txt}: no such file"),
-    (["parse", "{empty.txt}"], 1, "{empty.txt}: file is empty"),
-    (["parse", "{blank.md}"], 1, "{blank.md}: file is empty"),
+    (
+        ["parse", "{empty.txt}"],
+        1,
+        "{empty.txt}: file is empty (nothing but white space); give a file that holds the text",
+    ),
+    (
+        ["parse", "{blank.md}"],
+        1,
+        "{blank.md}: file is empty (nothing but white space); give a file that holds the text",
+    ),
     (["parse", "{binary.txt}"], 1, "{binary.txt}: looks binary (NUL byte at offset 6), not text"),
     (
         ["parse", "{latin1.txt}"],
@@ -237,8 +246,8 @@ def test_batch_reports_every_bad_input_and_finishes_the_good_ones(tmp_path: Path
     expected = sorted(
         "timeline: error: " + _fill(m, files, tmp_path)
         for m in (
-            "{empty.txt}: file is empty",
-            "{blank.md}: file is empty",
+            "{empty.txt}: file is empty (nothing but white space); give a file that holds the text",
+            "{blank.md}: file is empty (nothing but white space); give a file that holds the text",
             "{binary.txt}: looks binary (NUL byte at offset 6), not text",
             "{latin1.txt}: not valid UTF-8 (byte 0xe9 at offset 6); convert it, e.g. "
             "`iconv -f latin1 -t utf-8`",
@@ -362,3 +371,115 @@ def test_errors_jsonl_keeps_a_path_with_colons(tmp_path: Path) -> None:
     assert res.exit_code == 1
     (line,) = (out / "errors.jsonl").read_text().splitlines()
     assert json.loads(line)["path"] == missing
+
+
+def test_errors_file_names_that_are_not_utf8(tmp_path: Path) -> None:
+    """A name that is not UTF-8 failed the whole batch with an internal error."""
+    bad = os.fsdecode(bytes(tmp_path) + b"/\xff news.txt")
+    Path(bad).write_text("On 3 May 2021 Putin met Biden.")
+    (tmp_path / "ok.txt").write_text("In 2019, Oslo voted.")
+    shown = str(tmp_path) + "/\\xff news.txt"
+    message = (
+        f"{shown}: the file name is not valid UTF-8; rename it (e.g. `convmv -f latin1 -t utf8`)"
+    )
+    for argv in (["parse", bad], ["render", bad, "-o", str(tmp_path / "p.html")]):
+        res = CliRunner().invoke(cli, argv)
+        assert (res.exit_code, res.stderr) == (1, f"timeline: error: {message}\n")
+    out = tmp_path / "out"
+    res = CliRunner().invoke(cli, ["build", str(tmp_path), "-o", str(out), "-q"])
+    assert res.exit_code == 1 and res.stderr == f"timeline: error: {message}\n"
+    assert json.loads((out / "errors.jsonl").read_text())["path"] == shown
+    assert len(list((out / "docs").glob("*.json"))) == 1  # ok.txt finished
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs mkfifo")
+def test_errors_devices_and_pipes_are_refused_not_read(tmp_path: Path) -> None:
+    """/dev/zero (its size reads as 0) grew to gigabytes, and a pipe nobody writes to hung
+    the batch; stdin is read only up to the size limit."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "ok.txt").write_text("In 2019, Oslo voted.")
+    (src / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(src / "pipe.txt")
+    out = tmp_path / "out"
+    res = subprocess.run(
+        [sys.executable, "-m", "timeline", "build", str(src), "-o", str(out), "-q"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert res.returncode == 1
+    assert sorted(res.stderr.splitlines()) == [
+        f"timeline: error: {src / n}: not a regular file (a device, pipe or socket); save the "
+        "text to a file, or give it on standard input as -"
+        for n in ("pipe.txt", "zero.txt")
+    ]
+    assert len(list((out / "docs").glob("*.json"))) == 1
+    res = subprocess.run(
+        [sys.executable, "-m", "timeline", "parse", "-"],
+        input=b"x" * 2000,
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "TIMELINE_MAX_CHARS": "100"},
+    )
+    assert res.stderr.decode() == (
+        "timeline: error: -: over the limit of 100 characters (split it, or raise "
+        "TIMELINE_MAX_CHARS)\n"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_errors_graph_export_to_a_folder_it_cannot_write(tmp_path, monkeypatch, fmt) -> None:
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+    src = tmp_path / "a.txt"
+    src.write_text("In 2019, Oslo voted.")
+    res = CliRunner().invoke(cli, ["export", str(src), "-f", fmt, "-o", str(tmp_path / "g")])
+    assert (res.exit_code, res.stderr) == (
+        1,
+        f"timeline: error: {tmp_path}: cannot write: Permission denied; choose a folder you "
+        "can write to\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("output", "code", "message"),
+    [
+        (
+            "",
+            2,
+            "invalid value for '-o' / '--output': an empty name (see `timeline render --help`)",
+        ),
+        ("/", 1, "/: is a folder; move it or choose another name"),
+    ],
+)
+def test_errors_render_output_that_is_no_file(tmp_path: Path, output, code, message) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("In 2019, Oslo voted.")
+    for embed in ([], ["--embed"]):
+        res = CliRunner().invoke(
+            cli, ["render", str(src), "-o", output, *embed], prog_name="timeline"
+        )
+        assert (res.exit_code, res.stderr) == (code, f"timeline: error: {message}\n")
+
+
+def test_errors_meantime_input_does_not_copy_a_token_per_mention() -> None:
+    """8,000 mentions anchored to one 450 KB token took 3.5 GB: as an input to parse, the
+    gold mentions are not built at all."""
+    from timeline.readwrite.meantime import parse_meantime
+
+    marks = "".join(
+        f'<ENTITY_MENTION m_id="m{i}"><token_anchor t_id="1"/></ENTITY_MENTION>' for i in range(50)
+    )
+    data = (
+        '<Document><token t_id="1" sentence="0">Putin met Biden.</token>'
+        f"<Markables>{marks}</Markables></Document>"
+    )
+    assert len(parse_meantime(data).mentions) == 50
+    assert parse_meantime(data, gold=False).mentions == ()

@@ -47,7 +47,7 @@ def test_ingest_front_matter(data: bytes, published: str | None, title: str | No
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"", "x.txt: file is empty"),
+        (b"", "x.txt: file is empty (nothing but white space); give a file that holds the text"),
         (b"\x00\x00", "x.txt: looks binary (NUL byte at offset 0), not text"),
         (
             b"ok \xff",

@@ -38,6 +38,12 @@ CASES = {
     ),
     "acronyms in brackets": _fill("Acme Corp (AC) and Beta Inc (BI) "),
     "clauses": _fill("Oslo; Paris when Rome, Berlin - Madrid (Lisbon) "),
+    # found by an attack on the first fixes: each was quadratic or worse
+    "after clauses": _fill("troops attacked the town, after leaders met, "),
+    "dates before commas": _fill("they met on Friday, then "),
+    "a week later": _fill("They met a week later. "),
+    "rates": _fill("Prices rose annually. "),
+    "unclosed tags (HTML)": "<html><body><p>In 2019 Oslo voted.</p>" + _fill("<a "),
 }
 
 
@@ -52,11 +58,19 @@ def test_pathological_input_finishes_with_a_valid_document(name: str) -> None:
         check=False,
     )
     if not text.strip():
-        assert res.returncode == 1 and res.stderr.decode() == "timeline: error: -: file is empty\n"
+        assert (
+            res.returncode == 1
+            and res.stderr.decode()
+            == "timeline: error: -: file is empty (nothing but white space); give a file that holds the text\n"
+        )
         return
     assert res.returncode == 0, res.stderr.decode()[-500:]
     doc = json.loads(res.stdout)
-    assert is_valid(doc) and doc["text"] == text.replace("\r", "")
+    assert is_valid(doc)
+    if text.startswith("<html>"):  # the text is what the page shows
+        assert doc["text"].startswith("In 2019 Oslo voted.")
+    else:
+        assert doc["text"] == text.replace("\r", "")
 
 
 def test_limits_timeml_with_many_timexes_reads_in_linear_time(tmp_path) -> None:

@@ -304,3 +304,45 @@ def test_outfolder_a_damaged_cache_is_started_afresh(tmp_path: Path, damage: str
             assert notes[0].endswith("started a new cache, so every input is parsed again")
     assert _build(str(src), "-o", str(out)) == (0, "")
     assert json.loads((out / "manifest.json").read_text())["skipped"] == 2
+
+
+def test_outfolder_a_stop_during_the_merge_leaves_nothing_running(tmp_path: Path, monkeypatch):
+    """SIGTERM during the merge (found by an attack on the first fix): the parent died at
+    once and the forked page writer went on writing into the folder after the lock was
+    released. Now every stop ends the page writer and keeps the documents."""
+    import timeline.graph.stream as stream
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(4):
+        (src / f"a{i}.txt").write_text(f"{STORY} Item {i}.")
+    real = stream.write_corpus_graph
+
+    def interrupted(folder, documents, *args, **kwargs):
+        time.sleep(0.3)  # the page writer has started
+        raise KeyboardInterrupt  # what the SIGTERM handler raises
+
+    import timeline.render.html as page_html
+
+    real_page = page_html.render_page
+
+    def slow_page(*args, **kwargs):
+        time.sleep(3)  # still drawing when the stop comes
+        return real_page(*args, **kwargs)
+
+    monkeypatch.setattr(stream, "write_corpus_graph", interrupted)
+    monkeypatch.setattr(page_html, "render_page", slow_page)
+    out = tmp_path / "out"
+    res = CliRunner().invoke(cli, ["build", str(src), "-o", str(out), "-w", "2", "-q"])
+    assert res.exit_code == 130
+    assert res.stderr.endswith(
+        "timeline: error: interrupted: finished documents are kept; run again to complete\n"
+    )
+    time.sleep(4)
+    assert not (out / "index.html").exists()  # the page writer was stopped with the run
+    assert not list(out.glob(".timeline-merge-*"))
+    assert len(list((out / "docs").glob("*.json"))) == 4
+    monkeypatch.setattr(stream, "write_corpus_graph", real)
+    monkeypatch.setattr(page_html, "render_page", real_page)
+    assert _build(str(src), "-o", str(out)) == (0, "")  # the lock is free; the run finishes
+    assert json.loads((out / "manifest.json").read_text())["skipped"] == 4

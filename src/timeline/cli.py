@@ -207,18 +207,22 @@ def build(
             click.echo("", err=True)
         _fail(err["message"])
 
-    res = build_corpus(
-        inputs,
-        output,
-        workers=workers,
-        force=force,
-        published=published,
-        max_page_docs=max_page_docs,
-        on_error=fail,
-        progress=show,
-        notify=lambda message: click.echo(f"timeline: warning: {message}", err=True),
-        scheduler=scheduler,
-    )
+    try:
+        res = build_corpus(
+            inputs,
+            output,
+            workers=workers,
+            force=force,
+            published=published,
+            max_page_docs=max_page_docs,
+            on_error=fail,
+            progress=show,
+            notify=lambda message: click.echo(f"timeline: warning: {message}", err=True),
+            scheduler=scheduler,
+        )
+    except KeyboardInterrupt:  # during the merge: the documents are kept
+        _fail("interrupted: finished documents are kept; run again to complete")
+        sys.exit(130)
     if tty:
         click.echo("", err=True)
     out = Path(output)
@@ -263,10 +267,13 @@ def render(
     from timeline.readwrite.atomic import check_target, write_atomic
     from timeline.render.html import embed_snippet_path, render_embed_snippet, write_page
 
+    if not output.strip():
+        raise click.BadParameter("an empty name", param_hint="'-o' / '--output'")
     out = Path(output)
+    check_target(out, force=force)  # refuse before parsing or writing: a folder, a file
     snippet = embed_snippet_path(out)
-    for path in (out, snippet) if embed else (out,):  # refuse before parsing or writing
-        check_target(path, force=force)
+    if embed:
+        check_target(snippet, force=force)
     docs = list(_documents(inputs, published))
     write_page(docs, output, title=title, force=force, embed=embed)
     click.echo(f"wrote {output}", err=True)

@@ -30,7 +30,7 @@ from timeline.errors import InputError, OutputError, TimelineError
 from timeline.inputs import Unit, expand_inputs, load_unit, unit_bytes
 from timeline.outfolder import OutputFolder
 from timeline.readwrite.graph_stream import GRAPH_FILES
-from timeline.workers import run_units
+from timeline.workers import run_units, signals_interrupt
 
 __all__ = ["process_unit", "build_corpus", "settings_key", "OUTPUTS"]
 
@@ -213,7 +213,9 @@ def build_corpus(
     ``on_error`` sees each failed input's record as it fails, ``progress`` gets ``(done,
     total, failed)``, ``notify`` one-line notes (a damaged cache started afresh).
     Raises OutputError when ``out`` cannot be used (a file, read-only, holding files
-    timeline did not write, taken by another build); nothing is written then.
+    timeline did not write, taken by another build); nothing is written then. Ctrl-C,
+    SIGTERM and SIGHUP while parsing end the parsing (the report says ``interrupted``); during
+    the merge they raise KeyboardInterrupt, with every document kept and nothing half-written.
     """
     from timeline.ingest import parse_date_string
 
@@ -223,7 +225,7 @@ def build_corpus(
         raise InputError(f"published date {published!r} is not a date (use a real day, YYYY-MM-DD)")
     out = Path(out)
     t0 = time.perf_counter()
-    with OutputFolder(out) as folder:
+    with signals_interrupt(), OutputFolder(out) as folder:
         for name in OUTPUTS:
             folder.check(name)
         docs = out / "docs"
@@ -312,5 +314,9 @@ def _merge(folder: OutputFolder, run: _Run, max_page_docs: int, *, parallel: boo
 
     shown = ids[:max_page_docs]
     page = start_page(folder, shown, run.fresh, n_docs=len(ids), parallel=parallel)
-    graph = write_corpus_graph(folder.root, documents())
-    return {"doc_ids": good, "graph": graph, "page": page()}
+    try:
+        graph = write_corpus_graph(folder.root, documents())
+        return {"doc_ids": good, "graph": graph, "page": page.wait()}
+    except BaseException:  # interrupted or failed: no page is written behind our back
+        page.stop()
+        raise

@@ -10,14 +10,24 @@ import fnmatch
 import functools
 import json
 import os
+import stat
 import sys
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from timeline.errors import InputError, StageError
 
-__all__ = ["Unit", "expand_inputs", "unit_bytes", "load_unit", "parse_file", "parse_article"]
+__all__ = [
+    "Unit",
+    "expand_inputs",
+    "unit_bytes",
+    "read_stdin",
+    "load_unit",
+    "parse_file",
+    "parse_article",
+]
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 DOC_SUFFIXES = {".json"}
@@ -108,7 +118,7 @@ def _glob(pattern: str, exclude: Collection[str] = ()) -> list[Path]:
 
 def _files(item: str, exclude: Collection[str]) -> list[Path]:
     p = Path(item)
-    if p.is_file():
+    if p.is_file() or (p.exists() and not p.is_dir()):  # a device or pipe: refused on reading
         return [p]
     if p.is_dir():
         if _other_output(p, exclude):  # another build's output: its documents only
@@ -143,7 +153,13 @@ def expand_inputs(
         if item == "-":
             if "-" not in seen:
                 seen.add("-")
-                yield Unit(key="-", path="-", data=sys.stdin.buffer.read())
+                try:
+                    yield Unit(key="-", path="-", data=read_stdin())
+                except InputError as e:
+                    yield e
+            continue
+        if bad := _undecodable(item):
+            yield bad
             continue
         try:
             files = _files(item, exclude)
@@ -151,6 +167,9 @@ def expand_inputs(
             yield e
             continue
         for f in files:
+            if bad := _undecodable(str(f)):
+                yield bad
+                continue
             real = os.path.realpath(f)
             if real in seen or real in exclude:
                 continue
@@ -161,34 +180,93 @@ def expand_inputs(
                 yield Unit(key=str(f), path=str(f))
 
 
-def _jsonl_units(path: Path) -> Iterator[Unit | InputError]:
+def _undecodable(name: str) -> InputError | None:
+    """An error for a file name that is not valid UTF-8 (its bytes came in as surrogates):
+    no document, cache or error line could record it."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in name):
+        return None
+    shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return InputError(
+        f"{shown}: the file name is not valid UTF-8; rename it (e.g. `convmv -f latin1 -t utf8`)",
+        path=shown,
+    )
+
+
+def _byte_limit() -> int:
+    from timeline.settings import max_chars_limit
+
+    return 4 * max_chars_limit()  # UTF-8 takes at most 4 bytes a character
+
+
+def _too_big(name: str) -> InputError:
+    from timeline.settings import max_chars_limit
+
+    return InputError(
+        f"{name}: over the limit of {max_chars_limit():,} characters (split it, or raise "
+        "TIMELINE_MAX_CHARS)",
+        path=name,
+    )
+
+
+def read_stdin() -> bytes:
+    """Standard input, read up to the size limit (endless input is refused, not buffered)."""
+    limit = _byte_limit()
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise _too_big("-")
+    return data
+
+
+def _open_regular(path: str) -> IO[bytes]:
+    """``path`` opened for reading if it is a regular file; InputError for a device, a pipe
+    or a socket (opened without blocking, so a pipe nobody writes to cannot hang the run)."""
     try:
-        with path.open("rb") as fh:
-            for n, line in enumerate(fh, 1):
-                if line.strip():
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as e:
+        raise InputError(f"{path}: cannot read: {e.strerror or e}", path=path) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise InputError(
+            f"{path}: not a regular file (a device, pipe or socket); save the text to a file, "
+            "or give it on standard input as -",
+            path=path,
+        )
+    return os.fdopen(fd, "rb")
+
+
+def _jsonl_units(path: Path) -> Iterator[Unit | InputError]:
+    limit = _byte_limit()
+    try:
+        with _open_regular(str(path)) as fh:
+            n = 0
+            while line := fh.readline(limit + 1):
+                n += 1
+                if len(line) > limit and not line.endswith(b"\n"):  # skip the rest of it
+                    while (more := fh.readline(1 << 20)) and not more.endswith(b"\n"):
+                        pass
+                    yield _too_big(f"{path}:{n}")
+                elif line.strip():
                     yield Unit(key=f"{path}#{n}", path=str(path), line=n, data=line)
+    except InputError as e:
+        yield e
     except OSError as e:
         yield InputError(f"{path}: cannot read: {e.strerror or e}", path=str(path))
 
 
 def unit_bytes(unit: Unit) -> bytes:
-    """The bytes of one unit (refused before reading when the file is far over the limit)."""
+    """The bytes of one unit, read up to the size limit (never past it, whatever the file
+    system says its size is: /dev/zero says 0)."""
     if unit.data is not None:
         return unit.data
-    from timeline.settings import max_chars_limit
-
-    try:
-        size = os.stat(unit.path).st_size
-        limit = max_chars_limit()
-        if size > 4 * limit:  # UTF-8 takes at most 4 bytes a character
-            raise InputError(
-                f"{unit.path}: file is {size:,} bytes, over the limit of {limit:,} characters "
-                "(split it, or raise TIMELINE_MAX_CHARS)"
-            )
-        with open(unit.path, "rb") as f:
-            return f.read()
-    except OSError as e:
-        raise InputError(f"{unit.path}: cannot read: {e.strerror or e}") from None
+    limit = _byte_limit()
+    with _open_regular(unit.path) as f:
+        try:
+            data = f.read(limit + 1)
+        except OSError as e:
+            raise InputError(f"{unit.path}: cannot read: {e.strerror or e}") from None
+    if len(data) > limit:
+        raise _too_big(unit.path)
+    return data
 
 
 def parse_file(path: str | Path, published: str | None = None):  # type: ignore[no-untyped-def]
@@ -201,7 +279,9 @@ def parse_file(path: str | Path, published: str | None = None):  # type: ignore[
     """
     name = str(path)
     if name == "-":
-        return load_unit(Unit(key="-", path="-", data=sys.stdin.buffer.read()), published)
+        return load_unit(Unit(key="-", path="-", data=read_stdin()), published)
+    if bad := _undecodable(name):
+        raise bad
     p = Path(path)
     if p.is_dir():
         raise InputError(f"{name}: is a directory (give the files, or use `timeline build`)")
@@ -296,7 +376,7 @@ def _corpus_article(raw: bytes, where: str, published: str | None):  # type: ign
     else:
         from timeline.readwrite.meantime import parse_meantime
 
-        mt = parse_meantime(data, where)
+        mt = parse_meantime(data, where, gold=False)
         art = Article(
             text=mt.text, published=mt.dct, path=where, title=mt.text.split("\n", 1)[0][:200]
         )

@@ -93,7 +93,7 @@ def parse(
     if not isinstance(text, str):
         raise InputError(f"text must be a str, not {type(text).__name__}")
     if not text.strip():
-        raise InputError(f"{path or 'text'}: is empty")
+        raise InputError(f"{path or 'text'}: is empty (nothing but white space); give the text")
     limit = settings.char_limit()
     if len(text) > limit:
         raise InputError(f"{path or 'text'}: {len(text):,} characters, over the limit of {limit:,}")

@@ -18,7 +18,7 @@ from typing import Any
 from timeline.errors import InputError
 from timeline.inputs import Unit
 
-__all__ = ["run_units"]
+__all__ = ["run_units", "signals_interrupt"]
 
 Report = dict[str, Any]
 _STOP_SIGNALS = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
@@ -40,7 +40,7 @@ def run_units(
 
     n_workers = max(1, workers or os.cpu_count() or 1)
     try:
-        with _signals_interrupt():
+        with signals_interrupt():
             if scheduler:
                 _run_on_dask(scheduler, units, docs, published, record)
             elif n_workers == 1 or len(units) <= 1:
@@ -54,7 +54,7 @@ def run_units(
 
 
 @contextmanager
-def _signals_interrupt() -> Iterator[None]:
+def signals_interrupt() -> Iterator[None]:
     """SIGTERM and SIGHUP raise KeyboardInterrupt here, as Ctrl-C does (main thread only)."""
     if threading.current_thread() is not threading.main_thread():
         yield

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from timeline.errors import OutputError
 from timeline.graph.merge import GraphMerger
 from timeline.model import Document
 from timeline.outfolder import SCRATCH_PREFIX
@@ -34,10 +35,14 @@ def write_corpus_graph(
     returns the counts of nodes and edges by kind. ``on_document`` sees each document as it
     passes (for example to keep the first few for the HTML page). ``names`` picks the files
     (format -> file name in ``folder``), as in :func:`write_graph_files`."""
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        scratch = tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=folder)
+    except OSError as e:  # read-only, a file in the way, /proc, ...
+        raise OutputError.from_os(folder, e) from None
     node_kinds: Counter[str] = Counter()
     edge_kinds: Counter[str] = Counter()
-    with tempfile.TemporaryDirectory(prefix=SCRATCH_PREFIX, dir=folder) as tmp:
+    with scratch as tmp:
         nodes_path, edges_path = Path(tmp) / "events.jsonl", Path(tmp) / "edges.jsonl"
         with (
             nodes_path.open("w", encoding="utf-8") as nodes,

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from typing import Any
 
 from timeline.errors import TimelineError
 from timeline.outfolder import OutputFolder
 
-__all__ = ["start_page", "page_title"]
+__all__ = ["start_page", "page_title", "PageJob"]
 
 
 def page_title(n_docs: int, n_shown: int) -> str | None:
@@ -41,6 +41,49 @@ def _write(folder: OutputFolder, ids: list[str], fresh: Collection[str], title: 
     return len(docs)
 
 
+class PageJob:
+    """``index.html`` being written: in this process when ``wait`` is called, or in a forked
+    child started at once. ``stop`` ends the child (the run was interrupted)."""
+
+    def __init__(
+        self,
+        folder: OutputFolder,
+        ids: list[str],
+        fresh: Collection[str],
+        title: str | None,
+        parallel: bool,
+    ) -> None:
+        self.args = (folder, ids, fresh, title)
+        self.proc: Any = None
+        if ids and parallel and "fork" in multiprocessing.get_all_start_methods():
+
+            def child() -> None:
+                try:
+                    _write(folder, ids, fresh, title)
+                except BaseException:  # noqa: BLE001 - quietly: the parent redoes it and reports
+                    os._exit(1)
+
+            self.proc = multiprocessing.get_context("fork").Process(target=child, daemon=True)
+            self.proc.start()
+
+    def wait(self) -> dict[str, Any] | None:
+        """Finish the page; what it holds (None when there is no document to show)."""
+        folder, ids, fresh, title = self.args
+        if not ids:
+            return None
+        if self.proc is not None:
+            self.proc.join()
+            if self.proc.exitcode == 0:
+                return {"file": "index.html", "documents": len(ids)}
+        # no child, or it failed: do it here, so that any error reaches the caller
+        return {"file": "index.html", "documents": _write(folder, ids, fresh, title)}
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.is_alive():
+            self.proc.terminate()
+            self.proc.join(timeout=5)
+
+
 def start_page(
     folder: OutputFolder,
     ids: list[str],
@@ -48,33 +91,8 @@ def start_page(
     *,
     n_docs: int,
     parallel: bool,
-) -> Callable[[], dict[str, Any] | None]:
-    """Start writing ``index.html`` from the documents ``ids``; returns the function that
-    waits for it and says what it holds (None when there is no document to show)."""
-    if not ids:
-        return lambda: None
-    path = folder.claim("index.html")  # recorded here: the child must not touch the record
-    title = page_title(n_docs, len(ids))
-
-    def result(n: int) -> dict[str, Any]:
-        return {"file": path.name, "documents": n}
-
-    if not parallel or "fork" not in multiprocessing.get_all_start_methods():
-        return lambda: result(_write(folder, ids, fresh, title))
-
-    def child() -> None:
-        try:
-            _write(folder, ids, fresh, title)
-        except BaseException:  # noqa: BLE001 - quietly: the parent redoes it and reports
-            os._exit(1)
-
-    proc = multiprocessing.get_context("fork").Process(target=child, daemon=True)
-    proc.start()
-
-    def wait() -> dict[str, Any]:
-        proc.join()
-        if proc.exitcode != 0:  # do it here, so that the error reaches the caller
-            return result(_write(folder, ids, fresh, title))
-        return result(len(ids))
-
-    return wait
+) -> PageJob:
+    """Start writing ``index.html`` from the documents ``ids`` (a corpus of ``n_docs``)."""
+    if ids:
+        folder.claim("index.html")  # recorded here: the child must not touch the record
+    return PageJob(folder, ids, fresh, page_title(n_docs, len(ids)), parallel)

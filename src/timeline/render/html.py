@@ -14,6 +14,7 @@ installed pyvis package and inlined; pyvis's own template (which loads a CDN) is
 from __future__ import annotations
 
 import base64
+import bisect
 import datetime as dt
 import hashlib
 import html
@@ -141,8 +142,12 @@ def _collect(documents: Sequence[Document]) -> dict[str, Any]:
                     entities[p.entity]["events"].append(eid)
             if ev.entity and ev.entity in entities:
                 entities[ev.entity]["events"].append(eid)
+        starts = [s.start for s in doc.sentences]  # in order, not overlapping
         for r in doc.relations:
-            sent = next((s for s in doc.sentences if s.start <= r.evidence.start < s.end), None)
+            k = bisect.bisect_right(starts, r.evidence.start) - 1
+            sent = doc.sentences[k] if k >= 0 else None
+            if sent is None or not sent.start <= r.evidence.start < sent.end:
+                sent = None
             a, b = (sent.start, sent.end) if sent else (r.evidence.start, r.evidence.end)
             relations.append(
                 {

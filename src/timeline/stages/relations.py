@@ -277,9 +277,25 @@ class _Found(dict[tuple[str, str, str, int], Relation]):
 
     def __init__(self, doc: Document) -> None:
         super().__init__()
+        self.doc = doc
         self.events: SpanIndex[Event] = SpanIndex(
             (e.trigger.start, e.trigger.end, e) for e in doc.events if not e.entity
         )
+        self._countries: tuple[dict[str, str], dict[str, str]] | None = None
+
+    def countries(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The first entity for each gazetteer key, and for each name (built once)."""
+        if self._countries is None:
+            g = gazetteer()
+            by_key: dict[str, str] = {}
+            by_name: dict[str, str] = {}
+            for e in self.doc.entities:
+                known = g.names.get(e.name)
+                if e.mentions and known is not None:
+                    by_key.setdefault(known.key, e.id)
+                by_name.setdefault(e.name, e.id)
+            self._countries = (by_key, by_name)
+        return self._countries
 
 
 def _nearest_event(found: _Found, sent: Span, lo: int, hi: int) -> str | None:
@@ -317,23 +333,10 @@ def _leads(
         person = persons.get(sent.start + m.end())
         if person is None:
             continue
-        country = next(
-            (e.id for e in doc.entities if e.mentions and _entity_key(doc, e.id) == code), None
-        )
-        if country is None:
-            country_name = g.country_names.get(code)
-            country = next((e.id for e in doc.entities if e.name == country_name), None)
+        by_key, by_name = found.countries()
+        country = by_key.get(code) or by_name.get(g.country_names.get(code) or "")
         if country:
             _add(doc, found, "leads", person[2], country, sent.start + m.start(), person[1], sent)
-
-
-def _entity_key(doc: Document, entity_id: str) -> str | None:
-    g = gazetteer()
-    e = doc.entity(entity_id)
-    if e is None:
-        return None
-    k = g.names.get(e.name)
-    return k.key if k else None
 
 
 def _possessive_allies(

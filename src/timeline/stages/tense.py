@@ -76,7 +76,7 @@ def local_tense(text: str, start: int, end: int, sentence: Span | None) -> tuple
     hi = sentence.end if sentence else min(len(text), end + 60)
     before = _WORDS.findall(text[max(lo, start - 80) : start])
     tail = text[end : min(hi, end + 50)]
-    if tail.startswith(",") and len(_WORDS.findall(text[lo:start])) >= 3:
+    if tail.startswith(",") and (start - lo > 200 or len(_WORDS.findall(text[lo:start])) >= 3):
         # "took effect in January, will be reviewed": past the comma is another clause (but
         # "On Friday, the company announced ..." opens its sentence: the clause follows)
         tail = ""

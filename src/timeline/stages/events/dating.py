@@ -3,10 +3,11 @@ so far, of the previous sentence, or the publication date, each with its basis."
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
-from timeline.model import Document, Entity, Event, EventTime, Span, Timex
+from timeline.model import Document, Event, EventTime, Span, Timex
 from timeline.spans import SpanIndex
 from timeline.stages.events.drafts import _clause_of, _datable, _Draft, _time_of, _value_time
 from timeline.stages.events.lexicon import _CLAUSE_BREAK, _FUTURE, clauses
@@ -77,25 +78,42 @@ def _first_clause_of(text: str, sent: Span) -> Span:
 
 
 def _date_named_from_participation(doc: Document, events: list[Event]) -> list[Event]:
-    """An undated named event takes the derived date of an event whose clause mentions it."""
+    """An undated named event takes the derived date of an event whose clause mentions it
+    (the first such event in document order). Clauses are looked up by position: linear
+    however many named events and events a document holds."""
+    text = doc.text
+    first_in: dict[tuple[int, int], tuple[int, Span]] = {}  # clause -> first dated event in it
+    for k, other in enumerate(events):
+        if other.time.basis in ("explicit", "derived", "anaphoric"):
+            clause = _clause_of(text, other.sentence, other.trigger.start)
+            first_in.setdefault((clause.start, clause.end), (k, clause))
+    if not first_in:
+        return events
+    entities = {e.id: e for e in doc.entities}
+    starts = [s.start for s in doc.sentences]
     out = []
     for ev in events:
-        if ev.entity and ev.time.basis == "none":
-            ent: Entity | None = doc.entity(ev.entity)
-            mentions = ent.mentions[1:] if ent else ()
-            for other in events:
-                if other is ev or other.time.basis not in ("explicit", "derived", "anaphoric"):
-                    continue
-                clause = _clause_of(doc.text, other.sentence, other.trigger.start)
-                if any(clause.start <= m.start < clause.end for m in mentions):
-                    ev = dataclasses.replace(
-                        ev,
-                        time=dataclasses.replace(
-                            other.time,
-                            basis="derived",
-                            note=f"from {doc.text[clause.start : clause.end].strip()!r}",
-                        ),
-                    )
-                    break
+        ent = entities.get(ev.entity) if ev.entity and ev.time.basis == "none" else None
+        best: tuple[int, Span] | None = None
+        for m in ent.mentions[1:] if ent else ():
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i < 0 or not doc.sentences[i].start <= m.start < doc.sentences[i].end:
+                continue
+            sent = doc.sentences[i]
+            clause = _clause_of(text, sent, m.start)
+            for span in {(clause.start, clause.end), (sent.start, sent.end)}:
+                found = first_in.get(span)
+                if found is not None and (best is None or found[0] < best[0]):
+                    best = found
+        if best is not None:
+            k, clause = best
+            ev = dataclasses.replace(
+                ev,
+                time=dataclasses.replace(
+                    events[k].time,
+                    basis="derived",
+                    note=f"from {text[clause.start : clause.end].strip()!r}",
+                ),
+            )
         out.append(ev)
     return out

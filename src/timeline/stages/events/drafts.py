@@ -3,6 +3,7 @@ the span lookups they need."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any, cast
@@ -174,9 +175,11 @@ class DocIndex:
 
 
 def _clause_of(text: str, sent: Span, pos: int) -> Span:
-    for c in clauses(text, sent):
-        if c.start <= pos < c.end:
-            return c
+    """The clause of ``sent`` holding ``pos`` (found by bisection), else the sentence."""
+    cs = clauses(text, sent)
+    i = bisect.bisect_right(cs, pos, key=lambda c: c.start) - 1
+    if i >= 0 and cs[i].start <= pos < cs[i].end:
+        return cs[i]
     return sent
 
 

@@ -3,10 +3,13 @@ from the order of their dates."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from typing import Any
 
 from timeline.model import Document, Event, EventLink, Mention, Span, Timex
+from timeline.spans import SpanIndex
 from timeline.stages.events.drafts import _Draft
 from timeline.stages.events.lexicon import _CAUSAL, _RESPONSE, clauses
 
@@ -52,6 +55,67 @@ def _time_order_links(events: list[Event], existing: set[tuple[str, str]]) -> li
     return out
 
 
+_SUBORDINATE = re.compile(r"(?i)\s*(after|before)\b")
+_RESULT_OPENER = re.compile(r"(?i)(as a result|consequently|in response|as a consequence)\b")
+_EVIDENCE = 300  # characters of a clause kept as a link's evidence
+_LINKS_PER_EVENT = 4  # "after X, Y": X is linked to the nearest few events outside its clause
+
+
+class _InText:
+    """The events of one sentence, for lookups by position that keep the old answers
+    ("the last in draft order among those before", ...) without scanning the sentence:
+    linear however many events a run-on sentence holds."""
+
+    def __init__(self, ds: list[_Draft]) -> None:
+        self.ds = ds
+        by_start = sorted(range(len(ds)), key=lambda k: ds[k].trigger.start)
+        self.starts = [ds[k].trigger.start for k in by_start]
+        self.by_start = by_start
+        by_end = sorted(range(len(ds)), key=lambda k: ds[k].trigger.end)
+        self.ends = [ds[k].trigger.end for k in by_end]
+        # the highest draft index among the first i by end; the lowest among the last by start
+        self.max_upto = list(itertools.accumulate(by_end, max))
+        self.min_from = list(itertools.accumulate(reversed(by_start), min))[::-1]
+
+    def starting_in(self, a: int, b: int) -> list[_Draft]:
+        """Drafts whose trigger starts in ``[a, b)``, in draft order."""
+        lo, hi = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
+        return [self.ds[k] for k in sorted(self.by_start[lo:hi])]
+
+    def last_before(self, pos: int) -> _Draft | None:
+        """Of the drafts whose trigger ends by ``pos``, the last in draft order."""
+        i = bisect.bisect_right(self.ends, pos)
+        return self.ds[self.max_upto[i - 1]] if i else None
+
+    def first_after(self, pos: int) -> _Draft | None:
+        """Of the drafts whose trigger starts at or after ``pos``, the first in draft order."""
+        i = bisect.bisect_left(self.starts, pos)
+        return self.ds[self.min_from[i]] if i < len(self.starts) else None
+
+    def nearest_verbs_outside(self, clause: Span, pos: int, n: int) -> list[_Draft]:
+        """Up to ``n`` verb events outside ``clause``, nearest to ``pos`` first."""
+        lo, hi = (
+            bisect.bisect_left(self.starts, clause.start),
+            bisect.bisect_left(self.starts, clause.end),
+        )
+        found: list[_Draft] = []
+        left, right = lo - 1, hi
+        budget = 8 * n  # events looked at: named and derived ones are passed over
+        while len(found) < n and budget and (left >= 0 or right < len(self.starts)):
+            budget -= 1
+            take_left = right >= len(self.starts) or (
+                left >= 0 and pos - self.starts[left] <= self.starts[right] - pos
+            )
+            k = self.by_start[left] if take_left else self.by_start[right]
+            if take_left:
+                left -= 1
+            else:
+                right += 1
+            if self.ds[k].kind == "verb":
+                found.append(self.ds[k])
+        return found
+
+
 def _link(
     doc: Document,
     drafts: list[_Draft],
@@ -75,37 +139,44 @@ def _link(
     for d in drafts:
         by_sentence.setdefault(d.sentence, []).append(d)
     named_by_entity = {d.entity: d for d in drafts if d.entity}
+    named_mentions = SpanIndex(
+        (m.start, m.end, named_by_entity[e.id])
+        for e in doc.entities
+        if e.id in named_by_entity
+        for m in e.mentions
+    )
     for sent, ds in by_sentence.items():
+        order = _InText(ds)
         for c in clauses(text, sent):
-            ctext = text[c.start : c.end]
-            sub = re.match(r"(?i)\s*(after|before)\b", ctext)
+            sub = _SUBORDINATE.match(text, c.start, c.end)
             if not sub:
                 continue
-            inner = [d for d in ds if c.start <= d.trigger.start < c.end]
-            outer = [d for d in ds if not (c.start <= d.trigger.start < c.end) and d.kind == "verb"]
+            inner = order.starting_in(c.start, c.end)
             # named events mentioned inside the clause ("after the crisis cooled")
-            for e in doc.entities:
-                if e.id in named_by_entity and any(c.start <= m.start < c.end for m in e.mentions):
-                    inner.append(named_by_entity[e.id])
+            inner += [d for _, _, d in named_mentions.starting_in(c.start, c.end)]
             typ = "before" if sub.group(1).lower() == "after" else "after"
+            # the evidence is the clause, cut short in a run-on one (every link holds it)
+            a, b = c.start, min(c.end, c.start + _EVIDENCE)
             for i in inner:
-                for o in outer:
-                    add(id_of[id(i)], id_of[id(o)], typ, c.start, c.end)
+                for o in order.nearest_verbs_outside(c, i.trigger.start, _LINKS_PER_EVENT):
+                    add(id_of[id(i)], id_of[id(o)], typ, a, b)
         # causal cues between two events of one sentence
         for m in _CAUSAL.finditer(text, sent.start, sent.end):
-            left = [d for d in ds if d.trigger.end <= m.start()]
-            right = [d for d in ds if d.trigger.start >= m.end()]
+            left, right = order.last_before(m.start()), order.first_after(m.end())
             if left and right:
-                add(id_of[id(left[-1])], id_of[id(right[0])], "causes", m.start(), m.end())
+                add(id_of[id(left)], id_of[id(right)], "causes", m.start(), m.end())
         for m in _RESPONSE.finditer(text, sent.start, sent.end):
-            right = [d for d in ds if d.trigger.start >= m.end()]
-            left = [d for d in ds if d.trigger.end <= m.start()]
+            left, right = order.last_before(m.start()), order.first_after(m.end())
             if left and right and m.group().lower() != "following":
-                add(id_of[id(right[0])], id_of[id(left[-1])], "causes", m.start(), m.end())
+                add(id_of[id(right)], id_of[id(left)], "causes", m.start(), m.end())
     # "2019, the year after X": X is before the events dated by 2019 in that sentence
+    dated_by: dict[tuple[Span, str], list[_Draft]] = {}
+    for d in drafts:
+        if d.time is not None and d.time.timex:
+            dated_by.setdefault((d.sentence, d.time.timex), []).append(d)
     for d, base, typ in derivation_links:
-        for o in by_sentence.get(d.sentence, []):
-            if o is d or o.time is None or o.time.timex != base.id:
+        for o in dated_by.get((d.sentence, base.id), []):
+            if o is d:
                 continue
             if typ == "before":
                 add(id_of[id(d)], id_of[id(o)], "before", d.clause.start, d.clause.end)
@@ -114,16 +185,13 @@ def _link(
     # "As a result, ..." at a sentence start: the previous sentence's event causes this one
     sents = list(doc.sentences)
     for k, sent in enumerate(sents[1:], start=1):
-        cue = re.match(
-            r"(?i)(as a result|consequently|in response|as a consequence)\b",
-            text[sent.start : sent.end],
-        )
+        cue = _RESULT_OPENER.match(text, sent.start, sent.end)
         if cue and by_sentence.get(sent) and by_sentence.get(sents[k - 1]):
             add(
                 id_of[id(by_sentence[sents[k - 1]][-1])],
                 id_of[id(by_sentence[sent][0])],
                 "causes",
                 sent.start,
-                sent.start + cue.end(),
+                cue.end(),
             )
     return sorted(links.values(), key=lambda link: link.id)

@@ -33,6 +33,12 @@ _RATE_BEFORE = re.compile(
 )
 
 
+def _rate_before(m: re.Match[str]) -> bool:
+    """An amount ends just before ``m``: looked for in the 60 characters before it (a
+    search from the start of the text made every "a week" cost the text so far)."""
+    return bool(_RATE_BEFORE.search(m.string, max(0, m.start() - 60), m.start()))
+
+
 # ---- durations and sets ----------------------------------------------------------------------
 @_rule(
     rf"(?i)\b(?:(?P<the>the)\s+)?(?P<n>{_AMOUNT})(?P<h1>\s+and\s+a\s+half)?(?P<sep>\s+|-)"
@@ -87,7 +93,7 @@ def _duration(m: re.Match[str]) -> _Draft | None:
         return None
     if re.match(r"(?i)-old\b|\s+old\b", m.string[m.end() : m.end() + 5]):
         return None  # an age: "a 6-year-old boy", "six years old"
-    if m["n"].lower() in ("a", "an", "one") and _RATE_BEFORE.search(m.string, 0, m.start()):
+    if m["n"].lower() in ("a", "an", "one") and _rate_before(m):
         return None  # "$500 million a year", "four flights a week": a rate, not a duration
     return _Draft(
         start=m.start(),
@@ -148,7 +154,7 @@ def _set(m: re.Match[str]) -> _Draft | None:
             return None  # "the daily newspaper": an adjective, not a frequency
         if re.match(r"\s+[A-Z]", after) and word == "daily":
             return None  # "the Communist Party daily Granma": a newspaper
-        if _RATE_BEFORE.search(m.string, 0, m.start()):
+        if _rate_before(m):
             return None  # "rise 8.5% annually": part of a rate
     code = {
         "daily": "P1D",
