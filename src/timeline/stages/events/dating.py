@@ -81,6 +81,8 @@ def _date_named_from_participation(doc: Document, events: list[Event]) -> list[E
     """An undated named event takes the derived date of an event whose clause mentions it
     (the first such event in document order). Clauses are looked up by position: linear
     however many named events and events a document holds."""
+    if not any(ev.entity and ev.time.basis == "none" for ev in events):
+        return events  # no undated named event: nothing to look up
     text = doc.text
     first_in: dict[tuple[int, int], tuple[int, Span]] = {}  # clause -> first dated event in it
     for k, other in enumerate(events):

@@ -68,6 +68,14 @@ class _InText:
 
     def __init__(self, ds: list[_Draft]) -> None:
         self.ds = ds
+        self._ready = False
+
+    def _index(self) -> None:
+        """Built on the first question: most sentences have no cue to ask about."""
+        if self._ready:
+            return
+        self._ready = True
+        ds = self.ds
         by_start = sorted(range(len(ds)), key=lambda k: ds[k].trigger.start)
         self.starts = [ds[k].trigger.start for k in by_start]
         self.by_start = by_start
@@ -79,21 +87,25 @@ class _InText:
 
     def starting_in(self, a: int, b: int) -> list[_Draft]:
         """Drafts whose trigger starts in ``[a, b)``, in draft order."""
+        self._index()
         lo, hi = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
         return [self.ds[k] for k in sorted(self.by_start[lo:hi])]
 
     def last_before(self, pos: int) -> _Draft | None:
         """Of the drafts whose trigger ends by ``pos``, the last in draft order."""
+        self._index()
         i = bisect.bisect_right(self.ends, pos)
         return self.ds[self.max_upto[i - 1]] if i else None
 
     def first_after(self, pos: int) -> _Draft | None:
         """Of the drafts whose trigger starts at or after ``pos``, the first in draft order."""
+        self._index()
         i = bisect.bisect_left(self.starts, pos)
         return self.ds[self.min_from[i]] if i < len(self.starts) else None
 
     def nearest_verbs_outside(self, clause: Span, pos: int, n: int) -> list[_Draft]:
         """Up to ``n`` verb events outside ``clause``, nearest to ``pos`` first."""
+        self._index()
         lo, hi = (
             bisect.bisect_left(self.starts, clause.start),
             bisect.bisect_left(self.starts, clause.end),
