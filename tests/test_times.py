@@ -351,7 +351,7 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
         ),
         (
             "Sales fell in the first week of March and rose in the last week of June.",
-            "2023-06-14",
+            "2023-07-14",  # (said in mid-June, a past "last week of June" is 2022's)
             [("the first week of March", "2023-W09"), ("the last week of June", "2023-W26")],
         ),
         (

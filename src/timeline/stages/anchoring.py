@@ -29,31 +29,11 @@ NOT_NARRATION_BEFORE = re.compile(
 )
 
 
-def _not_narration(text: str, last: Timex) -> bool:
+def not_narration(text: str, last: Timex) -> bool:
     return bool(
         NOT_NARRATION_BEFORE.search(text, max(0, last.start - 10), last.start)
         or SINCE_IN_CLAUSE.search(text, max(0, last.start - 40), last.start)
     )
-
-
-def narrated_year(
-    text: str, last: Timex | None, dct: str | None, d: _Draft, future: bool, narrated: set[str]
-) -> bool:
-    """Whether a month without a year belongs to the year just told: "The crisis began in
-    1962. In October, ..." The year must be written out (or be such a month: "In October
-    ... By November"; not "last year", not a month the publication date placed), before the
-    publication year, not a range's end ("since 1990") or a modifier ("the 1988 bombing"),
-    and the month not a plan ahead ("founded in 2015 ... in January it will relaunch")."""
-    if last is None or not last.value or dct is None:
-        return False
-    if last.basis != "explicit" and last.id not in narrated:
-        return False
-    if not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", last.value) or last.value[:4] >= dct[:4]:
-        return False  # only a past year is narrated ("bonds due 2011" is not a story told)
-    if d.start - last.end > NARRATION_REACH:
-        return False
-    # (the year is past, so a month ahead is a plan, not the story)
-    return not future and not _not_narration(text, last)
 
 
 def narrated_day(text: str, last: Timex | None, dct: str | None, d: _Draft, future: bool) -> bool:
@@ -67,7 +47,7 @@ def narrated_day(text: str, last: Timex | None, dct: str | None, d: _Draft, futu
     gap = abs((dt.date.fromisoformat(dct[:10]) - dt.date.fromisoformat(last.value)).days)
     if gap <= 7 or d.start - last.end > NARRATION_REACH:
         return False
-    return not future and not _not_narration(text, last)
+    return not future and not not_narration(text, last)
 
 
 def next_quarter_context(current: Timex | None, t: Timex) -> Timex | None:

@@ -2,7 +2,7 @@
 
 Only the relative expressions whose direction is open ask ("Tuesday", "in June", "the
 summer"); the answer comes from the verb nearest to the expression, failing that from the
-clause, failing that from future cues anywhere in the sentence (``times.resolve_times``).
+clause, failing that from future cues anywhere in the sentence (``narrative.resolve_times``).
 """
 
 from __future__ import annotations

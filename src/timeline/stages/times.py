@@ -2,62 +2,23 @@
 
 Recognition is rule-based (the approach of HeidelTime and SUTime): each rule is a regular
 expression plus a function that turns a match into a draft with either a value or the recipe
-to compute one. Overlapping matches are resolved leftmost-longest. Anchoring then walks the
-drafts in text order: *deictic* expressions ("last Tuesday", "this weekend", "in January")
-are resolved against the publication date (DCT); *anaphoric* ones ("the following year",
-"two days later") against the most recent suitable date in the text. Without a DCT, deictic
-expressions keep their span, get ``value: null`` and a problem; the clock is never read.
+to compute one. Overlapping matches are resolved leftmost-longest. Anchoring (which time a
+relative expression is told from: the publication date, the last date in the text, or the
+time the story is set in) is the narrative clock's job, ``stages/narrative.py``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Any, cast
 
-from timeline.model import Document, Problem, Span, Timex
+from timeline.model import Document, Problem
 from timeline.settings import Settings
-from timeline.stages.anchoring import (
-    ENDED,
-    QUARTER_AFTER,
-    QUARTER_INSIDE,
-    QUARTER_REACH,
-    narrated_day,
-    narrated_year,
-    next_quarter_context,
-)
-from timeline.stages.tense import Tense, local_tense
-from timeline.stages.time_rules import (
-    _FUTURE_CUE,
-    _MOD_RE,
-    _MODS,
-    _OUTSIDE_SPAN,
-    _RULES,
-    _Draft,
-    _Rule,
-)
-from timeline.stages.values import granularity_of
+from timeline.stages.narrative import resolve_times
+from timeline.stages.time_rules import _MOD_RE, _MODS, _OUTSIDE_SPAN, _RULES, _Draft, _Rule
 
 __all__ = ["find_times", "resolve_times", "times_stage", "iter_rules"]
-
-
-def _granularity_rank(g: str | None) -> int:
-    order = [
-        "century",
-        "decade",
-        "year",
-        "season",
-        "quarter",
-        "month",
-        "week",
-        "weekend",
-        "day",
-        "part_of_day",
-        "time",
-    ]
-    return order.index(g) if g in order else -1
 
 
 # --------------------------------------------------------------------------- the stage
@@ -176,144 +137,6 @@ def _attach_modifier(text: str, d: _Draft) -> None:
             and text.endswith(("the ", "The "), 0, d.start)
         ):
             d.start -= 4  # "the late 1970s" like "the 1970s" (a decade or a century)
-
-
-def resolve_times(
-    text: str, drafts: list[_Draft], sentences: tuple[Span, ...], dct: str | None
-) -> tuple[list[Timex], list[Problem]]:
-    """Give each draft its value: deictic ones from ``dct``, anaphoric ones from the text."""
-    timexes: list[Timex] = []
-    problems: list[Problem] = []
-    last: Timex | None = None  # most recent resolved date in the text
-    last_quarter: Timex | None = None  # the quarter the text is reporting on, if any
-    narrated: set[str] = set()  # months placed in the year the story is telling
-    sent_iter = iter(sentences)
-    sentence: Span | None = next(sent_iter, None)
-    sentence_future: dict[tuple[int, int], bool] = {}
-    for d in drafts:
-        while sentence is not None and sentence.end <= d.start:
-            sentence = next(sent_iter, None)
-
-        def tense(d: _Draft = d, sentence: Span | None = sentence) -> tuple[bool, bool]:
-            local, near = local_tense(text, d.start, d.end, sentence)
-            if local is not None:
-                return local, near
-            key = (sentence.start, sentence.end) if sentence else (0, len(text))
-            if key not in sentence_future:  # once per sentence: a long one may hold many dates
-                sentence_future[key] = bool(_FUTURE_CUE.search(text, key[0], key[1]))
-            return sentence_future[key], False
-
-        future = cast(bool, Tense(tense))  # only the recipes that need a direction ask
-        value, anchor, basis = d.value, None, "explicit"
-        if d.recipe is not None:
-            if (
-                d.follows_quarter
-                and last_quarter is not None
-                and last_quarter.value
-                and d.start - last_quarter.end < QUARTER_REACH
-            ):
-                # company results: "a year earlier" compares with the same quarter a year back
-                q = last_quarter.value
-                value, anchor, basis = f"{int(q[:4]) - 1:04d}{q[4:]}", last_quarter.id, "anaphoric"
-            elif d.apposition and last is not None and last.value:
-                value, anchor, basis = last.value, last.id, "anaphoric"
-            elif d.month_of_year and narrated_year(text, last, dct, d, future, narrated):
-                assert last is not None and last.value
-                value, anchor, basis = (
-                    f"{last.value[:4]}-{d.month_of_year:02d}",
-                    last.id,
-                    "anaphoric",
-                )
-                narrated.add(f"t{d.start}-{d.end}")
-            elif d.weekday_near is not None and narrated_day(text, last, dct, d, future):
-                assert last is not None and last.value
-                base = dt.date.fromisoformat(last.value[:10])
-                ahead = (d.weekday_near - base.weekday()) % 7
-                day = base + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
-                value, anchor, basis = day.isoformat(), last.id, "anaphoric"
-            elif (
-                d.kind == "anaphoric"
-                and last is not None
-                and last.value
-                and _granularity_rank(last.granularity) >= _granularity_rank(d.needs)
-            ):
-                value, anchor, basis = _apply(d, last.value, future), last.id, "anaphoric"
-            elif dct is not None:
-                value, anchor, basis = _apply(d, dct, future), "dct", "deictic"
-            else:
-                value, basis = None, "none"
-            if value is None:
-                basis = "none"
-                code = "no-publication-date" if dct is None else "unresolved-time"
-                problems.append(
-                    Problem(
-                        code=code,
-                        message=(
-                            f"{text[d.start : d.end]!r} is relative and "
-                            + (
-                                "no publication date is known (give --published)"
-                                if dct is None
-                                else "could not be resolved"
-                            )
-                        ),
-                        start=d.start,
-                        end=d.end,
-                    )
-                )
-        elif d.kind == "ref":
-            basis = "deictic"
-        granularity = (
-            "duration"
-            if d.type == "DURATION"
-            else "set"
-            if d.type == "SET"
-            else granularity_of(value)
-        )
-        t = Timex(
-            id=f"t{d.start}-{d.end}",
-            start=d.start,
-            end=d.end,
-            text=text[d.start : d.end],
-            type=cast(Any, d.type),
-            value=value,
-            granularity=granularity,
-            mod=d.mod,
-            anchor=anchor,
-            basis=cast(Any, basis),
-        )
-        if (
-            last_quarter is not None
-            and last_quarter.value
-            and value
-            and re.fullmatch(r"\d{4}", value)
-            and (QUARTER_AFTER.match(text, d.end) or QUARTER_INSIDE.search(t.text))
-        ):
-            # "the 1988 period" among quarterly figures: that year's quarter of the same number
-            value = f"{value}{last_quarter.value[4:]}"
-            granularity = "quarter"
-            t = dataclasses.replace(t, value=value, granularity=granularity)
-        timexes.append(t)
-        derived = d.follows_quarter and anchor == (last_quarter.id if last_quarter else None)
-        if (
-            t.type in ("DATE", "TIME")
-            and value
-            and _granularity_rank(granularity) >= 0
-            and not derived
-        ):
-            last = t
-            if not ENDED.search(text, max(0, d.start - 12), d.start):
-                last_quarter = next_quarter_context(last_quarter, t)
-        elif t.type == "DURATION" and value and re.fullmatch(r"P(?:[2-9]|1[0-2])M|P1Y", value):
-            last_quarter = None  # "for the nine months": the story moved on from the quarter
-    return timexes, problems
-
-
-def _apply(d: _Draft, anchor: str, future: bool) -> str | None:
-    assert d.recipe is not None
-    try:
-        return d.recipe(anchor, future)
-    except (ValueError, OverflowError):
-        return None
 
 
 def times_stage(doc: Document, settings: Settings) -> Document:

@@ -43,6 +43,22 @@ _VALUE_RE = re.compile(
 )
 
 
+# the calendar granularities, coarsest first (what "needs at least a month" compares)
+GRANULARITIES = (
+    "century",
+    "decade",
+    "year",
+    "season",
+    "quarter",
+    "month",
+    "week",
+    "weekend",
+    "day",
+    "part_of_day",
+    "time",
+)
+
+
 @lru_cache(maxsize=4096)
 def granularity_of(value: str | None) -> str | None:
     """The granularity of a TIMEX3 value (``year``, ``month``, ``week``, ...)."""

@@ -116,6 +116,9 @@ class _Draft:
     # "On March 3, 2019, ... On Tuesday": a weekday told right after a date of another week
     # is the nearest such day to that date (the weekday's number, Monday = 0)
     weekday_near: int | None = None
+    # a calendar name without its year ("June 10", "in October", "the summer", "Christmas"):
+    # the recipe picks the reading nearest its anchor, which the narrative clock chooses
+    yearless: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,7 +100,7 @@ def _clock_draft(m: re.Match[str], hh: int, mi: int) -> _Draft | None:
                 day = (base + dt.timedelta(days=delta)).isoformat()
             return f"{day}T{hh:02d}:{mi:02d}" if day else None
 
-        return _draft(m, type="TIME", kind="deictic", recipe=dated)
+        return _draft(m, type="TIME", kind="deictic", recipe=dated, yearless=bool(m["mon"]))
 
     def recipe(anchor: str, future: bool) -> str | None:
         day = truncate(anchor, "day")

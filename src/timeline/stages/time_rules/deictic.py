@@ -45,7 +45,7 @@ def _day_month(m: re.Match[str]) -> _Draft | None:
     def recipe(anchor: str, future: bool) -> str | None:
         return _nearest_date(dt.date.fromisoformat(_first_day(anchor)), mo, d, future)
 
-    return _draft(m, kind="deictic", recipe=recipe)
+    return _draft(m, kind="deictic", recipe=recipe, yearless=True)
 
 
 @_rule(
@@ -61,7 +61,7 @@ def _month_day(m: re.Match[str]) -> _Draft | None:
         base = dt.date.fromisoformat(_first_day(anchor))
         return _nearest_date(base, mo, d, future)
 
-    return _draft(m, kind="deictic", recipe=recipe)
+    return _draft(m, kind="deictic", recipe=recipe, yearless=True)
 
 
 @_rule(
@@ -134,6 +134,7 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
         recipe=recipe,
         needs="month",
         month_of_year=mo if direction is None else None,
+        yearless=direction is None,
     )
 
 
@@ -163,9 +164,16 @@ def _weekday(m: re.Match[str]) -> _Draft:
                 return _Draft(start=m.start(), end=m.end(), value=None)
 
         def dated(anchor: str, future: bool) -> str | None:
-            return _nearest_date(dt.date.fromisoformat(_first_day(anchor)), mo, mday, future)
+            base = dt.date.fromisoformat(_first_day(anchor))
+            for year in (base.year, base.year - 1, base.year + 1):
+                try:  # the weekday names the year: "Saturday, April 25" (1998, not 1997)
+                    if dt.date(year, mo, mday).weekday() == wd:
+                        return dt.date(year, mo, mday).isoformat()
+                except ValueError:
+                    continue
+            return _nearest_date(base, mo, mday, future)
 
-        return _Draft(start=m.start(), end=m.end(), kind="deictic", recipe=dated)
+        return _Draft(start=m.start(), end=m.end(), kind="deictic", recipe=dated, yearless=True)
 
     def recipe(anchor: str, future: bool) -> str | None:
         base = dt.date.fromisoformat(_first_day(anchor))

@@ -146,7 +146,7 @@ def _holiday(m: re.Match[str]) -> _Draft | None:
             ),
         ).isoformat()
 
-    return _draft(m, kind="deictic", recipe=recipe)
+    return _draft(m, kind="deictic", recipe=recipe, yearless=not direction)
 
 
 _UNITS_W = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")

@@ -138,7 +138,7 @@ def _week_of(m: re.Match[str]) -> _Draft | None:
         date = _nearest_date(dt.date.fromisoformat(_first_day(anchor)), mo, day, future)
         return week(dt.date.fromisoformat(date)) if date else None
 
-    return _draft(m, kind="deictic", recipe=recipe)
+    return _draft(m, kind="deictic", recipe=recipe, yearless=True)
 
 
 @_rule(

@@ -155,7 +155,15 @@ def _the_season(m: re.Match[str]) -> _Draft:
     mod = {"early": "START", "late": "END"}.get(
         (m["mod"] or "").lower(), "MID" if m["mod"] else None
     )
-    return _Draft(start=start, end=m.end(), kind="deictic", recipe=recipe, needs="month", mod=mod)
+    return _Draft(
+        start=start,
+        end=m.end(),
+        kind="deictic",
+        recipe=recipe,
+        needs="month",
+        mod=mod,
+        yearless=not past_only,
+    )
 
 
 @_rule(

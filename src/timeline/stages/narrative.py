@@ -1,0 +1,400 @@
+"""The narrative clock: which time each relative expression is told from.
+
+A news story speaks from its publication date (the *speech time*) and often tells a story
+set at another time (the *reference time*): "The crisis began in 1962. In October, Soviet
+ships ..." While the time expressions are walked in text order, a :class:`Clock` keeps
+
+- ``speech``: the publication date (``None`` when unknown);
+- ``last``: the most recent resolved date, which "two days later" counts from;
+- ``story``: the reference time, the most recent date the text narrates at (a year or
+  finer, not a range's end such as "since 1990" nor a modifier such as "the 1988 bombing");
+- ``quarter``: the quarter a company-results story reports on.
+
+Each expression that needs an anchor goes to the :data:`RESOLVERS` in order; the first that
+answers gives its value, its anchor (a time expression's id, or ``"dct"``) and its basis.
+Deictic words ("yesterday", "this week", "now", "last year") always speak from the
+publication date; "the next day", "that year" count from the text; a date without its
+year ("June 10", "in October", "the summer") takes its year from the story when the story
+is in the past and the clause is not a plan from today. A past-tense clause is never dated
+after the publication date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any, cast
+
+from timeline.model import Problem, Span, Timex
+from timeline.stages.anchoring import (
+    ENDED,
+    QUARTER_AFTER,
+    QUARTER_INSIDE,
+    QUARTER_REACH,
+    narrated_day,
+    next_quarter_context,
+    not_narration,
+)
+from timeline.stages.tense import local_tense
+from timeline.stages.time_rules import _FUTURE_CUE, _Draft
+from timeline.stages.values import GRANULARITIES, granularity_of, value_range
+
+__all__ = ["Clock", "RESOLVERS", "resolve_times"]
+
+Answer = tuple[str | None, str | None, str]  # (value, anchor, basis)
+
+
+def _rank(g: str | None) -> int:
+    return GRANULARITIES.index(g) if g in GRANULARITIES else -1
+
+
+_YEAR_RANK = GRANULARITIES.index("year")
+# how long a story's year holds without being written or counted again (characters), for a
+# story three or more years before the publication year and for a nearer one
+STORY_REACH, NEAR_REACH, FAR_YEARS = 5000, 400, 3
+_CALENDAR = re.compile(r"\d{4}(?:-|$)")
+# a plan told from today ("will open in June", "is expected in May"), not a story's future
+_PLAN_FROM_NOW = re.compile(r"(?i)\b(?:will|won't|shall|is|are|am|has|have)\b|'ll\b")
+# an obligation or a deadline points ahead even in a past clause ("declared a dividend
+# payable Dec. 15", "had been set to expire Nov. 6")
+_AHEAD = re.compile(
+    r"(?i)\b(?:payable|due|effective|until|till|through|by|before|deadline|expir\w*|to)\s+\S*\s*$"
+)
+_PERIOD_ENDED = re.compile(
+    r"(?i)\b(?:months?|quarter|year|period|weeks?)\s+end(?:ed|ing)\s+(?:on\s+)?$"
+)
+_WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+# a clause that tells what is not (yet) done: "would continue past the Nov. 1 deadline"
+_NOT_DONE = re.compile(
+    r"(?i)\b(?:will|won't|shall|is|are|am|has|have|would|could|might|(?-i:may))\b|'ll\b"
+)
+_OBLIGATION = re.compile(r"(?i)\b(?:payable|due|effective|expir\w*)\s+(?:on\s+)?$")
+_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:by|until|till)\s+(?:the\s+)?$")
+_HAD = re.compile(r"(?i)\bhad\b")
+
+
+class ClauseTense:
+    """The tense around one expression, computed on first use (a scan of its context; most
+    expressions never ask). ``future``: the verb or clause points ahead; ``past``: a verb
+    near it is in the past; ``local``: a verb within a few words decided."""
+
+    def __init__(self, text: str, d: _Draft, sentence: Span | None, cue: Callable[[], bool]):
+        self._args = (text, d, sentence, cue)
+        self._known: tuple[bool, bool, bool] | None = None
+
+    def _get(self) -> tuple[bool, bool, bool]:
+        if self._known is None:
+            text, d, sentence, cue = self._args
+            local, near = local_tense(text, d.start, d.end, sentence)
+            future = local if local is not None else cue()
+            self._known = (future, local is False, near)
+        return self._known
+
+    def __bool__(self) -> bool:  # the recipes take the tense as "future?"
+        return self._get()[0]
+
+    @property
+    def past(self) -> bool:
+        return self._get()[1]
+
+    @property
+    def local(self) -> bool:
+        return self._get()[2]
+
+
+@dataclasses.dataclass
+class Clock:
+    text: str
+    speech: str | None
+    last: Timex | None = None
+    story: Timex | None = None
+    told: int = -1  # where the story's year was last written or counted
+    quarter: Timex | None = None
+    # dates that become the story if told in the past tense; the tense is only looked at
+    # when a date without its year asks (most texts have few), newest first
+    pending: list[tuple[Timex, ClauseTense]] = dataclasses.field(default_factory=list)
+
+    def observe(
+        self, t: Timex, d: _Draft, tense: ClauseTense, derived: bool, inferred: bool
+    ) -> None:
+        """Move the clock after ``t`` was resolved from ``d`` (``derived``: from the results
+        quarter; ``inferred``: its year taken from the story)."""
+        if t.type in ("DATE", "TIME") and t.value and _rank(t.granularity) >= 0 and not derived:
+            self.last = t
+            if not ENDED.search(self.text, max(0, t.start - 12), t.start):
+                self.quarter = next_quarter_context(self.quarter, t)
+            if t.basis == "deictic":
+                self.story = None  # "yesterday", "41 years ago": told from today again
+                self.pending.clear()
+            elif (
+                not d.follows_quarter  # "compared with $3 million a year earlier"
+                and _rank(t.granularity) >= _YEAR_RANK
+                and _CALENDAR.match(t.value)
+                and not not_narration(self.text, t)
+            ):
+                if inferred:
+                    self.story, self.told = t, t.end
+                    self.pending.clear()
+                else:
+                    self.pending.append((t, tense))
+        elif t.type == "DURATION" and t.value and re.fullmatch(r"P(?:[2-9]|1[0-2])M|P1Y", t.value):
+            self.quarter = None  # "for the nine months": the story moved on from the quarter
+
+    def _settle(self) -> None:
+        """The newest pending date told in the past tense becomes the story ("Apple passed
+        Best Buy in 2007", not "passes")."""
+        for t, tense in reversed(self.pending):
+            if tense.past:
+                self.story, self.told = t, t.end
+                break
+        self.pending.clear()
+
+    def story_in_past(self) -> Timex | None:
+        """The reference time when the story is set before the publication year."""
+        if self.pending:
+            self._settle()
+        s = self.story
+        if s is None or not s.value:
+            return None
+        if self.speech is not None and s.value[:4] >= self.speech[:4]:
+            return None
+        return s
+
+    def story_at(self, pos: int) -> Timex | None:
+        """The reference time for an expression at ``pos``, if the story is in the past and
+        its year was told within ``STORY_REACH`` characters."""
+        story = self.story_in_past()
+        if story is None or story.value is None:
+            return None
+        far = self.speech is None or int(story.value[:4]) <= int(self.speech[:4]) - FAR_YEARS
+        if far:
+            if pos - self.told > STORY_REACH:
+                return None
+            # the text came back to today in between ("Castro noted ... the boy's relatives
+            # are fighting"): the story's year no longer holds
+            now = _PLAN_FROM_NOW.finditer(self.text, self.told, pos)
+            return None if next(now, None) and next(now, None) else story
+        # a story of the last year or two: the year must have just been written out ("in
+        # 1998 ... in December"); else the latest such date before today is as likely
+        if story.basis != "explicit" or pos - story.end > NEAR_REACH:
+            return None
+        return story
+
+
+def _apply(d: _Draft, anchor: str, future: bool | ClauseTense) -> str | None:
+    """The draft's recipe on ``anchor``; the tense is passed unevaluated (most recipes never
+    ask which way it points, and asking costs a scan of the context)."""
+    assert d.recipe is not None
+    try:
+        return d.recipe(anchor, cast(bool, future))
+    except (ValueError, OverflowError):
+        return None
+
+
+# --------------------------------------------------------------------------- the resolvers
+def quarter_shift(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
+    """Company results: "a year earlier" compares with the same quarter a year back."""
+    q = clock.quarter
+    if d.follows_quarter and q is not None and q.value and d.start - q.end < QUARTER_REACH:
+        return f"{int(q.value[:4]) - 1:04d}{q.value[4:]}", q.id, "anaphoric"
+    return None
+
+
+def apposition(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
+    """ "2019, the year after the crisis": the same value as the date it restates."""
+    if d.apposition and clock.last is not None and clock.last.value:
+        return clock.last.value, clock.last.id, "anaphoric"
+    return None
+
+
+def story_week(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
+    """ "On March 3, 2019, the strike began. On Tuesday, ...": the nearest such weekday."""
+    last = clock.last
+    if d.weekday_near is None or not narrated_day(clock.text, last, clock.speech, d, bool(tense)):
+        return None
+    assert last is not None and last.value
+    base = dt.date.fromisoformat(last.value[:10])
+    ahead = (d.weekday_near - base.weekday()) % 7
+    day = base + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+    return day.isoformat(), last.id, "anaphoric"
+
+
+def story_calendar(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
+    """A date without its year in a story set in the past takes the story's year: the first
+    such date from the reference time on, or before it in the past perfect ("By November
+    the missiles had gone"). A plan told from today ("will reopen in June") is not told."""
+    if not d.yearless:
+        return None
+    story = clock.story_at(d.start)
+    if story is None or story.value is None:
+        return None
+    lo, hi = _clause_window(clock.text, d)
+    if _PLAN_FROM_NOW.search(clock.text, lo, hi):
+        return None  # told from today: "will reopen in June", "is payable Jan. 2"
+    if _PERIOD_ENDED.search(clock.text, max(0, d.start - 30), d.start):
+        return None  # a results period: "for the six months ended Aug. 12"
+    if _OBLIGATION.search(clock.text, max(0, d.start - 30), d.start):
+        return None  # "a dividend payable Dec. 15": an obligation from today
+    # the past perfect looks back from the story ("In November the talks had failed"), but
+    # not "by December the front had barely moved": there December is ahead
+    forward = not _HAD.search(clock.text, lo, hi) or bool(
+        _DEADLINE_BEFORE.search(clock.text, max(0, d.start - 12), d.start)
+    )
+    value = _apply(d, story.value, forward)
+    if value and story.granularity == "year" and value[:4] != story.value[:4]:
+        value = story.value[:4] + value[4:]  # "In 1941 ... on September 30": that year's
+    return (value, story.id, "anaphoric") if value else None
+
+
+def anaphora(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
+    """ "Two days later", "the following year": counted from the last date in the text."""
+    last = clock.last
+    if d.kind != "anaphoric" or last is None or not last.value:
+        return None
+    if _rank(last.granularity) < _rank(d.needs):
+        return None
+    return _apply(d, last.value, tense), last.id, "anaphoric"
+
+
+def speech_time(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
+    """From the publication date; a date without its year in a past-tense clause is the
+    reading on or before that date ("On June 24, Cameron resigned", said the next March)."""
+    if clock.speech is None:
+        return None
+    value = _apply(d, clock.speech, tense)
+    if (
+        value
+        and d.yearless
+        and tense.past
+        and tense.local  # a verb by the date is in the past: "On June 24, Cameron resigned"
+        and _first_day_after(value, clock.speech)
+        and not _NOT_DONE.search(clock.text, *_clause_window(clock.text, d))
+        and not _AHEAD.search(clock.text, max(0, d.start - 30), d.start)
+        and not _WEEKDAY.search(clock.text, d.start, d.end)  # the weekday named the year
+    ):
+        m = re.match(r"(\d{4})(.*)", value)
+        if m and int(m.group(1)) > 1:
+            value = f"{int(m.group(1)) - 1:04d}{m.group(2)}"
+    return value, "dct", "deictic"
+
+
+def _first_day_after(value: str, speech: str) -> bool:
+    """Whether the period ``value`` begins after the day ``speech``."""
+    span = value_range(value.split("T")[0])
+    return span is not None and span[0] > speech[:10]
+
+
+RESOLVERS: tuple[Callable[[Clock, _Draft, ClauseTense], Answer | None], ...] = (
+    quarter_shift,
+    apposition,
+    story_week,
+    story_calendar,
+    anaphora,
+    speech_time,
+)
+
+
+_BREAK = re.compile(r"[;!?]|\.\s+(?=[A-Z\"'“‘(])|\n")
+
+
+def _clause_window(text: str, d: _Draft) -> tuple[int, int]:
+    """The words around ``d`` up to the nearest sentence or clause breaks (at most 80
+    characters back and 60 ahead; the dot of "Jan." is not a break)."""
+    lo, hi = max(0, d.start - 80), min(len(text), d.end + 60)
+    for brk in _BREAK.finditer(text, lo, d.start):
+        lo = brk.end()
+    nxt = _BREAK.search(text, d.end, hi)
+    return lo, (nxt.start() if nxt else hi)
+
+
+# --------------------------------------------------------------------------- the walk
+def resolve_times(
+    text: str, drafts: list[_Draft], sentences: tuple[Span, ...], dct: str | None
+) -> tuple[list[Timex], list[Problem]]:
+    """Give each draft its value, walking the text in order with a :class:`Clock`."""
+    timexes: list[Timex] = []
+    problems: list[Problem] = []
+    clock = Clock(text=text, speech=dct)
+    sent_iter = iter(sentences)
+    sentence: Span | None = next(sent_iter, None)
+    sentence_future: dict[tuple[int, int], bool] = {}
+    for d in drafts:
+        while sentence is not None and sentence.end <= d.start:
+            sentence = next(sent_iter, None)
+
+        def cue(sentence: Span | None = sentence) -> bool:
+            key = (sentence.start, sentence.end) if sentence else (0, len(text))
+            if key not in sentence_future:  # once per sentence: a long one may hold many dates
+                sentence_future[key] = bool(_FUTURE_CUE.search(text, key[0], key[1]))
+            return sentence_future[key]
+
+        tense = ClauseTense(text, d, sentence, cue)
+        value, anchor, basis = d.value, None, "explicit"
+        inferred = False
+        if d.recipe is not None:
+            value, anchor, basis = None, None, "none"
+            for resolver in RESOLVERS:
+                answer = resolver(clock, d, tense)
+                if answer is not None:
+                    value, anchor, basis = answer
+                    inferred = resolver is story_calendar
+                    break
+            if value is None:
+                basis, anchor = "none", None
+                problems.append(_unresolved(text, d, dct))
+        elif d.kind == "ref":
+            basis = "deictic"
+        t = _timex(text, d, value, anchor, basis)
+        t = _in_results_quarter(clock, t)
+        timexes.append(t)
+        derived = d.follows_quarter and anchor == (clock.quarter.id if clock.quarter else None)
+        clock.observe(t, d, tense, derived, inferred)
+    return timexes, problems
+
+
+def _unresolved(text: str, d: _Draft, dct: str | None) -> Problem:
+    return Problem(
+        code="no-publication-date" if dct is None else "unresolved-time",
+        message=f"{text[d.start : d.end]!r} is relative and "
+        + (
+            "no publication date is known (give --published)"
+            if dct is None
+            else "could not be resolved"
+        ),
+        start=d.start,
+        end=d.end,
+    )
+
+
+def _timex(text: str, d: _Draft, value: str | None, anchor: str | None, basis: str) -> Timex:
+    granularity = (
+        "duration" if d.type == "DURATION" else "set" if d.type == "SET" else granularity_of(value)
+    )
+    return Timex(
+        id=f"t{d.start}-{d.end}",
+        start=d.start,
+        end=d.end,
+        text=text[d.start : d.end],
+        type=cast(Any, d.type),
+        value=value,
+        granularity=granularity,
+        mod=d.mod,
+        anchor=anchor,
+        basis=cast(Any, basis),
+    )
+
+
+def _in_results_quarter(clock: Clock, t: Timex) -> Timex:
+    """ "the 1988 period" among quarterly figures: that year's quarter of the same number."""
+    q = clock.quarter
+    if (
+        q is not None
+        and q.value
+        and t.value
+        and re.fullmatch(r"\d{4}", t.value)
+        and (QUARTER_AFTER.match(clock.text, t.end) or QUARTER_INSIDE.search(t.text))
+    ):
+        return dataclasses.replace(t, value=f"{t.value}{q.value[4:]}", granularity="quarter")
+    return t

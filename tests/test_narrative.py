@@ -1,0 +1,144 @@
+"""The narrative clock: dates without a year take the year the story is in, deictic words
+speak from the publication date, and a past-tense clause is not dated after publication.
+
+The texts are written for these tests (a war chronology, an obituary, an anniversary piece,
+a news article with a history paragraph); each date was worked out by hand first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import timeline
+
+
+def values(text: str, published: str | None) -> dict[str, str | None]:
+    doc = timeline.parse(text, published=published)
+    return {t.text: t.value for t in doc.timexes}
+
+
+def test_a_year_less_date_after_a_written_one_is_not_in_the_future() -> None:
+    got = values(
+        "On June 23, 2016, Britons voted to leave. On June 24, Cameron announced his resignation.",
+        "2017-03-14",
+    )
+    assert got["June 24"] == "2016-06-24"
+
+
+def test_war_chronology() -> None:
+    text = (
+        "The war began in 1914. On 28 June the archduke was shot in the capital. Twelve "
+        "days later the ministers met. In the winter the armies dug in along the river. "
+        "The following year the navy lost two ships in May, and by December the front had "
+        "barely moved."
+    )
+    got = values(text, "2014-06-28")
+    assert got["28 June"] == "1914-06-28"
+    assert got["Twelve days later"] == "1914-07-10"
+    assert got["the winter"] == "1914-WI"
+    assert got["The following year"] == "1915"
+    assert got["May"] == "1915-05"
+    assert got["December"] == "1915-12"
+
+
+def test_obituary() -> None:
+    text = (
+        "Maria Ortega, the architect, has died at 91, her family said on Tuesday. Born in "
+        "Valencia, she moved to Mexico City in 1958. In March she won her first contract, "
+        "and that autumn she married the painter Luis Vega. She retired in 1995."
+    )
+    got = values(text, "2021-11-18")
+    assert got["Tuesday"] == "2021-11-16"  # the reporting frame speaks from publication
+    assert got["March"] == "1958-03"
+    assert got["1995"] == "1995"
+
+
+def test_anniversary_piece_keeps_deictic_words_on_publication() -> None:
+    text = (
+        "Thirty years ago this week the border opened. The crowds gathered in 1989 after an "
+        "announcement on the radio. In November, guards stood aside. Today the city marks "
+        "the day with concerts, and on Saturday the mayor will lay a wreath."
+    )
+    got = values(text, "2019-11-09")
+    assert got["November"] == "1989-11"
+    assert got["Today"] == "2019-11-09"
+    assert got["Saturday"] == "2019-11-09"  # publication day is a Saturday, told ahead
+
+
+def test_news_with_a_history_paragraph() -> None:
+    text = (
+        "The port reopened on Monday after a week-long strike, officials said. The "
+        "harbour was built in 1871. In March it flooded and in the summer it was rebuilt. "
+        "The union will meet again in June."
+    )
+    got = values(text, "2024-02-14")
+    assert got["March"] == "1871-03"
+    assert got["the summer"] == "1871-SU"
+    assert got["June"] == "2024-06"  # a plan from today, not the story's June
+    assert got["Monday"] == "2024-02-12"
+
+
+def test_present_tense_facts_do_not_set_the_story() -> None:
+    text = "Apple passes Best Buy as the No. 2 retailer in 2007. According to an April 2 report, sales rose."
+    got = values(text, "2008-04-09")
+    assert got["April 2"] == "2008-04-02"
+
+
+def test_results_period_and_obligations_speak_from_publication() -> None:
+    got = values(
+        "The company was founded in 1970. It declared a dividend payable Dec. 15 and for the "
+        "six months ended Aug. 12 it earned $5 million.",
+        "1989-10-26",
+    )
+    assert got["Dec. 15"] == "1989-12-15"
+    assert got["Aug. 12"] == "1989-08-12"
+
+
+def test_a_named_weekday_settles_the_year() -> None:
+    got = values("The match was played on Saturday, April 25.", "1998-04-24")
+    assert got["Saturday, April 25"] == "1998-04-25"
+
+
+def test_year_less_dates_have_an_anchor_a_reader_can_follow() -> None:
+    doc = timeline.parse("The dam was finished in 1936. In May it flooded.", published="2020-01-01")
+    by_text = {t.text: t for t in doc.timexes}
+    assert by_text["May"].anchor == by_text["1936"].id
+    assert by_text["May"].basis == "anaphoric"
+
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_PAST = ["resigned", "announced his resignation", "signed the deal", "was arrested"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    pub=st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31)),
+    month=st.integers(1, 12),
+    day=st.integers(1, 28),
+    verb=st.sampled_from(_PAST),
+    year_back=st.one_of(st.none(), st.integers(0, 40)),
+)
+def test_a_past_tense_clause_is_not_dated_after_publication(
+    pub: dt.date, month: int, day: int, verb: str, year_back: int | None
+) -> None:
+    lead = "" if year_back is None else f"On May 3, {pub.year - year_back}, talks began. "
+    text = f"{lead}On {_MONTHS[month - 1]} {day}, the minister {verb}."
+    doc = timeline.parse(text, published=pub.isoformat())
+    dated = [t for t in doc.timexes if t.start >= len(lead)]
+    assert len(dated) == 1 and dated[0].value
+    assert dated[0].value <= pub.isoformat(), (text, pub, dated[0].value)
