@@ -483,3 +483,39 @@ def test_errors_meantime_input_does_not_copy_a_token_per_mention() -> None:
     )
     assert len(parse_meantime(data).mentions) == 50
     assert parse_meantime(data, gold=False).mentions == ()
+
+
+def test_force_never_replaces_a_pipe_or_device(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("On 3 May 2021 the talks began in Oslo.\n")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    res = CliRunner().invoke(cli, ["parse", str(src), "-o", str(fifo), "--force"])
+    assert res.exit_code == 1
+    assert "not a regular file" in res.output
+    assert not fifo.is_file() and fifo.exists()  # still the pipe
+
+
+def test_a_huge_char_limit_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("On 3 May 2021 the talks began in Oslo.\n")
+    monkeypatch.setenv("TIMELINE_MAX_CHARS", "10000000000")
+    res = CliRunner().invoke(cli, ["parse", str(src), "-o", str(tmp_path / "a.json")])
+    assert res.exit_code != 0
+    assert "TIMELINE_MAX_CHARS" in res.output and "internal error" not in res.output
+
+
+def test_articles_named_like_readme_words_are_still_read(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "licensed-officers.md").write_text("Police licensed 300 officers in March 2020.\n")
+    (folder / "contributing-factors.txt").write_text(
+        "Contributing factors were found on 3 May 2019.\n"
+    )
+    (folder / "README.md").write_text("notes about this folder\n")
+    out = tmp_path / "out"
+    res = CliRunner().invoke(cli, ["build", str(folder), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert len(list((out / "docs").glob("*.json"))) == 2

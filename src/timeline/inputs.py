@@ -49,7 +49,7 @@ def _suffix_ok(p: Path) -> bool:
     suf = p.suffix.lower()
     return (
         suf in ARTICLE_SUFFIXES | DOC_SUFFIXES | CORPUS_SUFFIXES
-        and not p.name.lower().startswith(_SKIP_NAMES)
+        and p.name.lower().split(".")[0] not in _SKIP_NAMES  # README.md, not readme-rules.txt
         and not p.name.startswith(".")
     )
 

@@ -10,6 +10,9 @@ __all__ = ["Settings", "DEFAULT", "max_chars_limit"]
 MAX_CHARS = 20_000_000
 
 
+MAX_CHARS_CEILING = 500_000_000  # reads reserve 4 bytes a character: keep that allocatable
+
+
 def max_chars_limit() -> int:
     """The input size limit in characters: ``TIMELINE_MAX_CHARS`` if set, else 20 million."""
     from timeline.errors import InputError
@@ -21,8 +24,11 @@ def max_chars_limit() -> int:
         value = int(raw.replace("_", "").replace(",", ""))
     except ValueError:
         raise InputError(f"TIMELINE_MAX_CHARS={raw!r} is not a whole number") from None
-    if value < 1:
-        raise InputError(f"TIMELINE_MAX_CHARS={raw!r} must be at least 1")
+    if value < 1 or value > MAX_CHARS_CEILING:
+        raise InputError(
+            f"TIMELINE_MAX_CHARS={raw!r} must be between 1 and {MAX_CHARS_CEILING:,} "
+            "(a larger text does not fit a pipeline held in memory: split it)"
+        )
     return value
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -58,6 +59,16 @@ def _mode() -> int:
 @contextmanager
 def _temporary(path: Path, mode: str) -> Iterator[tuple[IO[str] | IO[bytes], Path]]:
     """An open temporary file beside ``path``, fsynced on close; removed if anything fails."""
+    try:
+        mode_now = os.stat(path).st_mode
+    except OSError:
+        mode_now = None
+    if mode_now is not None and not stat.S_ISREG(mode_now):
+        # a device, a pipe or a folder: a rename would replace it (as root, /dev/null too)
+        raise OutputError(
+            f"{path}: cannot write: it is not a regular file (a device, pipe or folder); "
+            "give the path of a file"
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.tl-", suffix=".tmp", dir=path.parent)
