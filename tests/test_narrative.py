@@ -6,6 +6,7 @@ a news article with a history paragraph); each date was worked out by hand first
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from hypothesis import given, settings
@@ -108,20 +109,7 @@ def test_year_less_dates_have_an_anchor_a_reader_can_follow() -> None:
     assert by_text["May"].basis == "anaphoric"
 
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+_MONTHS = list(calendar.month_name)[1:]
 _PAST = ["resigned", "announced his resignation", "signed the deal", "was arrested"]
 
 

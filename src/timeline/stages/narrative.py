@@ -56,22 +56,22 @@ _YEAR_RANK = GRANULARITIES.index("year")
 STORY_REACH, NEAR_REACH, FAR_YEARS = 5000, 400, 3
 _CALENDAR = re.compile(r"\d{4}(?:-|$)")
 # a plan told from today ("will open in June", "is expected in May"), not a story's future
-_PLAN_FROM_NOW = re.compile(r"(?i)\b(?:will|won't|shall|is|are|am|has|have)\b|'ll\b")
-# an obligation or a deadline points ahead even in a past clause ("declared a dividend
-# payable Dec. 15", "had been set to expire Nov. 6")
+_NOW = r"will|won't|shall|is|are|am|has|have"
+_PLAN_FROM_NOW = re.compile(rf"(?i)\b(?:{_NOW})\b|'ll\b")
+# a clause that tells what is not (yet) done: "would continue past the Nov. 1 deadline"
+_NOT_DONE = re.compile(rf"(?i)\b(?:{_NOW}|would|could|might|(?-i:may))\b|'ll\b")
+# an obligation ("a dividend payable Dec. 15") or a deadline ("until", "had been set to
+# expire Nov. 6") points ahead even in a past clause
+_OBLIGATION_WORD = r"payable|due|effective|expir\w*"
+_OBLIGATION = re.compile(rf"(?i)\b(?:{_OBLIGATION_WORD})\s+(?:on\s+)?$")
 _AHEAD = re.compile(
-    r"(?i)\b(?:payable|due|effective|until|till|through|by|before|deadline|expir\w*|to)\s+\S*\s*$"
+    rf"(?i)\b(?:{_OBLIGATION_WORD}|until|till|through|by|before|deadline|to)\s+\S*\s*$"
 )
+_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:by|until|till)\s+(?:the\s+)?$")
 _PERIOD_ENDED = re.compile(
     r"(?i)\b(?:months?|quarter|year|period|weeks?)\s+end(?:ed|ing)\s+(?:on\s+)?$"
 )
 _WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
-# a clause that tells what is not (yet) done: "would continue past the Nov. 1 deadline"
-_NOT_DONE = re.compile(
-    r"(?i)\b(?:will|won't|shall|is|are|am|has|have|would|could|might|(?-i:may))\b|'ll\b"
-)
-_OBLIGATION = re.compile(r"(?i)\b(?:payable|due|effective|expir\w*)\s+(?:on\s+)?$")
-_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:by|until|till)\s+(?:the\s+)?$")
 _HAD = re.compile(r"(?i)\bhad\b")
 
 
