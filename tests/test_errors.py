@@ -32,6 +32,7 @@ def _files(tmp: Path) -> dict[str, Path]:
         "frontmatter.md": b"---\ntitle Untitled\n---\nText of 2019.",
         "big.txt": b"In 2019 it rained. " * 8,
         "surrogate.jsonl": b'{"text": "In 2019 Oslo voted \\ud800 again."}\n',
+        "blank.jsonl": b"\n  \n",
     }
     entity = '<!ENTITY b "' + "x" * 1000 + '"><!ENTITY a "' + "&b;" * 100 + '">'
     made["bomb.tml"] = (
@@ -257,6 +258,7 @@ def test_batch_reports_every_bad_input_and_finishes_the_good_ones(tmp_path: Path
             '{corpus.jsonl}:2: JSON object has no non-empty "text" string',
             "{corpus.jsonl}:3: invalid JSON at column 14: Expecting property name enclosed in "
             "double quotes",
+            "{blank.jsonl}: the JSON Lines file holds no articles (give one JSON object per line)",
             "{frontmatter.md}: front matter line 'title Untitled' is not `key: value`",
             '{surrogate.jsonl}:1: "text" holds an unpaired surrogate (\\ud800 at character 19), '
             "which no UTF-8 file can store; fix the JSON escape",

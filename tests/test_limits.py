@@ -90,3 +90,25 @@ def test_limits_timeml_with_many_timexes_reads_in_linear_time(tmp_path) -> None:
 
     small, large = timed(5_000), timed(40_000)
     assert large < 8 * small * 2 + 0.5  # 8x the input: linear, with room for noise
+
+
+def test_limits_a_doctype_only_in_the_prolog_is_refused() -> None:
+    """The DTD guard refused any "<!DOCTYPE" in the file, even as comment or CDATA text;
+    a declaration after a long prolog is still refused, and the prolog scan is linear."""
+    import time
+
+    import pytest
+
+    from timeline.errors import InputError
+    from timeline.readwrite.timeml import parse_timeml
+
+    doc = parse_timeml(
+        "<TimeML><!-- <!DOCTYPE x> --><TEXT><![CDATA[a <!ENTITY b> in 2019]]></TEXT></TimeML>"
+    )
+    assert doc.text == "a <!ENTITY b> in 2019"
+    with pytest.raises(InputError, match="declares a document type"):
+        parse_timeml("<?xml version='1.0'?>\n<!-- c -->\n<!DOCTYPE TimeML []><TimeML/>")
+    t0 = time.process_time()
+    with pytest.raises(InputError):
+        parse_timeml(" " * 200_000 + "x")  # no root after a long prolog: fails fast
+    assert time.process_time() - t0 < 1.0

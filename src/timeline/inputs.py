@@ -238,7 +238,7 @@ def _jsonl_units(path: Path) -> Iterator[Unit | InputError]:
     limit = _byte_limit()
     try:
         with _open_regular(str(path)) as fh:
-            n = 0
+            n = units = 0
             while line := fh.readline(limit + 1):
                 n += 1
                 if len(line) > limit and not line.endswith(b"\n"):  # skip the rest of it
@@ -246,7 +246,13 @@ def _jsonl_units(path: Path) -> Iterator[Unit | InputError]:
                         pass
                     yield _too_big(f"{path}:{n}")
                 elif line.strip():
+                    units += 1
                     yield Unit(key=f"{path}#{n}", path=str(path), line=n, data=line)
+        if not units:  # every input ends as a document or an error line
+            yield InputError(
+                f"{path}: the JSON Lines file holds no articles (give one JSON object per line)",
+                path=str(path),
+            )
     except InputError as e:
         yield e
     except OSError as e:

@@ -13,6 +13,8 @@ every parse failure into a one-line InputError.
 'abc\\td'
 >>> root_tag("<?xml version='1.0'?><!-- a comment --><TimeML><TEXT/></TimeML>")
 'TimeML'
+>>> parse_xml("<TimeML><!-- <!DOCTYPE x> --><TEXT><![CDATA[<!ENTITY]]></TEXT></TimeML>", "t").tag
+'TimeML'
 """
 
 from __future__ import annotations
@@ -24,8 +26,13 @@ from timeline.errors import InputError
 
 __all__ = ["xml_safe", "parse_xml", "root_tag"]
 
+# A document type declaration (and so any entity declaration, which lives inside one) can
+# stand only in the prolog, after the XML declaration, comments and processing
+# instructions and before the root element; "<!DOCTYPE" elsewhere (in a comment or a
+# CDATA section) is text. One character of white space per step keeps the match linear.
+_PROLOG = re.compile(r"(?:\s|<\?.*?\?>|<!--.*?-->)*", re.S)
 _DECLARATION = re.compile(r"<!DOCTYPE|<!ENTITY")
-_PROLOG_THEN_ROOT = re.compile(r"(?:\s+|<\?.*?\?>|<!--.*?-->)*<([A-Za-z_][\w.:-]*)", re.S)
+_NAME = re.compile(r"<([A-Za-z_][\w.:-]*)")
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -39,14 +46,14 @@ def xml_safe(text: str) -> str:
 
 def root_tag(data: str) -> str | None:
     """The name of the root element, read past the XML declaration and any comments."""
-    m = _PROLOG_THEN_ROOT.match(data)
+    m = _NAME.match(data, _PROLOG.match(data).end())
     return m.group(1) if m else None
 
 
 def parse_xml(data: str, where: str, what: str = "XML") -> ET.Element:
     """The root element of ``data``; InputError naming ``where`` when it declares a DTD or
     entities, or is not well-formed."""
-    if _DECLARATION.search(data):
+    if _DECLARATION.match(data, _PROLOG.match(data).end()):
         raise InputError(
             f"{where}: declares a document type or entities (<!DOCTYPE>, <!ENTITY>), which "
             "timeline does not read; remove the declaration"
