@@ -44,16 +44,21 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+def _prolog_end(data: str) -> int:
+    m = _PROLOG.match(data)  # always matches (it may match nothing)
+    return m.end() if m else 0
+
+
 def root_tag(data: str) -> str | None:
     """The name of the root element, read past the XML declaration and any comments."""
-    m = _NAME.match(data, _PROLOG.match(data).end())
+    m = _NAME.match(data, _prolog_end(data))
     return m.group(1) if m else None
 
 
 def parse_xml(data: str, where: str, what: str = "XML") -> ET.Element:
     """The root element of ``data``; InputError naming ``where`` when it declares a DTD or
     entities, or is not well-formed."""
-    if _DECLARATION.match(data, _PROLOG.match(data).end()):
+    if _DECLARATION.match(data, _prolog_end(data)):
         raise InputError(
             f"{where}: declares a document type or entities (<!DOCTYPE>, <!ENTITY>), which "
             "timeline does not read; remove the declaration"
