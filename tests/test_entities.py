@@ -100,6 +100,19 @@ def test_entities_role_phrase_refers_back_to_person(text: str, leader: str) -> N
     assert "Turkish president" in found[leader][1]
 
 
+def test_entities_role_phrase_refers_to_the_person_introduced_last() -> None:
+    """Two people introduced by the same role: "the Chilean president" is the later one
+    (it was given to both)."""
+    text = (
+        "In 1990 Chilean President Patricio Aylwin took office. In 1994 Chilean President "
+        "Eduardo Frei followed him. Later the Chilean president travelled to Lima."
+    )
+    doc = timeline.parse(text, published="2000-01-01")
+    later = text.index("Chilean president")
+    owners = [e.name for e in doc.entities for m in e.mentions if m.start <= later < m.end]
+    assert owners == ["Eduardo Frei"]
+
+
 @pytest.mark.parametrize("text", ["Putin met Maduro in Caracas."])
 def test_entities_mentions_keep_offsets(text: str) -> None:
     doc = timeline.parse(text, published="2023-05-01")

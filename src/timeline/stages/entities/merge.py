@@ -60,6 +60,40 @@ def _np_start(text: str, start: int) -> int:
     return m.start()
 
 
+def _the_phrase(phrases: list[str], role: bool = False) -> re.Pattern[str] | None:
+    """ "the <phrase>" for any of ``phrases`` (lower case); a role phrase matches in any case
+    after its demonym and not before a name ("the Russian leader Putin" is an introduction)."""
+    if not phrases:
+        return None
+    if role:
+        alts = "|".join(
+            re.escape(d) + r"\s+(?i:" + re.escape(r) + ")"
+            for d, r in (p.split(" ", 1) for p in sorted(phrases, key=len, reverse=True))
+        )
+        return re.compile(rf"\b[Tt]he\s+({alts})\b(?!\s+[A-Z])")
+    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b[Tt]he\s+({alts})\b")
+
+
+def _latest_before(
+    text: str, owners: dict[str, list[tuple[int, str]]], phrase: re.Pattern[str] | None
+) -> list[tuple[int, int, str]]:
+    """(start, end, owner) for each match of ``phrase`` after one of its owners was
+    introduced: the owner introduced last before it. Keys of ``owners`` are the matched
+    phrases with single spaces, the words after the first in lower case."""
+    if phrase is None:
+        return []
+    firsts = {k: sorted(v) for k, v in owners.items()}
+    found = []
+    for m in phrase.finditer(text):
+        first, *rest = m.group(1).split()
+        here = firsts.get(" ".join([first, *(w.lower() for w in rest)]), [])
+        i = bisect.bisect_left(here, (m.start(1), "")) - 1  # introduced before the match
+        if i >= 0:
+            found.append((m.start(1), m.end(1), here[i][1]))
+    return found
+
+
 def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
     """Group raw mentions into entities: gazetteer keys, surnames, named-event heads."""
     g = gazetteer()
@@ -140,41 +174,25 @@ def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
         initials = "".join(w[0] for w in info[owner][0].split() if w[:1].isupper())
         if initials.upper() == m.group(1).replace(".", "").upper():
             groups[owner].extend(groups.pop(acro_key))
-    # "the crisis" after "the Missile Crisis": the last named crisis before it (one pass over
-    # the text per head word, however many events share it)
+    # "the crisis" after "the Missile Crisis": the last named crisis before it
     heads: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for key, (name, typ) in info.items():
         if key in groups and typ == "EVENT" and len(name.split()) > 1:
             heads[name.split()[-1].lower()].append((min(r.start for r in groups[key]), key))
-    for head, owners in heads.items():
-        owners.sort()
-        firsts = [first for first, _ in owners]
-        for m in re.finditer(rf"\b[Tt]he\s+({re.escape(head)})\b", text):
-            i = bisect.bisect_left(firsts, m.start(1)) - 1
-            if i >= 0:
-                groups[owners[i][1]].append(_Raw(m.start(1), m.end(1), "EVENT", ref=True))
-    # "the Russian leader" after "Russian leader Vladimir Putin" (each phrase searched once)
-    searched: set[tuple[str, str, str]] = set()
+    for a, b, owner in _latest_before(text, heads, _the_phrase(list(heads))):
+        groups[owner].append(_Raw(a, b, "EVENT", ref=True))
+    # "the Russian leader" after "Russian leader Vladimir Putin": the last person introduced
+    # so before it (all phrases found in one pass over the text, however many people)
+    intros: dict[str, list[tuple[int, str]]] = defaultdict(list)
     person_at = {r.start: k for k, rs in groups.items() if info[k][1] == "PERSON" for r in rs}
-    for m in re.finditer(
-        r"\b(?:[A-Z][a-z]+)\s++((?i:"
-        + "|".join(sorted(g.person_roles, key=len, reverse=True))
-        + r"))\s++(?=[A-Z])",
-        text,
-    ):
+    roles = "|".join(sorted(g.person_roles, key=len, reverse=True))
+    for m in re.finditer(rf"\b(?:[A-Z][a-z]+)\s++((?i:{roles}))\s++(?=[A-Z])", text):
         demonym = m.group(0).split()[0]
-        if demonym not in g.demonyms:
-            continue
-        name_start = m.end()
-        pkey = person_at.get(name_start)
-        if not pkey or (demonym, m.group(1).lower(), pkey) in searched:
-            continue  # the first search found every later phrase too
-        searched.add((demonym, m.group(1).lower(), pkey))
-        phrase = rf"\b[Tt]he\s+{re.escape(demonym)}\s+(?i:{re.escape(m.group(1))})\b(?!\s+[A-Z])"
-        for m2 in re.finditer(phrase, text):
-            a = m2.start() + 4
-            if a > name_start:
-                groups[pkey].append(_Raw(a, m2.end(), "PERSON", ref=True))
+        pkey = person_at.get(m.end())
+        if demonym in g.demonyms and pkey:
+            intros[" ".join([demonym, *m.group(1).lower().split()])].append((m.end(), pkey))
+    for a, b, pkey in _latest_before(text, intros, _the_phrase(list(intros), role=True)):
+        groups[pkey].append(_Raw(a, b, "PERSON", ref=True))
     entities = []
     for key, rs in groups.items():
         name, typ = info[key]
