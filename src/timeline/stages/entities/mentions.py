@@ -40,11 +40,14 @@ def find_mentions(text: str, sentences: tuple[Span, ...], limit: int | None = No
     """Candidate name mentions, typed where the evidence allows; with ``limit``, sentences
     are read until that many are found (the caller reports where it stopped)."""
     g = gazetteer()
-    body_caps = _mid_sentence_caps(text, sentences)
+    tokens = [
+        [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, s.start, s.end)]
+        for s in sentences
+    ]
+    body_caps = _mid_sentence_caps(tokens)
     lower_words = _lowercase_words(text)
     raws: list[_Raw] = []
-    for s in sentences:
-        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, s.start, s.end)]
+    for s, toks in zip(sentences, tokens, strict=True):
         words = [t for _, _, t in toks if t[:1].isalpha()]
         caps = sum(1 for w in words if w[:1].isupper())
         unfinished = text[s.end - 1] not in ".!?\"”'’)"
@@ -58,13 +61,13 @@ def find_mentions(text: str, sentences: tuple[Span, ...], limit: int | None = No
     return raws
 
 
-def _mid_sentence_caps(text: str, sentences: tuple[Span, ...]) -> Counter[str]:
-    """How often each capitalised token occurs away from a sentence start."""
+def _mid_sentence_caps(tokens: list[list[tuple[int, int, str]]]) -> Counter[str]:
+    """How often each capitalised token occurs away from a sentence start (``tokens``: each
+    sentence's tokens)."""
     seen: Counter[str] = Counter()
-    for s in sentences:
+    for toks in tokens:
         first = True
-        for m in _TOKEN.finditer(text, s.start, s.end):
-            tok = m.group()
+        for _a, _b, tok in toks:
             if not first and _is_cap(tok):
                 seen[tok] += 1
             if tok[:1].isalnum():
@@ -82,12 +85,13 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> list[list[int]]:
     at most ``MAX_RUN`` tokens each."""
     runs: list[list[int]] = []
     cur: list[int] = []
+    cap = [_is_cap(t) for _a, _b, t in toks] + [False]  # each token tested once
     for i, (a, _b, t) in enumerate(toks):
         if len(cur) >= MAX_RUN:
             runs.append(cur)
             cur = []
         joined = bool(cur) and text[toks[cur[-1]][1] : a] == " "
-        if _is_cap(t) and (not cur or joined):
+        if cap[i] and (not cur or joined):
             cur.append(i)
             continue
         if cur and joined and _VERSION.match(t) and any(_product_like(toks[k][2]) for k in cur):
@@ -97,25 +101,17 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> list[list[int]]:
             cur
             and joined
             and t in _PARTICLES
-            and i + 1 < len(toks)
-            and _is_cap(toks[i + 1][2])
+            and cap[i + 1]
             and text[toks[i][1] : toks[i + 1][0]] == " "
         ):
             cur.append(i)
             continue
-        if (
-            cur
-            and joined
-            and t == "of"
-            and i + 1 < len(toks)
-            and _is_cap(toks[i + 1][2])
-            and toks[cur[-1]][2] in _OF_HEADS
-        ):
+        if cur and joined and t == "of" and cap[i + 1] and toks[cur[-1]][2] in _OF_HEADS:
             cur.append(i)
             continue
         if cur:
             runs.append(cur)
-        cur = [i] if _is_cap(t) else []
+        cur = [i] if cap[i] else []
     if cur:
         runs.append(cur)
     # drop trailing particles
@@ -290,9 +286,10 @@ def _guess(
     if n >= 2 and any(w in g.org_suffixes for w in words):
         return "ORGANIZATION"  # "Ministry of Finance", "Bank of Korea"
     before = text[max(0, start - 40) : start].lower()
-    words_before = re.findall(r"[\w-]+", before)[-2:]
+    all_before = _WORD.findall(before)
+    words_before = all_before[-2:]
     if words_before[-2:] == ["such", "as"] or words_before[-1:] == ["like"]:
-        lead = re.findall(r"[\w-]+", before)[-4:-2] or [""]
+        lead = all_before[-4:-2] or [""]
         noun = (
             lead[-1].removesuffix("s") if lead[-1].endswith("ies") is False else lead[-1][:-3] + "y"
         )
@@ -340,6 +337,9 @@ def _guess(
     return None
 
 
+_WORD = re.compile(r"[\w-]+")
+
+
 def _lowercase_words(text: str) -> frozenset[str]:
     """Every word written in lower case somewhere in ``text``."""
     return frozenset(re.findall(r"(?<![\w.])[a-z][a-z-]*(?!\w)", text))
@@ -353,7 +353,7 @@ def _demonym_mentions(text: str, toks: list[tuple[int, int, str]], g: Gazetteer)
         if code is None:
             continue
         nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
-        if re.match(_LEADER_AFTER, text[b : b + 40]):
+        if _LEADER_AFTER.match(text, b, b + 40):
             name = g.country_names.get(code, code)
             out.append(_Raw(a, b, "LOCATION", code, name))  # "Russian leader X": X leads Russia
             continue

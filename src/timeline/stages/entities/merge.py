@@ -15,6 +15,7 @@ from timeline.stages.gazetteer import gazetteer
 _DETERMINED = re.compile(
     r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+((?:[a-z0-9][\w-]*\s+){0,2})$"
 )
+_CAP_AFTER = re.compile(r"\s+[A-Z]")
 _ADJECTIVE = re.compile(
     r"^(?:\w+(?:ly|ed|ing|est|al|ive|ous|ful|ic|ary|ble|ish|less)|\w*\d\w*|\w+-\w+|new|old|"
     r"top|big|latest|popular|first|second|third|next|last|former|current|same|entire|whole|"
@@ -213,7 +214,7 @@ def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
             mentions = tuple(
                 sorted(
                     {
-                        (a if re.match(r"\s+[A-Z]", text[b : b + 3]) else _np_start(text, a), b)
+                        (a if _CAP_AFTER.match(text, b, b + 3) else _np_start(text, a), b)
                         for a, b in mentions
                     }
                 )

@@ -237,6 +237,9 @@ class _Raw:
     ref: bool = False  # a description referring back ("the crisis"), never the entity's name
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slug(name: str) -> str:
     """ASCII slug for ids: ``slug("Nicolás Maduro") == "nicolas-maduro"``.
 
@@ -244,7 +247,7 @@ def slug(name: str) -> str:
     ('nicolas-maduro', 'u-s-state-department')
     """
     ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-") or "x"
+    return _NOT_SLUG.sub("-", ascii_.lower()).strip("-") or "x"
 
 
 _CAMEL = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z0-9]*$")  # iPhone, eBay, iOS

@@ -54,6 +54,7 @@ def _title(text: str, a: int, b: int, timexes: SpanIndex[Timex], limit: int = 16
 def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
     text, doc, spans = ix.doc.text, ix.doc, ix.timex_spans
     lex = _lexicon()
+    verbs = lex.verbs
     out: list[_Draft] = []
     for sent in doc.sentences:
         if len(out) >= limit:
@@ -61,20 +62,15 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
         for clause in clauses(text, sent):
             if len(out) >= limit:
                 break
-            hits = [
-                (m, *lex.verbs[m.group().lower()])
-                for m in _WORD.finditer(text, clause.start, clause.end)
-                if m.group().lower() in lex.verbs
-                and not m.group()[:1].isupper()
-                or (
-                    m.group().lower() in lex.verbs
-                    and m.start() == clause.start
-                    and not ix.inside_entity(m.start())
-                )
-            ]
-            hits = [
-                h for h in hits if not ix.inside_entity(h[0].start()) and _verb_use(text, h[0], lex)
-            ]
+            hits = []
+            for m in _WORD.finditer(text, clause.start, clause.end):
+                word = m.group()
+                entry = verbs.get(word.lower())
+                # a capitalised verb only where the clause starts ("Closed in 1990, ...")
+                if entry is None or (word[:1].isupper() and m.start() != clause.start):
+                    continue
+                if not ix.inside_entity(m.start()) and _verb_use(text, m, lex):
+                    hits.append((m, *entry))
             hits = [
                 (
                     m,
