@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from timeline.model import Document
 
 
+def _warn(message: str) -> None:
+    click.echo(f"timeline: warning: {message}", err=True)
+
+
 def _fail(message: str) -> None:
     click.echo(f"timeline: error: {message}", err=True)
 
@@ -126,9 +130,12 @@ def parse(input: str, output: str | None, force: bool, published: str | None) ->
     Example: timeline parse examples/us-mission-venezuela.md
     """
     from timeline.inputs import parse_file
+    from timeline.pipeline import NO_PUBLICATION_DATE, lacks_publication_date
     from timeline.readwrite.document import generate_document, write_document
 
     doc = parse_file(input, published)
+    if lacks_publication_date(doc):
+        _warn(f"{input}: {NO_PUBLICATION_DATE}")
     if output and output != "-":
         write_document(doc, output, force=force)
         click.echo(f"wrote {output}", err=True)
@@ -188,6 +195,7 @@ def build(
     Example: timeline build examples/ -o graphs/
     """
     from timeline.corpus import build_corpus
+    from timeline.pipeline import NO_PUBLICATION_DATE
 
     tty = sys.stderr.isatty() and not quiet
     t0 = time.perf_counter()
@@ -217,7 +225,7 @@ def build(
             max_page_docs=max_page_docs,
             on_error=fail,
             progress=show,
-            notify=lambda message: click.echo(f"timeline: warning: {message}", err=True),
+            notify=_warn,
             scheduler=scheduler,
         )
     except KeyboardInterrupt:  # during the merge: the documents are kept
@@ -233,6 +241,9 @@ def build(
             f"-> {out / 'index.html' if res['page'] else out}",
             err=True,
         )
+    if res["undated"]:
+        first, n = res["undated"][0], len(res["undated"])
+        _warn(f"{first}{f' and {n - 1} more' if n > 1 else ''}: {NO_PUBLICATION_DATE}")
     if res["interrupted"]:
         _fail("interrupted: finished documents are kept; run again to complete")
         sys.exit(130)

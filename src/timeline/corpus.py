@@ -42,6 +42,7 @@ Report = dict[str, Any]
 def process_unit(unit: Unit, docs: str, published: str | None) -> Report:
     """Worker: parse one unit and write its document to a temporary file in ``docs`` (the
     parent moves it into place); return a small summary. Never raises."""
+    from timeline.pipeline import lacks_publication_date
     from timeline.readwrite.atomic import write_temporary
     from timeline.readwrite.document import generate_document
 
@@ -58,6 +59,7 @@ def process_unit(unit: Unit, docs: str, published: str | None) -> Report:
             "tmp": str(tmp),
             "hash": hashlib.sha256(raw).hexdigest(),
             "chars": len(doc.text),
+            "undated": lacks_publication_date(doc),
             "seconds": time.perf_counter() - t0,
         }
     except Exception as e:  # noqa: BLE001 - a bug must not stop the batch; it is reported
@@ -105,6 +107,7 @@ class _Run:
         self.fresh: set[str] = set()  # documents written (and validated) by this run
         self.errors: list[Report] = []
         self.skipped = self.done = self.chars = 0
+        self.undated: list[str] = []  # inputs parsed without a publication date
         self.todo: list[Unit] = []
         self.losers: dict[str, list[tuple[str, str]]] = {}
 
@@ -173,6 +176,8 @@ class _Run:
         self.doc_of[key] = doc_id
         self.owner[doc_id] = (key, where)
         self.fresh.add(doc_id)
+        if res.get("undated"):
+            self.undated.append(where)
         self.chars += res["chars"]
         self.cache.put(key, res["hash"], self.settings, doc_id, path)
 
@@ -268,6 +273,7 @@ def build_corpus(
             "interrupted": interrupted,
             "doc_ids": merged["doc_ids"],
             "characters": run.chars,
+            "undated": sorted(run.undated),
             "graph": merged["graph"],
             "page": merged["page"],
             "seconds_parse": round(t_merge - t0, 3),

@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from timeline.dateline import published_in_dateline
 from timeline.errors import InputError, StageError, TimelineError
 from timeline.ingest import doc_id_for, parse_date_string
-from timeline.model import Document, Source
+from timeline.model import Document, Problem, Source
 from timeline.settings import DEFAULT, Settings
 from timeline.stages.entities import entities_stage
 from timeline.stages.events import events_stage
@@ -22,24 +23,38 @@ from timeline.stages.relations import relations_stage
 from timeline.stages.sentences import sentences_stage
 from timeline.stages.times import times_stage
 
-__all__ = ["STAGES", "parse", "run_stages", "infer_published_date"]
+__all__ = [
+    "STAGES",
+    "parse",
+    "run_stages",
+    "infer_published_date",
+    "lacks_publication_date",
+    "NO_PUBLICATION_DATE",
+]
 
 
-def infer_published_date(text: str, head_chars: int = 400) -> str | None:
-    """The publication date a news text states at its top: the first complete date
-    (day, month and year) in its first ``head_chars`` characters, e.g. a dateline or the
-    "June 8, 2010" line under a Wikinews headline. None when there is no such date.
+def infer_published_date(text: str) -> str | None:
+    """The publication date a news text states in a dateline or byline at its top (see
+    ``timeline.dateline``); None when it states none.
 
     >>> infer_published_date("Apple unveils iPhone 4\\nJune 8, 2010\\nYesterday, Apple ...")
     '2010-06-08'
     """
-    from timeline.stages.times import find_times
+    return published_in_dateline(text)
 
-    head = text[:head_chars]
-    for d in find_times(head):
-        if d.kind == "absolute" and d.value and len(d.value) == 10 and d.type == "DATE":
-            return d.value
-    return None
+
+NO_PUBLICATION_DATE = (
+    "no publication date (none given, and no dateline, byline or metadata date at the top); "
+    "relative dates such as 'yesterday' are left unresolved: give --published YYYY-MM-DD or a `published:` front matter line"
+)
+
+
+def lacks_publication_date(doc: Document) -> bool:
+    """Whether ``doc`` has relative dates left unresolved for want of a publication date
+    (what ``timeline parse`` and ``build`` warn about)."""
+    return doc.source.published is None and any(
+        p.code == "no-publication-date" and p.start is not None for p in doc.problems
+    )
 
 
 Stage = Callable[[Document, Settings], Document]
@@ -118,4 +133,5 @@ def parse(
         published=dct,
         published_from=(published_from or ("argument" if dct else "unknown")),  # type: ignore[arg-type]
     )
-    return run_stages(Document(source=source, text=text), settings)
+    problems = () if dct else (Problem(code="no-publication-date", message=NO_PUBLICATION_DATE),)
+    return run_stages(Document(source=source, text=text, problems=problems), settings)

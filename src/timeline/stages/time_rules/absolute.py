@@ -49,7 +49,9 @@ def _abs_day(m: re.Match[str], y: int, mo: int, d: int) -> _Draft | None:
 
 
 @_rule(
-    r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
+    # (an ISO timestamp's date: "2010-06-08T10:30:00Z")
+    r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:\b|(?=T\d\d:))"
+    r"|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
     lits=("-", "/"),
 )
 def _numeric(m: re.Match[str]) -> _Draft | None:
