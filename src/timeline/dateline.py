@@ -50,9 +50,12 @@ _ALONE_AFTER = re.compile(
 )
 
 
+_LABEL = re.compile(r"[A-Z]{2}|[|•·–—-]|(?i:published|updated|posted|dated?|by)\b")
+
+
 def _is_labelled(lead: str) -> bool:
     """Whether the text before a date says it is a dateline (not only space or a weekday)."""
-    return bool(re.search(r"[A-Z]{2}|[|•·–—-]|(?i:published|updated|posted|dated?|by)\b", lead))
+    return bool(_LABEL.search(lead))
 
 
 def published_in_dateline(text: str) -> str | None:

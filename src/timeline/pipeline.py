@@ -45,7 +45,8 @@ def infer_published_date(text: str) -> str | None:
 
 NO_PUBLICATION_DATE = (
     "no publication date (none given, and no dateline, byline or metadata date at the top); "
-    "relative dates such as 'yesterday' are left unresolved: give --published YYYY-MM-DD or a `published:` front matter line"
+    "relative dates such as 'yesterday' are left unresolved: give --published YYYY-MM-DD "
+    "or a `published:` front matter line"
 )
 
 
