@@ -25,10 +25,11 @@ __all__ = ["find_times", "resolve_times", "times_stage", "iter_rules"]
 _WINDOW_BEFORE, _WINDOW_AFTER = 60, 60  # longer than any rule's text before or after its key word
 
 
-def _windows(key: re.Pattern[str], text: str) -> list[list[int]]:
+def _windows(spans: Iterator[tuple[int, int]], size: int) -> list[list[int]]:
+    """Disjoint windows around ``spans`` (in order), each widened by the rule margins."""
     windows: list[list[int]] = []
-    for k in key.finditer(text):
-        lo, hi = max(0, k.start() - _WINDOW_BEFORE), min(len(text), k.end() + _WINDOW_AFTER)
+    for start, end in spans:
+        lo, hi = max(0, start - _WINDOW_BEFORE), min(size, end + _WINDOW_AFTER)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
         else:
@@ -36,30 +37,60 @@ def _windows(key: re.Pattern[str], text: str) -> list[list[int]]:
     return windows
 
 
+def _lit_spans(lits: tuple[str, ...], lower: str) -> Iterator[tuple[int, int]]:
+    """Where any of ``lits`` occurs in ``lower``, in order (``str.find`` runs in C)."""
+    hits: list[tuple[int, int]] = []
+    for lit in lits:
+        i = lower.find(lit)
+        while i != -1:
+            hits.append((i, i + len(lit)))
+            i = lower.find(lit, i + 1)
+    hits.sort()
+    return iter(hits)
+
+
+_Cache = dict[object, list[list[int]]]
+
+
 def _matches(
-    rule: _Rule, text: str, cache: dict[re.Pattern[str], list[list[int]]] | None = None
+    rule: _Rule, text: str, lower: str | None = None, cache: _Cache | None = None
 ) -> Iterator[re.Match[str]]:
-    """The rule's matches; with a key, searched only in windows around the key's hits."""
-    if rule.key is None:
+    """The rule's matches. When the rule names the literals or the key word every match
+    contains, its (expensive) pattern runs only in windows around their hits: ``lower`` is
+    ``text`` lower-cased, the same length, or None to fall back on the key."""
+    cache = {} if cache is None else cache
+    if rule.key is not None:  # a key is the sharper of the two
+        if rule.key not in cache:
+            spans = (k.span() for k in rule.key.finditer(text))
+            cache[rule.key] = _windows(spans, len(text))
+        windows = cache[rule.key]
+    elif rule.lits and lower is not None:
+        if rule.lits not in cache:
+            cache[rule.lits] = _windows(_lit_spans(rule.lits, lower), len(text))
+        windows = cache[rule.lits]
+    else:
         yield from rule.pattern.finditer(text)
         return
-    if cache is None:
-        cache = {}
-    if rule.key not in cache:
-        cache[rule.key] = _windows(rule.key, text)
-    for lo, hi in cache[rule.key]:  # merged windows are disjoint: no match is seen twice
-        yield from rule.pattern.finditer(text, lo, hi)
+    for lo, hi in windows:  # merged windows are disjoint: no match is seen twice
+        for m in rule.pattern.finditer(text, lo, hi):
+            if m.end() == hi < len(text):  # the window's end may cut a longer match short
+                whole = rule.pattern.match(text, m.start())
+                if whole is not None:
+                    yield whole
+            else:
+                yield m
 
 
 def find_times(text: str) -> list[_Draft]:
     """Every time expression in ``text`` as a draft, leftmost-longest, without overlaps."""
     drafts: list[_Draft] = []
-    cache: dict[re.Pattern[str], list[list[int]]] = {}
+    cache: _Cache = {}
     lower = text.lower()
+    same = lower if len(lower) == len(text) else None  # "İ" lower-cases to two characters
     for rule in _RULES:
         if rule.lits and not any(lit in lower for lit in rule.lits):
             continue  # a substring test in C is far cheaper than the rule's regex
-        for m in _matches(rule, text, cache):
+        for m in _matches(rule, text, same, cache):
             d = rule.handler(m)
             if d is not None and d.end > d.start:
                 drafts.append(d)

@@ -100,7 +100,7 @@ _TAIL = re.compile(r"-(\d\d)\b")
 
 @_rule(
     r"[-–—](?P<yy>\d\d)\b(?![-–—/.:]\d)",
-    key=r"\b(?:1\d|20)\d\d[-–—]\d\d\b(?![-–—/.:]\d)",
+    key=r"[12]\d\d\d[-–—]\d\d\b(?![-–—/.:]\d)",  # led by a class: scanned fast
     lits=("-", "–", "—"),
 )
 def _year_tail(m: re.Match[str]) -> _Draft | None:
@@ -174,7 +174,10 @@ def _labelled(text: str, pos: int) -> bool:
 _BEFORE_CHRIST = re.compile(r"\s*(?:BCE?\b|B\.\s?C\.(?:\s?E\.)?)")
 
 
-@_rule(rf"(?<![$#£€\d.,])\b(?P<y>{_YEAR})(?:'s)?\b(?![.,]?\d|:\d|-\d\d-|-\d{{3}}\b|-\d\b)")
+@_rule(
+    rf"(?<![$#£€\d.,])\b(?P<y>{_YEAR})(?:'s)?\b(?![.,]?\d|:\d|-\d\d-|-\d{{3}}\b|-\d\b)",
+    key=r"[12]\d\d\d",
+)
 def _year(m: re.Match[str]) -> _Draft | None:
     after = m.string[m.end() : m.end() + 40]
     if _BEFORE_CHRIST.match(after):
@@ -196,7 +199,6 @@ def _year(m: re.Match[str]) -> _Draft | None:
 
 @_rule(
     r"(?i)\bthe\s+(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
-    key=r"(?i)ties\b",
     lits=("ties",),
 )
 def _decade_word(m: re.Match[str]) -> _Draft:
@@ -221,7 +223,6 @@ def _decade(m: re.Match[str]) -> _Draft:
 
 @_rule(
     r"(?i)\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b",
-    key=r"(?i)century",
     lits=("century",),
 )
 def _century(m: re.Match[str]) -> _Draft | None:
@@ -242,7 +243,6 @@ def _season_year(m: re.Match[str]) -> _Draft:
     rf"(?i)\b(?:the\s+(?:(?P<y0>{_YEAR})\s+)?(?:fiscal\s+)?|(?P<own>this|last|next)\s+year's\s+|fiscal\s+)?"
     rf"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)(?:-|\s+)(?:fiscal\s+)?quarter"
     rf"(?:\s+of\s+(?:fiscal\s+)?(?P<y>{_YEAR})|\s+of\s+(?P<rel>this|last|next)\s+year)?\b",
-    key=r"(?i)quarter",
     lits=("quarter",),
 )
 def _quarter(m: re.Match[str]) -> _Draft:
@@ -271,7 +271,6 @@ def _quarter(m: re.Match[str]) -> _Draft:
 @_rule(
     r"\b(?:(?P<p>Q[1-4]|H[12]|FY)|(?P<n>[1-4])Q)[\s-]?(?:FY\s?)?['’]?(?P<y>(?:19|20)\d\d|\d\d)\b"
     r"|\b(?:in|for|during|the|of|by)\s+(?P<bare>Q[1-4]|H[12])\b(?![-\s]?['’]?\d)",
-    key=r"\b(?:Q[1-4]|H[12]|FY|[1-4]Q)",
     lits=("q1", "q2", "q3", "q4", "h1", "h2", "fy"),
 )
 def _period_code(m: re.Match[str]) -> _Draft:
@@ -313,7 +312,6 @@ def _half_year(m: re.Match[str]) -> _Draft:
     r"(?i)\bthe\s+(?:(?:latest|last|most\s+recent|recent|just-ended|current|fiscal)\s+)?quarter\b"
     r"|\bthe\s+(?:latest|most\s+recent)\s+period\b"
     r"(?!\s+(?:of|century|mile|point|percent))",
-    key=r"(?i)quarter|period",
     lits=("quarter", "period"),
 )
 def _the_quarter(m: re.Match[str]) -> _Draft | None:
@@ -332,7 +330,6 @@ def _the_quarter(m: re.Match[str]) -> _Draft | None:
 
 @_rule(
     r"(?i)\b(?:the\s+)?year-(?:earlier|ago)(?:\s+(?P<n>quarter|period|level|results))?\b",
-    key=r"(?i)year-",
     lits=("year-",),
 )
 def _year_earlier(m: re.Match[str]) -> _Draft | None:

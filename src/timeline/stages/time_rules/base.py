@@ -133,11 +133,11 @@ class _Rule:
 
 
 _RULES: list[_Rule] = []
-_UNIT_KEY = re.compile(
-    r"\b(?:[Yy]ears?|[Mm]onths?|[Ww]eeks?|[Dd]ays?|[Dd]ecades?|[Cc]entur(?:y|ies)|[Qq]uarters?"
-    r"|[Hh]ours?|[Mm]inutes?|[Ss]econds?|[Ww]eekends?|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all"
-    r"|[Ww]inter|[Ff]ortnights?|YEARS?|MONTHS?|WEEKS?|DAYS?)\b"
-)
+# the unit words one of which every duration and shift contains, as ``lits``
+_UNIT_LITS = (
+    "year", "month", "week", "day", "decade", "centur", "quarter", "hour", "minute",
+    "second", "spring", "summer", "autumn", "fall", "winter", "fortnight",
+)  # fmt: skip
 
 
 def _rule(

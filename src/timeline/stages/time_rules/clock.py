@@ -59,8 +59,7 @@ def _clock(m: re.Match[str]) -> _Draft | None:
     + _ZONE
     + r"|local\s+time)\b|:(?P<mi2>[0-5]\d)(?=[\s,;)]|\.(?!\d)|$))"
     + _DAY_AFTER,
-    key=r"(?i)\b(?:at|by|from|until|till|to|before|after)\s+\d\d?:\d\d"
-    r"|\d\d\s*(?:GMT|UTC|BST|CES?T|[ECMP][SD]T|ET|PT|local\s+time)\b",
+    key=r"\d:\d\d|\d\d\s*(?i:GMT|UTC|BST|CES?T|[ECMP][SD]T|ET|PT|local\s+time)\b",
     lits=(":", "gmt", "utc", "local time", "bst", "cet", "est", "edt", "pst", "pdt"),
 )
 def _clock24(m: re.Match[str]) -> _Draft | None:

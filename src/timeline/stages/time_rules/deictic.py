@@ -12,7 +12,7 @@ from timeline.stages.time_rules.base import (
     _MONTH,
     _PART,
     _PART_CODE,
-    _UNIT_KEY,
+    _UNIT_LITS,
     _WEEKDAY,
     _YEAR,
     _day_num,
@@ -201,7 +201,7 @@ def _weekday(m: re.Match[str]) -> _Draft:
 
 
 # ---- deictic words ---------------------------------------------------------------------------
-@_rule(r"(?i)\b(?:the|this\s+past|over\s+the)\s+weekend\b", key=r"(?i)weekend", lits=("weekend",))
+@_rule(r"(?i)\b(?:the|this\s+past|over\s+the)\s+weekend\b", lits=("weekend",))
 def _the_weekend(m: re.Match[str]) -> _Draft:
     start = m.start() + (5 if m.group().lower().startswith("over") else 0)
 
@@ -279,8 +279,7 @@ def _present(m: re.Match[str]) -> _Draft:
 
 @_rule(
     r"(?i)\b(?:recently|(?:the\s+)?past|(?:in\s+)?recent\s+(?:years|months|weeks|days|times)|formerly|previously)\b",
-    key=r"(?i)recent|past|former|previous",
-    lits=("recent", "past"),
+    lits=("recent", "past", "former", "previous"),
 )
 def _past(m: re.Match[str]) -> _Draft | None:
     text = m.group().lower()
@@ -319,7 +318,7 @@ def _future(m: re.Match[str]) -> _Draft | None:
     r"(?i)\b(?=[tlncpfe])(?:(?P<the>the\s+)?(?P<dir>last|next|this|coming|past|previous|following|current)"
     r"|(?P<ea>earlier|later)\s+this)\s+"
     r"(?P<u>week(?:end)?|fortnight|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)\b",
-    key=_UNIT_KEY,
+    lits=_UNIT_LITS,
 )
 def _this_last_next(m: re.Match[str]) -> _Draft | None:
     unit = m["u"].lower()

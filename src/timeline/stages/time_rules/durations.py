@@ -10,7 +10,7 @@ from timeline.stages.time_rules.base import (
     _AMOUNT,
     _NUM,
     _UNIT,
-    _UNIT_KEY,
+    _UNIT_LITS,
     _Draft,
     _draft,
     _rule,
@@ -43,7 +43,7 @@ def _rate_before(m: re.Match[str]) -> bool:
 @_rule(
     rf"(?i)\b(?:(?P<the>the)\s+)?(?P<n>{_AMOUNT})(?P<h1>\s+and\s+a\s+half)?(?P<sep>\s+|-)"
     rf"(?P<u>{_UNIT})(?P<h2>\s+and\s+a\s+half\b)?(?:-long|\s+long)?\b",
-    key=_UNIT_KEY,
+    lits=_UNIT_LITS,
 )
 def _duration(m: re.Match[str]) -> _Draft | None:
     unit = _unit(m["u"])
@@ -118,7 +118,7 @@ def _half_unit(m: re.Match[str]) -> _Draft:
     rf"\s+(?:more\s+)?(?P<u>{_UNIT})\b"
     rf"|\b(?P<n2>{_NUM})\s+more\s+(?P<u2>{_UNIT})\b"
     r"|\b(?:the\s+)?coming\s+(?P<u3>days|weeks|months|years)\b",
-    key=_UNIT_KEY,
+    lits=_UNIT_LITS,
 )
 def _the_past_n(m: re.Match[str]) -> _Draft:
     if m["u3"]:
@@ -143,7 +143,6 @@ def _the_past_n(m: re.Match[str]) -> _Draft:
 @_rule(
     r"(?i)\b(?:every|each)\s+(?P<u>day|week|month|year|morning|night|weekend|spring|summer|autumn|fall|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?P<adv>daily|weekly|monthly|annually|yearly)\b",
-    key=r"\b(?:[Ee]very|[Ee]ach|[Dd]aily|[Ww]eekly|[Mm]onthly|[Aa]nnually|[Yy]early)\b",
     lits=("every", "each", "daily", "weekly", "monthly", "annually", "yearly"),
 )
 def _set(m: re.Match[str]) -> _Draft | None:
@@ -182,7 +181,7 @@ def _set(m: re.Match[str]) -> _Draft | None:
 @_rule(
     r"(?i)\b(?:within|in\s+a\s+matter\s+of)\s+(?P<u>days|weeks|months|years|decades)"
     r"(?:\s+or\s+(?:days|weeks|months|years|decades))?\b",
-    key=_UNIT_KEY,
+    lits=_UNIT_LITS,
 )
 def _within_units(m: re.Match[str]) -> _Draft:
     """ "Within weeks (or months)": a duration of an unknown number of weeks (the preposition

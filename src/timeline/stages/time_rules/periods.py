@@ -32,7 +32,6 @@ _OFFSET = {"yesterday": -1, "today": 0, "tomorrow": 1}
 @_rule(
     r"(?i)\b(?:mid-?day|mid[- ](?P<part>morning|afternoon|evening))\b"
     r"(?:\s+(?P<rel>yesterday|today|tomorrow)\b)?",
-    key=r"\b[Mm]id",
     lits=("mid",),
 )
 def _mid_part(m: re.Match[str]) -> _Draft | None:
@@ -56,7 +55,6 @@ def _mid_part(m: re.Match[str]) -> _Draft | None:
 
 @_rule(
     r"(?i)\bthe\s+(?P<w>next|following|previous)\s+(?P<part>morning|afternoon|evening|night)\b",
-    key=r"\b(?:next|following|previous)\s+(?:morning|afternoon|evening|night)\b",
     lits=("morning", "afternoon", "evening", "night"),
 )
 def _next_part(m: re.Match[str]) -> _Draft:
@@ -158,7 +156,6 @@ def _the_month_or_week(m: re.Match[str]) -> _Draft:
 @_rule(
     r"\b(?:on|by|until|till|before|after|since|from)\s+the\s+"
     r"(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)(?=\s*(?:[.,;:)]|$)|\s+(?:and|or|to)\b)",
-    key=r"\bthe\s+\d\d?(?:st|nd|rd|th)\b",
     lits=("the 1", "the 2", "the 3", "the 4", "the 5", "the 6", "the 7", "the 8", "the 9"),
 )
 def _day_of_month(m: re.Match[str]) -> _Draft:

@@ -12,7 +12,7 @@ from timeline.stages.time_rules.base import (
     _AMOUNT,
     _PART_CODE,
     _UNIT,
-    _UNIT_KEY,
+    _UNIT_LITS,
     _Draft,
     _draft,
     _first_day,
@@ -30,7 +30,7 @@ from timeline.stages.values import SEASON_START, truncate
 
 @_rule(
     rf"(?i)\b(?P<n>{_AMOUNT})\s+(?P<u>{_UNIT})\s+(?:or\s+so\s+)?(?P<w>ago|later|earlier|before|after|from\s+now|from\s+today|hence)\b",
-    key=_UNIT_KEY,
+    lits=_UNIT_LITS,
 )
 def _n_units_relative(m: re.Match[str]) -> _Draft | None:
     n = number_value(m["n"])
@@ -73,7 +73,7 @@ def _n_units_relative(m: re.Match[str]) -> _Draft | None:
 
 @_rule(
     r"(?i)\b(?:(?P<the>the)\s+)?(?P<u>year|month|week|day)\s+(?P<w>after|before|earlier|later)\b",
-    key=_UNIT_KEY,
+    lits=_UNIT_LITS,
 )
 def _the_unit_after(m: re.Match[str]) -> _Draft | None:
     unit, w = m["u"].lower(), m["w"].lower()
@@ -96,7 +96,6 @@ def _the_unit_after(m: re.Match[str]) -> _Draft | None:
 
 @_rule(
     r"(?i)\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|week|day|morning|afternoon|evening|night)\b",
-    key=r"\b(?:[Tt]hat|[Ss]ame)\b",
     lits=("that", "same"),
 )
 def _that_unit(m: re.Match[str]) -> _Draft:
@@ -116,7 +115,6 @@ def _that_unit(m: re.Match[str]) -> _Draft:
     r"\b[Tt]he\s+(?:(?:full|entire|whole|current)\s+)?(?:fiscal\s+|calendar\s+)?year\b"
     r"(?![-\s](?:ago|earlier|before|after|in\s+which|when|that|two|\d|end\b))"
     r"(?!-)",
-    key=r"\b(?:[Yy]ear)\b",
     lits=("year",),
 )
 def _the_year(m: re.Match[str]) -> _Draft:
@@ -133,7 +131,6 @@ def _the_year(m: re.Match[str]) -> _Draft:
     r"(?P<s>spring|summer|autumn|fall|winter)"
     r"|(?:[Ii]n|[Bb]efore|[Aa]fter|[Bb]y|[Uu]ntil|[Dd]uring|[Ss]ince)\s+(?P<s2>spring|summer|autumn|winter))\b"
     r"(?!\s+(?:of|and|or|semester|term|session|collection|olympics|games|months)\b)",
-    key=r"\b(?:spring|summer|autumn|fall|winter)\b",
     lits=("spring", "summer", "autumn", "fall", "winter"),
 )
 def _the_season(m: re.Match[str]) -> _Draft:
