@@ -44,16 +44,19 @@ def find_mentions(text: str, sentences: tuple[Span, ...], limit: int | None = No
         [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, s.start, s.end)]
         for s in sentences
     ]
-    body_caps = _mid_sentence_caps(tokens)
+    caps = [[_is_cap(t) for _a, _b, t in toks] for toks in tokens]  # each token tested once
+    body_caps = _mid_sentence_caps(tokens, caps)
     lower_words = _lowercase_words(text)
     raws: list[_Raw] = []
-    for s, toks in zip(sentences, tokens, strict=True):
+    for s, toks, cap in zip(sentences, tokens, caps, strict=True):
         words = [t for _, _, t in toks if t[:1].isalpha()]
-        caps = sum(1 for w in words if w[:1].isupper())
+        n_caps = sum(1 for w in words if w[:1].isupper())
         unfinished = text[s.end - 1] not in ".!?\"”'’)"
-        ratio = caps / len(words) if words else 0.0
+        ratio = n_caps / len(words) if words else 0.0
         headline = (unfinished and ratio >= 0.6) or (ratio >= 0.9 and len(words) >= 4)
-        for run in _runs(text, toks):
+        for run in _runs(text, toks, cap):
+            if len(run) == 1 and toks[run[0]][2].lower() in _STOP:
+                continue  # "The", "In": a function word alone is never a name
             raws.extend(_type_run(text, run, toks, s, g, headline, body_caps, lower_words))
             if limit is not None and len(raws) > limit:  # one endless sentence of names
                 return raws
@@ -61,16 +64,18 @@ def find_mentions(text: str, sentences: tuple[Span, ...], limit: int | None = No
     return raws
 
 
-def _mid_sentence_caps(tokens: list[list[tuple[int, int, str]]]) -> Counter[str]:
+def _mid_sentence_caps(
+    tokens: list[list[tuple[int, int, str]]], caps: list[list[bool]]
+) -> Counter[str]:
     """How often each capitalised token occurs away from a sentence start (``tokens``: each
-    sentence's tokens)."""
+    sentence's tokens; ``caps``: whether each is capitalised)."""
     seen: Counter[str] = Counter()
-    for toks in tokens:
+    for toks, cap in zip(tokens, caps, strict=True):
         first = True
-        for _a, _b, tok in toks:
-            if not first and _is_cap(tok):
+        for (_a, _b, tok), is_cap in zip(toks, cap, strict=True):
+            if is_cap and not first:
                 seen[tok] += 1
-            if tok[:1].isalnum():
+            if first and tok[:1].isalnum():
                 first = False
     return seen
 
@@ -80,12 +85,12 @@ def _mid_sentence_caps(tokens: list[list[tuple[int, int, str]]]) -> Counter[str]
 MAX_RUN = 12
 
 
-def _runs(text: str, toks: list[tuple[int, int, str]]) -> list[list[int]]:
-    """Indices of maximal runs of capitalised tokens joined by single spaces or particles,
-    at most ``MAX_RUN`` tokens each."""
+def _runs(text: str, toks: list[tuple[int, int, str]], caps: list[bool]) -> list[list[int]]:
+    """Indices of maximal runs of capitalised tokens (``caps``) joined by single spaces or
+    particles, at most ``MAX_RUN`` tokens each."""
     runs: list[list[int]] = []
     cur: list[int] = []
-    cap = [_is_cap(t) for _a, _b, t in toks] + [False]  # each token tested once
+    cap = [*caps, False]
     for i, (a, _b, t) in enumerate(toks):
         if len(cur) >= MAX_RUN:
             runs.append(cur)
@@ -114,8 +119,7 @@ def _runs(text: str, toks: list[tuple[int, int, str]]) -> list[list[int]]:
         cur = [i] if cap[i] else []
     if cur:
         runs.append(cur)
-    # drop trailing particles
-    return [[i for i in r] for r in runs if r]
+    return runs
 
 
 def _type_run(
@@ -321,10 +325,7 @@ def _guess(
         return "PERSON"  # "Dana Whitfield": a known given name first
     if (
         n >= 2
-        and re.search(
-            rf"(?<![\w.])(?<!{re.escape(words[-2])} )(?-i:{re.escape(words[-1])})(?![\w])",
-            text[end : end + 20_000],  # bounded: "later" means in the same story
-        )
+        and _used_alone_later(text, end, words[-2], words[-1])
         and not _ORG_CUE_AFTER.match(text[end : end + 20])
     ):
         return "PERSON"  # the last word used alone later: a surname
@@ -338,6 +339,24 @@ def _guess(
 
 
 _WORD = re.compile(r"[\w-]+")
+_LATER = 20_000  # "later" means in the same story
+
+
+def _used_alone_later(text: str, end: int, before_last: str, last: str) -> bool:
+    """Whether ``last`` (a name's last word) stands alone as a word after ``end``, not
+    after ``before_last``: a surname used on its own."""
+    stop = min(len(text), end + _LATER)
+    i = text.find(last, end, stop)
+    while i != -1:
+        after = i + len(last)
+        if (
+            not (i and (text[i - 1].isalnum() or text[i - 1] in "_."))
+            and not (after < len(text) and (text[after].isalnum() or text[after] == "_"))
+            and text[max(0, i - len(before_last) - 1) : i] != before_last + " "
+        ):
+            return True
+        i = text.find(last, i + 1, stop)
+    return False
 
 
 def _lowercase_words(text: str) -> frozenset[str]:

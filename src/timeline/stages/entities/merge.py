@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from timeline.model import Entity, Mention
 from timeline.stages.entities.vocab import _Raw, slug
@@ -142,6 +142,7 @@ def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
     # "Harbor Mills" and "Harbor Mills Inc.", "Apple" and "Apple Computer": one organisation
     orgs = [k for k in groups if info[k][1] == "ORGANIZATION" and not k.startswith("geo:")]
     g_suffixes = {w.rstrip(".") for w in gazetteer().org_suffixes}
+    first_words = Counter(info[o][0].split()[0] for o in orgs)  # counted once, not per pair
     for org_key in sorted(orgs, key=lambda o: -len(info[o][0])):
         if org_key not in groups:
             continue
@@ -155,7 +156,7 @@ def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
                 sk in groups
                 and sk != org_key
                 and info[sk][1] in ("ORGANIZATION", "OTHER")
-                and sum(1 for o in orgs if info[o][0].split()[0] == short.split()[0]) <= 2
+                and first_words[short.split()[0]] <= 2
             ):
                 groups[org_key].extend(groups.pop(sk))
     # "North Atlantic Treaty Organization (NATO)": the acronym in brackets is an alias
