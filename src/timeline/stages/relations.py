@@ -104,14 +104,24 @@ _CUES: list[tuple[str, str]] = [
 ]
 _REACH = 300  # characters around a cue in which its source and target are looked for
 _CUE_RE = [(typ, re.compile(p, re.I)) for typ, p in _CUES]
-# where any cue starts: one pass over a clause instead of one per relation type
-_ANY_CUE = re.compile("(?=" + "|".join(f"(?:{p})" for _, p in _CUES) + ")", re.I)
+# where any cue starts: one pass over a clause instead of one per relation type. The cues
+# are written in lower case and this runs on lower-cased text: a case-blind alternation is
+# over twice as slow in ``re``
+_ANY_CUE = re.compile("(?=" + "|".join(f"(?:{p})" for _, p in _CUES) + ")")
+_ANY_CUE_CASELESS = re.compile(_ANY_CUE.pattern, re.I)
 
 
-def _cue_matches(text: str, clause: Span) -> list[tuple[str, re.Match[str]]]:
+def _cue_matches(
+    text: str, clause: Span, lower: str | None = None
+) -> list[tuple[str, re.Match[str]]]:
     """(type, match) of every cue in ``clause``: per type, what ``finditer`` would give
-    (leftmost, not overlapping), types in the order of ``_CUES``."""
-    starts = [m.start() for m in _ANY_CUE.finditer(text, clause.start, clause.end)]
+    (leftmost, not overlapping), types in the order of ``_CUES``. ``lower``: ``text``
+    lower-cased, when that keeps its length."""
+    if lower is not None:
+        hits = _ANY_CUE.finditer(lower, clause.start, clause.end)
+    else:
+        hits = _ANY_CUE_CASELESS.finditer(text, clause.start, clause.end)
+    starts = [m.start() for m in hits]
     out: list[tuple[str, re.Match[str]]] = []
     for typ, cue in _CUE_RE if starts else ():
         free = clause.start  # where this type's previous match ended
@@ -168,6 +178,8 @@ def _conjuncts(text: str, mentions: list[tuple[int, int, str, str]], i: int) -> 
 def find_relations(doc: Document) -> list[Relation]:
     """Every relation the cues support, one per (source, target, type, sentence)."""
     text = doc.text
+    lower: str | None = text.lower()
+    lower = lower if len(lower) == len(text) else None  # "İ" lower-cases to two characters
     found = _Found(doc)
     mention_index = SpanIndex(
         (m.start, m.end, (e.id, e.type)) for e in doc.entities for m in e.mentions
@@ -181,7 +193,7 @@ def find_relations(doc: Document) -> list[Relation]:
             a = bisect.bisect_left(all_starts, clause.start)
             b = bisect.bisect_left(all_starts, clause.end)
             mentions, starts = all_m[a:b], all_starts[a:b]
-            for typ, c in _cue_matches(text, clause):
+            for typ, c in _cue_matches(text, clause, lower):
                 if mention_index.covering(c.start()) is not None:
                     continue
                 # the actors of a cue are near it: bound the search in run-on clauses
