@@ -11,6 +11,8 @@ from timeline.stages.time_rules.base import (
     _COUNT_NOUN_AFTER,
     _DAY,
     _MONTH,
+    _MONTH_KEY,
+    _MONTH_LITS,
     _ORDINAL,
     _YEAR,
     _day_num,
@@ -26,7 +28,8 @@ from timeline.stages.values import date_value, shift
 # ---- absolute dates --------------------------------------------------------------------
 @_rule(
     rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})\b",
-    lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    key=_MONTH_KEY,
+    lits=_MONTH_LITS,
 )
 def _month_day_year(m: re.Match[str]) -> _Draft | None:
     return _abs_day(m, int(m["y"]), _month_num(m["m"]), _day_num(m["d"]))
@@ -34,7 +37,8 @@ def _month_day_year(m: re.Match[str]) -> _Draft | None:
 
 @_rule(
     rf"\b(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})\b",
-    lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    key=_MONTH_KEY,
+    lits=_MONTH_LITS,
 )
 def _day_month_year(m: re.Match[str]) -> _Draft | None:
     return _abs_day(m, int(m["y"]), _month_num(m["m"]), _day_num(m["d"]))
@@ -76,7 +80,8 @@ def _numeric_other(m: re.Match[str]) -> _Draft | None:
 
 @_rule(
     rf"\b(?P<m>{_MONTH})(?:\s+of)?,?\s+(?P<y>{_YEAR})\b",
-    lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    key=_MONTH_KEY,
+    lits=_MONTH_LITS,
 )
 def _month_year(m: re.Match[str]) -> _Draft:
     return _draft(m, value=f"{m['y']}-{_month_num(m['m']):02d}")

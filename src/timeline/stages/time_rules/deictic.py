@@ -10,6 +10,8 @@ from timeline.stages.normalize import SEASONS, WEEKDAYS, duration_value
 from timeline.stages.time_rules.base import (
     _DAY,
     _MONTH,
+    _MONTH_KEY,
+    _MONTH_LITS,
     _PART,
     _PART_CODE,
     _UNIT_LITS,
@@ -32,7 +34,7 @@ from timeline.stages.values import SEASON_START, date_value
 @_rule(
     rf"\b(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH})(?!\s*,?\s*(?:{_YEAR}|{_DAY})\b)\b",
     key=r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z]",
-    lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    lits=_MONTH_LITS,
 )
 def _day_month(m: re.Match[str]) -> _Draft | None:
     """ "On 6 January", "the 6th of January": the nearest such day, as "January 6"."""
@@ -50,7 +52,8 @@ def _day_month(m: re.Match[str]) -> _Draft | None:
 
 @_rule(
     rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*,?\s*{_YEAR})(?![:\d])",
-    lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    key=_MONTH_KEY,
+    lits=_MONTH_LITS,
 )
 def _month_day(m: re.Match[str]) -> _Draft | None:
     mo, d = _month_num(m["m"]), _day_num(m["d"])
@@ -66,7 +69,8 @@ def _month_day(m: re.Match[str]) -> _Draft | None:
 
 @_rule(
     rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<w>this|last|next)\s+year\b",
-    lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    key=_MONTH_KEY,
+    lits=_MONTH_LITS,
 )
 def _month_this_year(m: re.Match[str]) -> _Draft:
     mo, step = _month_num(m["m"]), {"this": 0, "last": -1, "next": 1}[m["w"]]
@@ -83,7 +87,8 @@ _SHARED_YEAR = re.compile(
 
 @_rule(
     rf"\b(?P<m>{_MONTH})\b(?!\s+{_DAY}\b)(?!\s*,?\s*(?:of\s+)?{_YEAR})",
-    lits=("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    key=_MONTH_KEY,
+    lits=_MONTH_LITS,
 )
 def _month_alone(m: re.Match[str]) -> _Draft | None:
     word = m["m"]
