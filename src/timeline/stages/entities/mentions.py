@@ -49,11 +49,11 @@ def find_mentions(text: str, sentences: tuple[Span, ...], limit: int | None = No
     lower_words = _lowercase_words(text)
     raws: list[_Raw] = []
     for s, toks, cap in zip(sentences, tokens, caps, strict=True):
-        words = [t for _, _, t in toks if t[:1].isalpha()]
-        n_caps = sum(1 for w in words if w[:1].isupper())
+        firsts = [t[0] for _, _, t in toks]  # words count by their first letters (in C)
+        n_words, n_caps = sum(map(str.isalpha, firsts)), sum(map(str.isupper, firsts))
         unfinished = text[s.end - 1] not in ".!?\"”'’)"
-        ratio = n_caps / len(words) if words else 0.0
-        headline = (unfinished and ratio >= 0.6) or (ratio >= 0.9 and len(words) >= 4)
+        ratio = n_caps / n_words if n_words else 0.0
+        headline = (unfinished and ratio >= 0.6) or (ratio >= 0.9 and n_words >= 4)
         for run in _runs(text, toks, cap):
             if len(run) == 1 and toks[run[0]][2].lower() in _STOP:
                 continue  # "The", "In": a function word alone is never a name

@@ -75,7 +75,7 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                 (
                     m,
                     lemma,
-                    past and not _PREDICATE_BEFORE.search(text[max(0, m.start() - 40) : m.start()]),
+                    past and not _PREDICATE_BEFORE.search(text, max(0, m.start() - 40), m.start()),
                 )
                 for m, lemma, past in hits
             ]
@@ -85,9 +85,7 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                     kept.append(h)
                     continue
                 between = text[kept[-1][0].end() : h[0].start()]
-                if re.search(r"\band\b", between) and not re.search(
-                    r"\b(?:to|of|for|the)\s*$", between
-                ):
+                if _AND.search(between) and not _ENDS_IN_PREPOSITION.search(between):
                     kept.append(h)
             if not kept:
                 continue
@@ -122,6 +120,10 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                     )
                 )
     return out
+
+
+_AND = re.compile(r"\band\b")
+_ENDS_IN_PREPOSITION = re.compile(r"\b(?:to|of|for|the)\s*$")
 
 
 def _last_and(text: str, a: int, b: int) -> int | None:
