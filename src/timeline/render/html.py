@@ -26,6 +26,7 @@ from typing import Any
 
 from timeline.model import Document
 from timeline.render.labels import date_label as _date_label
+from timeline.stages.values import chronological_key
 
 __all__ = ["render_page", "write_page", "render_iframe", "render_embed_snippet", "PALETTE"]
 
@@ -168,7 +169,7 @@ def _collect(documents: Sequence[Document]) -> dict[str, Any]:
                     "type": link.type,
                 }
             )
-    events.sort(key=lambda e: (e["start"] is None, e["start"] or "", e["doc"], e["pos"]))
+    events.sort(key=lambda e: (*chronological_key(e["value"], e["start"]), e["doc"], e["pos"]))
     return {
         "events": events,
         "entities": list(entities.values()),
@@ -301,7 +302,7 @@ def _event_list(data: dict[str, Any]) -> str:
             f'<li id="{eid}" tabindex="0" data-id="{eid}"{span} '
             f'data-types="{html.escape(kinds, quote=True)}" '
             f'aria-label="{html.escape(_date_label(ev) + ": " + ev["label"], quote=True)}">'
-            f'<time datetime="{html.escape(str(ev["value"] or ""), quote=True)}">{when}</time> '
+            f"<time{_datetime_attr(ev['value'])}>{when}</time> "
             f'<span class="title">{html.escape(ev["label"])}</span>'
             f'<span class="basis">{html.escape(ev["basis"])}</span>'
             + (f'<span class="who">{html.escape(who)}</span>' if who else "")
@@ -309,6 +310,14 @@ def _event_list(data: dict[str, Any]) -> str:
         )
     out.append("</ol>")
     return "".join(out)
+
+
+def _datetime_attr(value: str | None) -> str:
+    """The ``datetime`` of a ``<time>``: the TimeML value, but none for a year before Christ
+    (HTML has no negative years)."""
+    if not value or value.startswith("BC"):
+        return ""
+    return f' datetime="{html.escape(value, quote=True)}"'
 
 
 def _noscript_list(data: dict[str, Any]) -> str:

@@ -36,6 +36,8 @@ def date_label(ev: dict[str, Any]) -> str:
     value, start, gran = ev.get("value"), ev.get("start"), ev.get("granularity")
     if not value:
         return "undated"
+    if str(value).startswith("BC"):
+        return _before_christ(str(value), gran)
     if not start or not re.fullmatch(r"\d{4}-\d\d-\d\d", start[:10]):
         return str(value)
     day = dt.date.fromisoformat(start[:10])
@@ -58,7 +60,33 @@ def date_label(ev: dict[str, Any]) -> str:
     if gran == "decade":
         return f"the {day.year // 10 * 10}s"
     if gran == "century":
-        n = day.year // 100 + 1
-        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return f"the {n}{suffix} century"
+        return f"the {_ordinal(day.year // 100 + 1)} century"
+    if gran == "year" and day.year < 1000:
+        return f"AD {day.year}"  # "AD 64", not "0064"
     return str(value)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _before_christ(value: str, gran: str | None) -> str:
+    """ "493 BC", "Sep 480 BC", "summer 481 BC", "the 470s BC", "the 5th century BC".
+
+    >>> _before_christ("BC0480-09", "month"), _before_christ("BC04", "century")
+    ('Sep 480 BC', 'the 5th century BC')
+    """
+    digits = value[2:]
+    if gran == "century" and digits.isdigit():
+        return f"the {_ordinal(int(digits) + 1)} century BC"
+    if gran == "decade" and digits[:3].isdigit():
+        return f"the {int(digits[:3]) * 10}s BC"
+    if not digits[:4].isdigit():
+        return value
+    year, rest = int(digits[:4]), digits[5:]
+    if gran == "month" and rest.isdigit() and 1 <= int(rest) <= 12:
+        return f"{_MONTHS[int(rest) - 1]} {year} BC"
+    if gran == "season" and rest in _SEASON_NAMES:
+        return f"{_SEASON_NAMES[rest]} {year} BC"
+    return f"{year} BC"

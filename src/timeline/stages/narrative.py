@@ -39,7 +39,13 @@ from timeline.stages.anchoring import (
 )
 from timeline.stages.tense import local_tense
 from timeline.stages.time_rules import _FUTURE_CUE, _Draft
-from timeline.stages.values import GRANULARITIES, granularity_of, value_range
+from timeline.stages.values import (
+    GRANULARITIES,
+    granularity_of,
+    value_range,
+    year_number,
+    year_part,
+)
 
 __all__ = ["Clock", "RESOLVERS", "resolve_times"]
 
@@ -54,7 +60,7 @@ _YEAR_RANK = GRANULARITIES.index("year")
 # how long a story's year holds without being written or counted again (characters), for a
 # story three or more years before the publication year and for a nearer one
 STORY_REACH, NEAR_REACH, FAR_YEARS = 5000, 400, 3
-_CALENDAR = re.compile(r"\d{4}(?:-|$)")
+_CALENDAR = re.compile(r"(?:BC)?\d{4}(?:-|$)")
 # a plan told from today ("will open in June", "is expected in May"), not a story's future
 _NOW = r"will|won't|shall|is|are|am|has|have"
 _PLAN_FROM_NOW = re.compile(rf"(?i)\b(?:{_NOW})\b|'ll\b")
@@ -158,7 +164,9 @@ class Clock:
         s = self.story
         if s is None or not s.value:
             return None
-        if self.speech is not None and s.value[:4] >= self.speech[:4]:
+        if self.speech is not None and (year_number(s.value) or 0) >= (
+            year_number(self.speech) or 0
+        ):
             return None
         return s
 
@@ -168,7 +176,10 @@ class Clock:
         story = self.story_in_past()
         if story is None or story.value is None:
             return None
-        far = self.speech is None or int(story.value[:4]) <= int(self.speech[:4]) - FAR_YEARS
+        far = (
+            self.speech is None
+            or (year_number(story.value) or 0) <= (year_number(self.speech) or 0) - FAR_YEARS
+        )
         if far:
             if pos - self.told > STORY_REACH:
                 return None
@@ -242,9 +253,12 @@ def story_calendar(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None
     forward = not _HAD.search(clock.text, lo, hi) or bool(
         _DEADLINE_BEFORE.search(clock.text, max(0, d.start - 12), d.start)
     )
-    value = _apply(d, story.value, forward)
-    if value and story.granularity == "year" and value[:4] != story.value[:4]:
-        value = story.value[:4] + value[4:]  # "In 1941 ... on September 30": that year's
+    year = year_part(story.value) or ""
+    # a year before Christ: the recipe picks the month or season on a stand-in year of ours
+    anchor = story.value if not year.startswith("BC") else "1000" + story.value[len(year) :]
+    value = _apply(d, anchor, forward)
+    if value and (story.granularity == "year" or anchor != story.value) and value[:4] != year:
+        value = year + value[4:]  # "In 1941 ... on September 30": that year's
     return (value, story.id, "anaphoric") if value else None
 
 

@@ -178,8 +178,8 @@ def _conjuncts(text: str, mentions: list[tuple[int, int, str, str]], i: int) -> 
 def find_relations(doc: Document) -> list[Relation]:
     """Every relation the cues support, one per (source, target, type, sentence)."""
     text = doc.text
-    lower: str | None = text.lower()
-    lower = lower if len(lower) == len(text) else None  # "İ" lower-cases to two characters
+    lowered = text.lower()
+    lower = lowered if len(lowered) == len(text) else None  # "İ" lower-cases to two chars
     found = _Found(doc)
     mention_index = SpanIndex(
         (m.start, m.end, (e.id, e.type)) for e in doc.entities for m in e.mentions

@@ -4,7 +4,10 @@ Pure; never reads the clock. Every function handles the whole calendar (0001-01-
 
 Values follow TimeML: ``1963``, ``2022-03``, ``2022-03-01``, ``2022-W09``, ``2022-W09-WE``,
 ``2022-Q1``, ``2022-SU``, ``199X`` (a decade), ``19`` (a century), ``2022-03-04TNI``,
-``2022-03-04T10:30``; durations ``P6Y``; references ``PRESENT_REF``.
+``2022-03-04T10:30``; durations ``P6Y``; references ``PRESENT_REF``. Years before Christ
+are written ``BC0493`` (``BC0480-SP``, ``BC048X``, ``BC04``): they have a granularity and
+move by years, months, decades and centuries (there is no year 0: a year after ``BC0001``
+is ``0001``), but no days, so ``value_range`` gives None for them.
 
 >>> shift("2019", -1, "year")
 '2018'
@@ -26,6 +29,9 @@ from functools import lru_cache
 __all__ = [
     "SEASON_START",
     "granularity_of",
+    "year_part",
+    "year_number",
+    "chronological_key",
     "date_value",
     "value_range",
     "truncate",
@@ -68,6 +74,8 @@ def granularity_of(value: str | None) -> str | None:
         return "ref"
     if value.startswith("P"):
         return "duration"
+    if value.startswith("BC"):
+        return granularity_of(value[2:]) if value[2:3].isdigit() else None
     if re.fullmatch(r"\d{3}X", value):
         return "decade"
     if re.fullmatch(r"\d{2}", value):
@@ -118,7 +126,9 @@ def date_value(day: dt.date, granularity: str) -> str:
 def _start_of(value: str) -> tuple[dt.date, str] | None:
     """The first day of a date value and its granularity; the decade and century of year 0
     start on 0001-01-01 (the calendar's first day); None for a value no day can stand for
-    (year 0, "2022-02-30", a week 53 the year has not)."""
+    (year 0, "2022-02-30", a week 53 the year has not, a year before Christ)."""
+    if value.startswith("BC"):
+        return None  # no day of the (proleptic) calendar we count in
     g = granularity_of(value)
     if g == "decade":
         return dt.date(max(1, int(value[:3]) * 10), 1, 1), g
@@ -196,6 +206,8 @@ _COARSER = ["century", "decade", "year", "quarter", "month", "week", "day"]
 
 def truncate(value: str, granularity: str) -> str | None:
     """``value`` at a coarser granularity (``2022-03-05`` at ``month`` is ``2022-03``)."""
+    if value.startswith("BC"):
+        return _era_shift(value, 0, granularity)
     found = _start_of(value)
     if found is None:
         return None
@@ -209,6 +221,8 @@ def shift(value: str, n: int, unit: str) -> str | None:
     """
     if unit == "fortnight":
         return shift(value, 2 * n, "week")
+    if value.startswith("BC") or (unit in ("year", "decade", "century") and _ERA_RE.match(value)):
+        return _era_shift(value, n, unit)  # (a year of ours may move back before Christ)
     found = _start_of(value)
     if found is None:
         return None
@@ -239,3 +253,70 @@ def shift(value: str, n: int, unit: str) -> str | None:
     except (ValueError, OverflowError):
         return None
     return None
+
+
+# --------------------------------------------------------------------------- eras
+_ERA_RE = re.compile(r"^(?P<bc>BC)?(?P<y>\d{4})(?:-(?P<m>\d{2})|-(?P<s>SP|SU|FA|WI))?$")
+
+
+def year_number(value: str | None) -> int | None:
+    """The astronomical year of a value with a year (1 BC is 0, 493 BC is -492).
+
+    >>> year_number("BC0493"), year_number("1962-10-22"), year_number("199X")
+    (-492, 1962, None)
+    """
+    m = re.match(r"(BC)?(\d{4})(?:-|T|$)", value or "")
+    if m is None:
+        return None
+    return 1 - int(m[2]) if m[1] else int(m[2])
+
+
+def year_part(value: str | None) -> str | None:
+    """The year of a value as TimeML writes it: ``BC0493-SP`` -> ``BC0493``."""
+    y = year_number(value)
+    return None if y is None else _year_value(y)
+
+
+def _year_value(astronomical: int) -> str:
+    return f"BC{1 - astronomical:04d}" if astronomical <= 0 else f"{astronomical:04d}"
+
+
+def _era_shift(value: str, n: int, unit: str) -> str | None:
+    """``shift`` (or, with ``n`` 0, ``truncate``) for years before Christ: by years, months,
+    decades and centuries, counted without a year 0."""
+    m = _ERA_RE.match(value)
+    if m is None:
+        return None
+    if int(m["y"]) == 0:
+        return None  # there is no year 0 in either era
+    y = 1 - int(m["y"]) if m["bc"] else int(m["y"])
+    if unit == "month" and m["m"]:
+        total = y * 12 + int(m["m"]) - 1 + n
+        y, month = divmod(total, 12)
+        out = f"{_year_value(y)}-{month + 1:02d}"
+    elif unit in ("year", "decade", "century"):
+        y += n * {"year": 1, "decade": 10, "century": 100}[unit]
+        out = _year_value(y)
+        if unit != "year":  # the decade or century holding that year
+            before = y <= 0
+            years = 1 - y if before else y
+            code = f"{years // 10:03d}X" if unit == "decade" else f"{(years - 1) // 100:02d}"
+            if not before and unit == "century":
+                code = f"{years // 100:02d}"
+            out = ("BC" if before else "") + code
+    else:
+        return None
+    return out if -9998 <= y <= 9999 else None
+
+
+def chronological_key(value: str | None, start: str | None) -> tuple[int, int, str]:
+    """A sort key putting dated things in time order, years before Christ (which have no
+    ``start``) first and undated things last.
+
+    >>> sorted(["1962", "BC0493", None, "BC0499"], key=lambda v: chronological_key(v, None))
+    ['BC0499', 'BC0493', '1962', None]
+    """
+    if start:
+        return 0, int(start[:4]), start
+    year = year_number(value)
+    return (0, year, value or "") if year is not None else (1, 0, "")

@@ -197,6 +197,15 @@ _TIME_WORDS = {w.capitalize() for w in list(MONTHS) + list(WEEKDAYS)} | {
     "Autumn",
     "Fall",
     "Winter",
+    # era markers: "in the 5th century BC Athens ..." is Athens
+    "BC",
+    "BCE",
+    "B.C.",
+    "B.C.E.",
+    "AD",
+    "A.D.",
+    "CE",
+    "C.E.",
 }
 _LOCATION_HEADS = {
     "Port",

@@ -212,7 +212,11 @@ def _value_time(
 
 
 def _datable(t: Timex) -> bool:
-    return t.type in ("DATE", "TIME") and bool(t.value) and value_range(t.value) is not None
+    """A date an event can be placed at: one with days, or a year before Christ (which has a
+    value and a granularity but no days of our calendar)."""
+    if t.type not in ("DATE", "TIME") or not t.value:
+        return False
+    return value_range(t.value) is not None or t.value.startswith("BC")
 
 
 def _derivations(ix: DocIndex) -> tuple[list[_Draft], list[tuple[_Draft, Timex, str]]]:

@@ -4,7 +4,8 @@ anchor (the publication date or an earlier date in the text). ``times.py`` runs 
 
 Modules: ``absolute`` (dates with a year), ``deictic`` (from the publication date),
 ``relative`` (by an amount or a reference: "two years ago", "that day"), ``clock``
-("9 a.m. Tuesday", "13:00 GMT"), ``durations`` (with sets), ``holidays``, ``periods`` ("midday", "year-end", "-long");
+("9 a.m. Tuesday", "13:00 GMT"), ``durations`` (with sets), ``eras`` ("493 BC", "the 5th century
+BC"), ``holidays``, ``periods`` ("midday", "year-end", "-long");
 ``shifts`` holds the recipes they share and ``base`` the vocabulary and the registry.
 
 Rules register themselves with ``@_rule`` when their module is imported, in the order of
@@ -17,6 +18,7 @@ from timeline.stages.time_rules import (  # noqa: F401  (imported to register th
     clock,
     deictic,
     durations,
+    eras,
     holidays,
     periods,
     relative,

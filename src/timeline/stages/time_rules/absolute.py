@@ -222,18 +222,10 @@ def _decade_word(m: re.Match[str]) -> _Draft:
 
 @_rule(r"\b(?:[Tt]he\s+)?(?:(?P<c>1\d|20)(?P<d>\d)0|'(?P<s>\d)0)'?s\b", lits=("0s", "0's"))
 def _decade(m: re.Match[str]) -> _Draft:
+    if m["d"] == "0" and m["c"] != "20":
+        return _draft(m, value=m["c"])  # "the 1800s" is the century (1800-1899), not 1800-09
     value = f"19{m['s']}X" if m["s"] else f"{m['c']}{m['d']}X"
     return _draft(m, value=value)
-
-
-@_rule(
-    r"(?i)\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century\b",
-    lits=("century",),
-)
-def _century(m: re.Match[str]) -> _Draft | None:
-    if int(m["n"]) == 0 or _BEFORE_CHRIST.match(m.string, m.end()):
-        return None
-    return _draft(m, value=f"{int(m['n']) - 1:02d}")
 
 
 @_rule(

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from timeline.stages.normalize import number_value
 from timeline.stages.time_rules.base import _first_day
-from timeline.stages.values import shift, truncate, value_range
+from timeline.stages.values import shift, truncate, value_range, year_part
 
 
 def _need(unit: str) -> str:
@@ -25,7 +25,7 @@ def _need(unit: str) -> str:
 def _shift_recipe(step: int, unit: str) -> Callable[[str, bool], str | None]:
     def recipe(anchor: str, future: bool) -> str | None:
         if step == 0:
-            base = anchor if unit not in ("decade", "century") else anchor[:4]
+            base = anchor if unit not in ("decade", "century") else year_part(anchor) or anchor
             gran = unit
             return truncate(base, gran) if gran != "weekend" else truncate(base, "weekend")
         return shift(_coarsen(anchor, unit), step, unit) or _shift_coarse(anchor, step, unit)
@@ -98,7 +98,7 @@ def _vague_shift_recipe(
 
 def _coarsen(anchor: str, unit: str) -> str:
     if unit in ("year", "decade", "century"):
-        return anchor[:4]
+        return year_part(anchor) or anchor
     if unit in ("month", "quarter"):
         return truncate(anchor, "month") or anchor
     return anchor

@@ -1,0 +1,163 @@
+"""Eras and long spans: years before Christ and of our era ("493 BC", "AD 70", "1200 CE"),
+the months and seasons of such years, ranges that share one era marker ("499-493 BC"),
+decades and centuries with an era ("the 470s BC", "the 5th century BC", "19th-century").
+
+Values follow TimeML 1.2.1: a year before Christ is written ``BC`` and four digits, the
+year counted back from 1 BC with no year 0 ("493 BC" is ``BC0493``); its decade and century
+are ``BC049X`` and ``BC04`` (the 5th century BC, 500-401 BC), like ``199X`` and ``19`` of
+our era. Where the corpora differ (WikiWars writes TIMEX2's ``BC048`` for a decade), we keep
+the form of our other decades (README, "Eras, centuries and decades").
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.stages.normalize import SEASONS
+from timeline.stages.time_rules.base import (
+    _DAY,
+    _MONTH,
+    _day_num,
+    _Draft,
+    _draft,
+    _month_num,
+    _rule,
+)
+
+# era markers, written after a number ("493 BC", "70 AD", "1200 CE") or, for AD, before it
+_BC = r"(?:BCE?|B\.\s?C\.(?:\s?E\.)?)"
+_AD = r"(?:AD|A\.\s?D\.|CE|C\.\s?E\.)"
+_ERA = rf"(?P<era>{_BC}|{_AD})(?![\w])"
+# a year of up to four digits, not part of a larger number, an amount or a list of numbers
+_NUMBER = r"(?<![\w$£€#.,])(?P<y>[1-9]\d{0,3})"
+_CIRCA = r"(?:(?P<ca>c\.|ca\.|circa)\s*)?"
+_ERA_LITS = ("bc", "b.c", "b. c", "ad", "a.d", "a. d", "ce", "c.e")
+
+
+def era_year(year: int, era: str | None) -> str:
+    """The TimeML value of ``year`` in ``era`` ("BC", "B.C.", "AD", None for ours).
+
+    >>> era_year(493, "BC"), era_year(70, "AD"), era_year(1962, None)
+    ('BC0493', '0070', '1962')
+    """
+    before_christ = (era or "").replace(".", "").replace(" ", "").startswith("BC")
+    return f"BC{year:04d}" if before_christ else f"{year:04d}"
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?i:in|by|from|since|until|to|of|about|around)\s+$")
+
+
+def _approx(m: re.Match[str], d: _Draft) -> _Draft:
+    if m["ca"]:
+        d.mod = "APPROX"  # "c. 490 BC": the circa is part of the expression
+    return d
+
+
+@_rule(rf"\b{_CIRCA}{_NUMBER}\s*{_ERA}", lits=_ERA_LITS)
+def _year_era(m: re.Match[str]) -> _Draft | None:
+    if (
+        len(m["y"]) == 1
+        and not m["ca"]
+        and not _PREPOSITION_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+    ):
+        return None  # "3 BC cards": a one-digit year stands after "in", "by", "from", ...
+    return _approx(m, _draft(m, value=era_year(int(m["y"]), m["era"])))
+
+
+@_rule(
+    rf"\b{_CIRCA}(?P<era>AD|A\.\s?D\.)\s*(?P<y>[1-9]\d{{0,3}})\b(?![.,]?\d)",
+    lits=("ad", "a.d", "a. d"),
+)
+def _era_year(m: re.Match[str]) -> _Draft:
+    """ "AD 70": the marker before the year."""
+    return _approx(m, _draft(m, value=era_year(int(m["y"]), None)))
+
+
+@_rule(
+    rf"{_NUMBER}(?P<sep>\s*[-–—]\s*|\s+(?:to|and|or|until)\s+)(?P<y2>[1-9]\d{{0,3}})\s*{_ERA}",
+    lits=_ERA_LITS,
+)
+def _range_first(m: re.Match[str]) -> _Draft | None:
+    """ "499-493 BC", "from 499 to 493 BC": the first year shares the era of the second
+    (tagged alone; the second is ``_year_era``'s). Years before Christ count down."""
+    first, second = int(m["y"]), int(m["y2"])
+    if era_year(1, m["era"]).startswith("BC") and first <= second:
+        return None  # "3-4 BC" reads as a count, not a range of years
+    if not era_year(1, m["era"]).startswith("BC") and first >= second:
+        return None
+    return _draft(m, "y", value=era_year(first, m["era"]))
+
+
+@_rule(
+    rf"\b(?:(?P<d>{_DAY})\s+(?:of\s+)?)?(?P<m>{_MONTH})(?:\s+(?P<d2>{_DAY}),?)?"
+    rf"(?:\s+of)?\s+{_NUMBER}\s*{_ERA}",
+    lits=_ERA_LITS,
+)
+def _month_era(m: re.Match[str]) -> _Draft:
+    """ "September 480 BC", "17 September 480 BC": a month (and day) of an era's year."""
+    value = f"{era_year(int(m['y']), m['era'])}-{_month_num(m['m']):02d}"
+    day = m["d"] or m["d2"]
+    return _draft(m, value=f"{value}-{_day_num(day):02d}" if day else value)
+
+
+@_rule(
+    rf"(?i:\b(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+of)?)\s+{_NUMBER}\s*{_ERA}",
+    lits=_ERA_LITS,
+)
+def _season_era(m: re.Match[str]) -> _Draft:
+    """ "the autumn of 481 BC"."""
+    return _draft(m, value=f"{era_year(int(m['y']), m['era'])}-{SEASONS[m['s'].lower()]}")
+
+
+@_rule(rf"\b(?:[Tt]he\s+)?(?P<d>[1-9]\d{{0,2}})0s\s*{_ERA}", lits=_ERA_LITS)
+def _decade_era(m: re.Match[str]) -> _Draft:
+    """ "the 470s BC" (470-479 BC): ``BC047X``."""
+    decade = f"{int(m['d']):03d}X"
+    return _draft(m, value=("BC" if era_year(1, m["era"]).startswith("BC") else "") + decade)
+
+
+_ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+_ORDINAL_WORD = "|".join(_ORDINAL_WORDS)
+
+
+@_rule(
+    r"(?i)\b(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|" + _ORDINAL_WORD + r"|twenty-first)"
+    r"[\s-]+century\b(?:\s*(?-i:" + rf"{_ERA}))?",
+    lits=("century",),
+)
+def _century(m: re.Match[str]) -> _Draft | None:
+    """ "the 5th century BC" (500-401 BC) is ``BC04``, "the fifth century" ``04``,
+    adjectival "19th-century" ``18``."""
+    word = m["n"].lower()
+    n = (
+        21
+        if word == "twenty-first"
+        else (int(word[:-2]) if word[:1].isdigit() else _ORDINAL_WORDS.index(word) + 1)
+    )
+    if n == 0:
+        return None
+    value = f"{n - 1:02d}"
+    if m["era"] and era_year(1, m["era"]).startswith("BC"):
+        value = f"BC{value}"
+    return _draft(m, value=value)

@@ -1,0 +1,158 @@
+"""Eras and long spans (issue 13, item 3): years before Christ and of our era, their months,
+seasons, decades and centuries, and a narrative clock that counts down before Christ."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import timeline
+from timeline.render.labels import date_label
+from timeline.stages.values import granularity_of, shift, truncate, year_number, year_part
+
+
+def _values(text: str) -> list[tuple[str, str | None, str | None]]:
+    doc = timeline.parse(text, published="2021-05-01")
+    return [(t.text, t.value, t.mod) for t in doc.timexes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The colony was founded in 733 BC by settlers.", [("733 BC", "BC0733", None)]),
+        ("The dynasty ended in 1070 B.C. after a drought.", [("1070 B.C.", "BC1070", None)]),
+        ("A tablet dated 612 BCE was found.", [("612 BCE", "BC0612", None)]),
+        ("The city was sacked in AD 410.", [("AD 410", "0410", None)]),
+        ("The wall was begun in 122 AD.", [("122 AD", "0122", None)]),
+        ("The mosque dates from 1250 CE.", [("1250 CE", "1250", None)]),
+        ("The bronze was cast c. 530 BC in Samos.", [("c. 530 BC", "BC0530", "APPROX")]),
+        (
+            "Trade grew from 660 to 640 BC along the coast.",
+            [("660", "BC0660", None), ("640 BC", "BC0640", None)],
+        ),
+        (
+            "The war of 431–404 BC ruined both.",
+            [("431", "BC0431", None), ("404 BC", "BC0404", None)],
+        ),
+        ("In March 44 BC the dictator was killed.", [("March 44 BC", "BC0044-03", None)]),
+        ("They sailed in the spring of 415 BC.", [("the spring of 415 BC", "BC0415-SP", None)]),
+        ("In the 460s BC the port was walled.", [("the 460s BC", "BC046X", None)]),
+        ("Iron came in the 8th century BC.", [("the 8th century BC", "BC07", None)]),
+        ("The abbey was rebuilt in the twelfth century.", [("the twelfth century", "11", None)]),
+        ("It is a fine 18th-century house.", [("18th-century", "17", None)]),
+        ("The church was built in the 1st century AD.", [("the 1st century AD", "00", None)]),
+        ("Railways spread in the late 1800s.", [("the late 1800s", "18", "END")]),
+        ("Cities grew in the 2000s.", [("the 2000s", "200X", None)]),
+    ],
+)
+def test_era_expressions_get_timeml_values(
+    text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert _values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He kept 3 BC cards in a drawer.",  # a one-digit "year" with no preposition
+        "The 3-4 BC units were sold.",  # not a range of years before Christ
+    ],
+)
+def test_era_markers_that_are_not_years(text: str) -> None:
+    assert not any(v and v.startswith("BC0003") for _, v, _ in _values(text))
+
+
+def test_before_christ_counts_down_in_a_narrative() -> None:
+    text = (
+        "The league was formed in 478 BC. The following year its fleet sailed east. "
+        "In the summer the allies met, and in October the treasury moved. "
+        "Three years later the island revolted."
+    )
+    got = {t: v for t, v, _ in _values(text)}
+    assert got["478 BC"] == "BC0478"
+    assert got["The following year"] == "BC0477"
+    assert got["the summer"] == "BC0477-SU"
+    assert got["October"] == "BC0477-10"
+    assert got["Three years later"] == "BC0474"
+
+
+def test_events_before_christ_keep_their_value_not_the_publication_date() -> None:
+    doc = timeline.parse(
+        "The colony was founded in 733 BC. Its walls were built in AD 12.",
+        published="2021-05-01",
+    )
+    times = {e.trigger.text: e.time for e in doc.events}
+    assert times["founded"].value == "BC0733"
+    assert times["founded"].basis == "explicit"
+    assert times["founded"].start is None  # no day of our calendar stands for it
+    assert times["built"].value == "0012"
+    assert times["built"].start == "0012-01-01"
+    assert not any(e.time.basis == "publication" for e in doc.events)
+
+
+def test_era_markers_are_not_names() -> None:
+    doc = timeline.parse("In the 5th century BC Sparta fought Athens.", published="2021-05-01")
+    assert not any("BC" in e.name for e in doc.entities)
+
+
+def test_shift_before_christ_has_no_year_zero() -> None:
+    assert shift("BC0001", 1, "year") == "0001"
+    assert shift("BC0493", 1, "year") == "BC0492"
+    assert shift("BC0493", -10, "year") == "BC0503"
+    assert shift("BC0480-12", 1, "month") == "BC0479-01"
+    assert shift("BC0490", -1, "decade") == "BC050X"
+    assert shift("BC0490", 0, "century") == "BC04"
+    assert shift("BC0490", 1, "day") is None  # no days before Christ
+    assert truncate("BC0480-09", "year") == "BC0480"
+
+
+@pytest.mark.parametrize(
+    ("value", "granularity"),
+    [
+        ("BC0493", "year"),
+        ("BC0480-SP", "season"),
+        ("BC0480-09", "month"),
+        ("BC048X", "decade"),
+        ("BC04", "century"),
+    ],
+)
+def test_granularity_of_era_values(value: str, granularity: str) -> None:
+    assert granularity_of(value) == granularity
+
+
+@given(st.integers(min_value=1, max_value=9900), st.integers(min_value=-50, max_value=50))
+def test_era_year_shifts_round_trip(year: int, n: int) -> None:
+    value = f"BC{year:04d}"
+    assert year_part(value) == value
+    moved = shift(value, n, "year")
+    assert moved is not None
+    assert year_number(moved) == year_number(value) + n  # type: ignore[operator]
+    assert shift(moved, -n, "year") == value
+
+
+@pytest.mark.parametrize(
+    ("value", "granularity", "label"),
+    [
+        ("BC0493", "year", "493 BC"),
+        ("BC0480-09", "month", "Sep 480 BC"),
+        ("BC0481-FA", "season", "autumn 481 BC"),
+        ("BC047X", "decade", "the 470s BC"),
+        ("BC04", "century", "the 5th century BC"),
+    ],
+)
+def test_era_dates_read_as_a_reader_says_them(value: str, granularity: str, label: str) -> None:
+    assert date_label({"value": value, "start": None, "granularity": granularity}) == label
+
+
+def test_page_lists_events_before_christ_first() -> None:
+    doc = timeline.parse(
+        "In 1962 the crisis broke out. The colony was founded in 733 BC. "
+        "Its walls were built in AD 12.",
+        published="2021-05-01",
+    )
+    page = timeline.render_html([doc])
+    listed = page[page.index('<ol class="events"') :]
+    order = [listed.index(f">{label}</time>") for label in ("733 BC", "AD 12", "1962")]
+    assert order == sorted(order)
+    assert 'datetime="BC' not in listed  # HTML has no years before Christ
