@@ -1,5 +1,6 @@
-"""Eval gate: the time stage's TempEval-3 scores on TBAQ must not fall below the floors
-pinned in tests/eval_baseline.json.
+"""Eval gate: the time stage's scores on TBAQ (news) and WikiWars (narrative history), and
+the entity and time scores on both MEANTIME sets, must not fall below the floors pinned in
+tests/eval_baseline.json.
 
 The corpus is never copied into the repository: the gate reads it from the folder named by
 TIMELINE_EVAL_DATA (``.ci/run`` points it at ../shared/data) and skips, saying so, when the
@@ -50,13 +51,24 @@ def test_eval_gate_tbaq_floors(tbaq: Path, update_golden: bool) -> None:
     _gate("tbaq", {m: res[m]["f1"] for m in METRICS}, update_golden)
 
 
-def test_eval_gate_meantime_floors(tbaq: Path, update_golden: bool) -> None:
+def test_eval_gate_wikiwars_floors(tbaq: Path, update_golden: bool) -> None:
+    path = tbaq.parent / "wikiwars-train"
+    if not path.is_dir():
+        pytest.skip(f"{path} not found: WikiWars gate skipped")
+    res = eval_timeml([path])
+    _gate("wikiwars", {m: res[m]["f1"] for m in METRICS}, update_golden)
+
+
+@pytest.mark.parametrize(
+    ("name", "folder"), [("meantime", "meantime-apple"), ("meantime-airbus", "meantime-airbus")]
+)
+def test_eval_gate_meantime_floors(tbaq: Path, update_golden: bool, name: str, folder: str) -> None:
     from timeline.evaluate import eval_meantime
 
-    path = tbaq.parent / "meantime-apple"
+    path = tbaq.parent / folder
     if not path.is_dir():
         pytest.skip(f"{path} not found: MEANTIME gate skipped")
     res = eval_meantime([path])
     got = {k: res[k]["f1"] for k in ("strict_typed", "overlap_typed", "overlap_untyped")}
     got.update({f"timex_{m}": res["timex"][m]["f1"] for m in METRICS})
-    _gate("meantime", got, update_golden)
+    _gate(name, got, update_golden)
