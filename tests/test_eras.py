@@ -156,3 +156,17 @@ def test_page_lists_events_before_christ_first() -> None:
     order = [listed.index(f">{label}</time>") for label in ("733 BC", "AD 12", "1962")]
     assert order == sorted(order)
     assert 'datetime="BC' not in listed  # HTML has no years before Christ
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Around the turn of the 20th century cities grew.", "1900"),
+        ("In 1897 the mill opened. By the turn of the century it employed 900 men.", "1900"),
+        ("In 405 BC the fleet was lost. By the turn of the century the city was poor.", "BC0400"),
+        ("Such mills have spread since the turn of the century.", "2000"),  # from 2021
+    ],
+)
+def test_turn_of_the_century_is_the_nearest_boundary(text: str, value: str) -> None:
+    turn = [(v, mod) for t, v, mod in _values(text) if "turn" in t]
+    assert turn == [(value, "APPROX")]

@@ -23,6 +23,7 @@ from timeline.stages.time_rules.base import (
     _month_num,
     _rule,
 )
+from timeline.stages.values import year_number
 
 # era markers, written after a number ("493 BC", "70 AD", "1200 CE") or, for AD, before it
 _BC = r"(?:BCE?|B\.\s?C\.(?:\s?E\.)?)"
@@ -141,6 +142,15 @@ _ORDINAL_WORDS = [
 _ORDINAL_WORD = "|".join(_ORDINAL_WORDS)
 
 
+def _century_number(word: str) -> int | None:
+    """ "5th" and "fifth" are 5; "0th" is None."""
+    word = word.lower()
+    if word == "twenty-first":
+        return 21
+    n = int(word[:-2]) if word[:1].isdigit() else _ORDINAL_WORDS.index(word) + 1
+    return n or None
+
+
 @_rule(
     r"(?i)\b(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|" + _ORDINAL_WORD + r"|twenty-first)"
     r"[\s-]+century\b(?:\s*(?-i:" + rf"{_ERA}))?",
@@ -149,15 +159,41 @@ _ORDINAL_WORD = "|".join(_ORDINAL_WORDS)
 def _century(m: re.Match[str]) -> _Draft | None:
     """ "the 5th century BC" (500-401 BC) is ``BC04``, "the fifth century" ``04``,
     adjectival "19th-century" ``18``."""
-    word = m["n"].lower()
-    n = (
-        21
-        if word == "twenty-first"
-        else (int(word[:-2]) if word[:1].isdigit() else _ORDINAL_WORDS.index(word) + 1)
-    )
-    if n == 0:
+    n = _century_number(m["n"])
+    if n is None:
         return None
     value = f"{n - 1:02d}"
     if m["era"] and era_year(1, m["era"]).startswith("BC"):
         value = f"BC{value}"
     return _draft(m, value=value)
+
+
+def _nearest_turn(anchor: str, future: bool) -> str | None:
+    year = year_number(anchor)
+    if year is None:
+        return None
+    if year <= 0:  # before Christ, counted back: 405 BC is at the turn of 400 BC
+        turn = (1 - year + 50) // 100 * 100
+        return f"BC{turn:04d}" if turn else None
+    turn = (year + 50) // 100 * 100  # 1898 and 1903 are both at the turn of 1900
+    return f"{turn:04d}" if turn else None
+
+
+@_rule(
+    r"(?i)\bthe\s+turn\s+of\s+the\s+(?:(?P<n>\d{1,2}(?:st|nd|rd|th)|"
+    + _ORDINAL_WORD
+    + r"|twenty-first)\s+)?century\b",
+    lits=("turn of the",),
+)
+def _turn_of_century(m: re.Match[str]) -> _Draft | None:
+    """ "the turn of the 20th century" is about 1900; "the turn of the century" the century
+    boundary nearest the story's year (or the publication year)."""
+    if m["n"]:
+        n = _century_number(m["n"])
+        if n is None or n < 2:
+            return None
+        d = _draft(m, value=f"{(n - 1) * 100:04d}")
+    else:
+        d = _draft(m, kind="anaphoric", recipe=_nearest_turn, needs="year")
+    d.mod = "APPROX"
+    return d
