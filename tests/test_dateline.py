@@ -90,3 +90,10 @@ def test_cli_warns_once_when_relative_dates_are_left_unresolved(tmp_path) -> Non
         f"timeline: warning: {src / 'b.txt'}: " + timeline.pipeline.NO_PUBLICATION_DATE
     ]
     assert _run("parse", str(src / "b.txt"), "--published", "2021-03-10").stderr == ""
+
+
+def test_dateline_after_a_byline_line() -> None:
+    text = "Valley remembers the flood\n\nBy Staff Reporter\n\nGLENMOOR, March 14, 2023 - Residents met."
+    assert published_in_dateline(text) == "2023-03-14"
+    # a byline does not open the body to the search: the fourth line is not read
+    assert published_in_dateline("Headline\nBy Jane Doe\nSome sentence.\nMarch 14, 2023") is None

@@ -1,6 +1,6 @@
 """The publication date an article states at its top: a dateline or a byline.
 
-Only the first two non-blank lines are read, and only a complete date (day, month, year)
+Only the first two non-blank lines are read (a byline without a date does not count), and only a complete date (day, month, year)
 standing where datelines and bylines put one:
 
 - alone on its line, perhaps with a time or a news agency ("June 8, 2010", "8 June 2010,
@@ -50,6 +50,7 @@ _ALONE_AFTER = re.compile(
 )
 
 
+_BYLINE_ONLY = re.compile(r"\s*(?i:by)\s+[^\d\n]{1,80}$")
 _LABEL = re.compile(r"[A-Z]{2}|[|•·–—-]|(?i:published|updated|posted|dated?|by)\b")
 
 
@@ -63,7 +64,10 @@ def published_in_dateline(text: str) -> str | None:
     ``text``; None when there is none (see the module docstring for what counts)."""
     from timeline.stages.times import find_times
 
-    lines = [line for line in text.split("\n", 20)[:20] if line.strip()][:HEAD_LINES]
+    # a byline without a date does not count: "Headline / By Jane Doe / LONDON, 14 March ..."
+    lines = [
+        line for line in text.split("\n", 20)[:20] if line.strip() and not _BYLINE_ONLY.match(line)
+    ][:HEAD_LINES]
     for line in lines:
         if len(line) > _LINE_LIMIT:
             line = line[:_LINE_LIMIT]
