@@ -20,8 +20,9 @@ from typing import Any, Literal
 SCHEMA_ID = "timeline/document/1"
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+# "inherited" is kept for documents written before "narrative" replaced it
 TimeBasis = Literal[
-    "explicit", "deictic", "anaphoric", "inherited", "derived", "publication", "none"
+    "explicit", "deictic", "anaphoric", "narrative", "inherited", "derived", "publication", "none"
 ]
 
 

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from timeline.stages.values import date_value
+
 __all__ = ["date_label"]
 
 _PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
@@ -35,7 +37,7 @@ def date_label(ev: dict[str, Any]) -> str:
     """
     value, start, gran = ev.get("value"), ev.get("start"), ev.get("granularity")
     if not value:
-        return "undated"
+        return _before(ev.get("end"), gran) or "undated"
     if str(value).startswith("BC"):
         return _before_christ(str(value), gran)
     if not start or not re.fullmatch(r"\d{4}-\d\d-\d\d", start[:10]):
@@ -64,6 +66,16 @@ def date_label(ev: dict[str, Any]) -> str:
     if gran == "year" and day.year < 1000:
         return f"AD {day.year}"  # "AD 64", not "0064"
     return str(value)
+
+
+def _before(end: str | None, gran: str | None) -> str | None:
+    """ "before 1958": a time known only to end before a date (a past perfect clause)."""
+    if not end or not re.fullmatch(r"\d{4}-\d\d-\d\d", end):
+        return None
+    day = dt.date.fromisoformat(end) + dt.timedelta(days=1)
+    g = gran if gran in ("day", "month", "year", "decade", "century") else "day"
+    value = date_value(day, g)
+    return "before " + date_label({"value": value, "start": day.isoformat(), "granularity": g})
 
 
 def _ordinal(n: int) -> str:

@@ -269,7 +269,22 @@ def anaphora(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
         return None
     if _rank(last.granularity) < _rank(d.needs):
         return None
-    return _apply(d, last.value, tense), last.id, "anaphoric"
+    value = _apply(d, last.value, tense)
+    if _told_past_but_after_speech(clock, value, tense):
+        return None  # "In January ... Two years later the rebels attacked", said that January
+    return value, last.id, "anaphoric"
+
+
+def _told_past_but_after_speech(clock: Clock, value: str | None, tense: ClauseTense) -> bool:
+    """Whether ``value`` lies after the publication date although its clause is told in the
+    past tense: a reading that cannot be right."""
+    return bool(
+        value
+        and clock.speech is not None
+        and tense.past
+        and tense.local
+        and _first_day_after(value, clock.speech)
+    )
 
 
 def speech_time(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
@@ -291,6 +306,8 @@ def speech_time(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
         m = re.match(r"(\d{4})(.*)", value)
         if m and int(m.group(1)) > 1:
             value = f"{int(m.group(1)) - 1:04d}{m.group(2)}"
+    elif d.kind == "anaphoric" and _told_past_but_after_speech(clock, value, tense):
+        return None  # "Two years later the rebels attacked", with no date before it to count from
     return value, "dct", "deictic"
 
 

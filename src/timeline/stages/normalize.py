@@ -15,7 +15,15 @@ from functools import lru_cache
 
 from timeline.stages.values import date_value
 
-__all__ = ["MONTHS", "WEEKDAYS", "SEASONS", "number_value", "duration_value", "parse_absolute"]
+__all__ = [
+    "MONTHS",
+    "WEEKDAYS",
+    "SEASONS",
+    "ORDINAL_WORDS",
+    "number_value",
+    "duration_value",
+    "parse_absolute",
+]
 
 MONTHS = {
     name: i
@@ -96,6 +104,29 @@ _NUMBERS = {
 _FRACTIONS = {"1/2": 0.5, "½": 0.5, "1/4": 0.25, "¼": 0.25, "3/4": 0.75, "¾": 0.75}
 _VAGUE = {"several", "a few", "few", "many", "some", "recent", "the past", "the last", "coming"}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+# ordinal words in order: ORDINAL_WORDS.index(w) + 1 is the number ("the fifth century")
+ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
 DURATION_UNITS = {
     "year": "Y",
     "month": "M",

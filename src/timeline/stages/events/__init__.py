@@ -9,8 +9,9 @@
 
 Time, in order of preference: a time expression in the clause; one heading the sentence; one
 elsewhere in the sentence; for a subordinate "after ..." clause under an anaphoric time ("The
-following year, after the crisis cooled"), that time's anchor (``derived``); the previous
-sentence's time for a past-tense sentence (``inherited``); else the publication date
+following year, after the crisis cooled"), that time's anchor (``derived``); "N years since
+X" counted back from the publication year (``derived``); the time the story is in for a
+past-tense clause (``narrative``, ``dating.StoryClock``); else the publication date
 (``publication``); else none. Links come from "after"/"before" clauses, derivations and
 causal cues ("led to", "in response to", "as a result").
 """

@@ -5,23 +5,33 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime as dt
 import re
 
 from timeline.model import Document, Event, EventTime, Span, Timex
 from timeline.spans import SpanIndex
 from timeline.stages.events.drafts import _clause_of, _datable, _Draft, _time_of, _value_time
-from timeline.stages.events.lexicon import _CLAUSE_BREAK, _FUTURE, clauses
+from timeline.stages.events.lexicon import _CLAUSE_BREAK, _FUTURE, clauses, trigger_lemma
+from timeline.stages.narrative import NEAR_REACH
+from timeline.stages.normalize import ORDINAL_WORDS
+from timeline.stages.values import value_range, year_number
 
 
 def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
     text = doc.text
     datable = SpanIndex((t.start, t.end, t) for t in timexes if _datable(t))
-    prev_sentence_time: dict[int, EventTime] = {}
-    sentence_no = {s: i for i, s in enumerate(doc.sentences)}
+    story = StoryClock(
+        text, [t for t in timexes if _datable(t)], doc.source.published, doc.sentences
+    )
     first_clause: dict[Span, Span] = {}
     by_id = {t.id: t for t in timexes}
+    counted = counted_back(text, timexes, doc.source.published, doc.sentences)
     for d in drafts:
         if d.time is not None or d.kind == "named":
+            continue
+        back = counted.covering(d.trigger.start)
+        if back is not None:  # "thirty years since the Wall fell": 30 years before today
+            d.time = back
             continue
         # (index queries that build no list: a run-on sentence may hold thousands of times)
         near = datable.nearest_starting_in(d.clause.start, d.clause.end, d.trigger.start)
@@ -51,13 +61,12 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
             # narrative continuation: the nearest time earlier in the sentence
             d.time = _time_of(earlier[2])
         else:
-            idx = sentence_no.get(d.sentence, -1)
-            inherited = prev_sentence_time.get(idx - 1)
             future = bool(_FUTURE.search(clause_text))
-            if inherited and d.past and not future:
-                d.time = dataclasses.replace(
-                    inherited, basis="inherited", note="from the previous sentence"
-                )
+            told = d.past and not future and trigger_lemma(d.trigger.text) not in _REPORTING
+            ref = story.at(d.trigger.start) if told else None
+            if ref is not None:
+                before = text[max(d.clause.start, d.trigger.start - 40) : d.trigger.start]
+                d.time = _narrative_time(ref, perfect=bool(_PAST_PERFECT.search(before)))
             elif doc.source.published and not future:
                 d.time = _value_time(
                     doc.source.published[:10],
@@ -66,8 +75,102 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
                 )
             else:
                 d.time = EventTime()
-        if d.time.basis in ("explicit", "deictic", "anaphoric") and d.sentence in sentence_no:
-            prev_sentence_time[sentence_no[d.sentence]] = d.time
+
+
+# verbs that report what is said now ("said", "told"): told from the publication date
+_REPORTING = frozenset({"say", "tell", "add", "note", "write", "ask", "explain", "report"})
+_PAST_PERFECT = re.compile(
+    r"(?i)\bhad\s+(?:(?:not|never|already|just|long|\w+ly)\s+)?(?:been\s+)?$"
+)
+
+
+class StoryClock:
+    """The time a story is in at each point of the text: the last date written before that
+    point, if it is not after the publication date (a plan stops the story). A date told
+    from today ("last month", "yesterday") holds for the next sentence only, as news tells
+    it; a date of the story holds to the end of its paragraph, and into the next ones for
+    ``NEAR_REACH`` characters."""
+
+    def __init__(
+        self, text: str, datable: list[Timex], published: str | None, sentences: tuple[Span, ...]
+    ) -> None:
+        self.marks = sorted(datable, key=lambda t: t.start)
+        self.ends = [t.end for t in self.marks]
+        self.starts = [s.start for s in sentences]
+        self.breaks = [m.start() for m in re.finditer("\n", text)]  # paragraph ends
+        self.published = published[:10] if published else None
+
+    def at(self, pos: int) -> Timex | None:
+        i = bisect.bisect_right(self.ends, pos) - 1
+        if i < 0:
+            return None
+        t = self.marks[i]
+        rng = value_range(t.value) if t.value else None
+        if self.published and rng is not None and rng[0] > self.published:
+            return None  # the last date is ahead of today: a plan, not the story
+        if t.basis == "deictic":  # told from today: the next sentence at most
+            gap = bisect.bisect_right(self.starts, pos) - bisect.bisect_right(self.starts, t.start)
+            return t if gap <= 1 else None
+        same_paragraph = bisect.bisect_left(self.breaks, t.end) == bisect.bisect_left(
+            self.breaks, pos
+        )
+        return t if same_paragraph or pos - t.end <= NEAR_REACH else None
+
+
+_SINCE = re.compile(r"\s+(?:have\s+passed\s+|had\s+passed\s+)?since\s+")
+_ANNIVERSARY = re.compile(
+    r"(?i)\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+"
+    r"|\b(?P<w>" + "|".join(ORDINAL_WORDS) + r")\s+anniversary\s+of\s+"
+)
+
+
+def counted_back(
+    text: str, timexes: list[Timex], published: str | None, sentences: tuple[Span, ...]
+) -> SpanIndex[EventTime]:
+    """What "N years since X" and "the Nth anniversary of X" say about X: it happened N
+    years before the publication year. Each phrase covers the rest of its sentence (at most
+    120 characters after it), where X is told."""
+    out: list[tuple[int, int, EventTime]] = []
+    year = year_number(published) if published else None
+    if year is None:
+        return SpanIndex(out)
+    ends = [s.end for s in sentences]
+
+    def add(lo: int, n: int, why: str, timex: str | None) -> None:
+        i = bisect.bisect_right(ends, lo)
+        hi = min(lo + 120, ends[i] if i < len(ends) else len(text))
+        value = f"{year - n:04d}" if year - n > 0 else None
+        if value is not None:
+            out.append((lo, hi, _value_time(value, "derived", why, timex)))
+
+    for t in timexes:
+        m = re.fullmatch(r"P(\d+)Y", t.value or "") if t.type == "DURATION" else None
+        since = _SINCE.match(text, t.end) if m else None
+        if m and since:
+            n = int(m.group(1))
+            add(since.end(), n, f"{t.text} since, counted back from the publication year", t.id)
+    for a in _ANNIVERSARY.finditer(text):
+        n = int(a["n"]) if a["n"] else ORDINAL_WORDS.index(a["w"].lower()) + 1
+        add(a.end(), n, f"the {a.group().split()[0]} anniversary: counted back", None)
+    return SpanIndex(out)
+
+
+def _narrative_time(ref: Timex, perfect: bool) -> EventTime:
+    """A clause with no time of its own, told in the past: the time of the story it is in,
+    or, in the past perfect ("had warned"), a time before it."""
+    if not perfect:
+        return _time_of(ref, "narrative", f"from {ref.text!r}, the time the story is in")
+    rng = value_range(ref.value) if ref.value else None
+    end = None
+    if rng is not None and rng[0] > "0001-01-01":
+        end = (dt.date.fromisoformat(rng[0]) - dt.timedelta(days=1)).isoformat()
+    return EventTime(
+        timex=ref.id,
+        end=end,
+        granularity=ref.granularity,
+        basis="narrative",
+        note=f"before {ref.text!r} ({ref.value}): told in the past perfect",
+    )
 
 
 def _first_clause_of(text: str, sent: Span) -> Span:

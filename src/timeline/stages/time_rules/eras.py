@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.stages.normalize import SEASONS
+from timeline.stages.normalize import ORDINAL_WORDS, SEASONS
 from timeline.stages.time_rules.base import (
     _DAY,
     _MONTH,
@@ -117,29 +117,7 @@ def _decade_era(m: re.Match[str]) -> _Draft:
     return _draft(m, value=("BC" if era_year(1, m["era"]).startswith("BC") else "") + decade)
 
 
-_ORDINAL_WORDS = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-]
-_ORDINAL_WORD = "|".join(_ORDINAL_WORDS)
+_ORDINAL_WORD = "|".join(ORDINAL_WORDS)
 
 
 def _century_number(word: str) -> int | None:
@@ -147,7 +125,7 @@ def _century_number(word: str) -> int | None:
     word = word.lower()
     if word == "twenty-first":
         return 21
-    n = int(word[:-2]) if word[:1].isdigit() else _ORDINAL_WORDS.index(word) + 1
+    n = int(word[:-2]) if word[:1].isdigit() else ORDINAL_WORDS.index(word) + 1
     return n or None
 
 

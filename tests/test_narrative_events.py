@@ -1,0 +1,106 @@
+"""Events without a time of their own (issue 13, item 5): dated from the time the story is
+in (basis ``narrative``), before it in the past perfect, from the publication date in the
+reporting frame; "N years since X" and "the Nth anniversary of X" date X."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import timeline
+from timeline.model import EventTime
+
+
+def _times(text: str, published: str = "2023-03-14") -> dict[str, EventTime]:
+    doc = timeline.parse(text, published=published)
+    return {e.trigger.text: e.time for e in doc.events}
+
+
+HISTORY = (
+    "The reservoir was opened in 1958. Engineers had warned the council about the spillway. "
+    "In the spring of 1973 the rains began. On March 11 the wall collapsed, and the water "
+    "destroyed three villages. Forty people died.\n\n"
+    '"We remember them every day," said the mayor, who will unveil a memorial next year.'
+)
+
+
+def test_past_clauses_take_the_time_the_story_is_in() -> None:
+    t = _times(HISTORY)
+    assert (t["died"].value, t["died"].basis) == ("1973-03-11", "narrative")
+    assert t["died"].timex is not None  # the expression it was taken from
+    assert "March 11" in (t["died"].note or "")
+
+
+def test_past_perfect_is_before_the_story() -> None:
+    warned = _times(HISTORY)["warned"]
+    assert warned.basis == "narrative"
+    assert warned.value is None and warned.start is None
+    assert warned.end == "1957-12-31"  # before the 1958 the story is in
+
+
+def test_the_reporting_frame_speaks_from_the_publication_date() -> None:
+    t = _times(HISTORY)
+    assert (t["said"].value, t["said"].basis) == ("2023-03-14", "publication")
+    assert t["unveil"].value == "2024"  # a plan: "next year" from today
+
+
+def test_a_date_told_from_today_holds_for_the_next_sentence_only() -> None:
+    text = (
+        "Police arrested two men yesterday. They were released at once. "
+        "The club has a long history. Its founders opened a bar. Members voted against it."
+    )
+    t = _times(text)
+    assert t["released"].value == "2023-03-13"  # the next sentence: yesterday's story
+    assert t["voted"].basis == "publication"  # three sentences on: today's frame
+
+
+def test_a_story_date_does_not_run_into_later_paragraphs() -> None:
+    text = (
+        "In 1921 the mill opened.\n\n"
+        + ("The town is quiet now. " * 25)
+        + "\n\nA fire destroyed a barn."
+    )
+    assert _times(text)["destroyed"].basis == "publication"
+
+
+def test_years_since_and_anniversaries_count_back_from_the_publication_year() -> None:
+    t = _times("Crowds gathered to mark thirty years since the bridge collapsed.", "2019-11-09")
+    assert (t["collapsed"].value, t["collapsed"].basis) == ("1989", "derived")
+    t = _times("The town marked the 50th anniversary of the day the mine closed.", "2021-06-01")
+    assert t["closed"].value == "1971"
+
+
+# ---- property: a past-tense clause is never dated after the publication date ---------------
+_SENTENCES = [
+    "In {year} the council opened a school.",
+    "The army captured the port in {month} {year}.",
+    "Two years later the rebels attacked the city.",
+    "In {month} the government resigned.",
+    "The following spring the treaty was signed.",
+    "The strike ended on {month} {day}.",
+    "Officials said the talks had failed.",
+    "The minister will visit the region next month.",
+    "Yesterday police arrested a suspect.",
+    "Protesters gathered outside the parliament.",
+    "He died a decade earlier.",
+]
+_MONTHS = ["January", "March", "June", "September", "November", "December"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(_SENTENCES), min_size=2, max_size=8),
+    st.integers(1950, 2022),
+    st.sampled_from(_MONTHS),
+    st.integers(1, 28),
+    st.dates(min_value=__import__("datetime").date(2000, 1, 1)),
+)
+def test_no_past_tense_clause_is_dated_after_publication(sentences, year, month, day, published):
+    text = " ".join(s.format(year=year, month=month, day=day) for s in sentences)
+    doc = timeline.parse(text, published=published.isoformat())
+    for ev in doc.events:
+        sentence = doc.text[ev.sentence.start : ev.sentence.end]
+        if "will" in sentence or str(year) in sentence and year > published.year:
+            continue  # a plan, or a date the text itself writes after publication
+        if ev.time.start is not None:
+            assert ev.time.start <= published.isoformat(), (sentence, ev.time)
