@@ -97,3 +97,15 @@ def test_dateline_after_a_byline_line() -> None:
     assert published_in_dateline(text) == "2023-03-14"
     # a byline does not open the body to the search: the fourth line is not read
     assert published_in_dateline("Headline\nBy Jane Doe\nSome sentence.\nMarch 14, 2023") is None
+
+
+def test_dateline_place_with_its_region() -> None:
+    assert (
+        published_in_dateline("Title\nPASADENA, Calif., Sept. 12, 2024 - A crowd met.")
+        == "2024-09-12"
+    )
+    assert (
+        published_in_dateline("Title\nGLENMOOR, Scotland, August 21, 2022 - Bells rang.")
+        == "2022-08-21"
+    )
+    assert published_in_dateline("Title\nIn Paris, France, on May 1, 2020 they met.") is None

@@ -6,7 +6,8 @@ standing where datelines and bylines put one:
 - alone on its line, perhaps with a time or a news agency ("June 8, 2010", "8 June 2010,
   10:30 GMT"),
 - after a label, a byline or a place in capitals, then anything ("Published: June 8,
-  2010", "By Jane Doe | 8 June 2010", "BERLIN, Nov. 9, 2019 (Reuters) - The Wall ...").
+  2010", "By Jane Doe | 8 June 2010", "BERLIN, Nov. 9, 2019 (Reuters) - The Wall ...",
+  "PASADENA, Calif., Sept. 12, 2024 - ...": a place in capitals, perhaps with its region).
 
 A date inside a sentence is the story's, not the article's ("On June 24, 2016, Britons
 voted ..." in the first paragraph dates the vote): such an article has no publication date,
@@ -37,7 +38,8 @@ _LEAD = re.compile(
       | (?i:first\s+published|last\s+updated|published|updated|posted|dated?)\b(?:\s+on)?\s*:?
       | (?i:by)\s+[^|•·,\n]{1,60}?(?:,|\s[|•·–—-])
       | \d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,5})?,?
-      | [A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+){0,3}(?:\s*\([^()\n]{1,30}\))?\s*[,–—-]
+      | [A-Z][A-Z.'-]+(?:\s[A-Z][A-Z.'-]+){0,3}(?:,\s[A-Z][a-z.]+(?:\s[A-Z][a-z.]+)?)?
+        (?:\s*\([^()\n]{1,30}\))?\s*[,–—-]
       | (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?
       | [|•·–—-]
     )*+""",
