@@ -44,14 +44,26 @@ def test_the_reporting_frame_speaks_from_the_publication_date() -> None:
     assert t["unveil"].value == "2024"  # a plan: "next year" from today
 
 
-def test_a_date_told_from_today_holds_for_the_next_sentence_only() -> None:
+def test_a_period_told_from_today_holds_for_the_next_sentence_only() -> None:
     text = (
-        "Police arrested two men yesterday. They were released at once. "
+        "Prices rose sharply last month. Shops raised their fees. "
         "The club has a long history. Its founders opened a bar. Members voted against it."
     )
     t = _times(text)
-    assert t["released"].value == "2023-03-13"  # the next sentence: yesterday's story
+    assert t["raised"].value == "2023-02"  # the next sentence: last month's story
     assert t["voted"].basis == "publication"  # three sentences on: today's frame
+
+
+def test_the_day_of_a_news_report_holds_through_the_report() -> None:
+    text = (
+        "Police arrested two men yesterday after a raid.\n"
+        "Officers found weapons in a van.\n"
+        "The men were released on bail.\n"
+        "A spokesman said the inquiry continued."
+    )
+    t = _times(text)
+    assert (t["released"].value, t["released"].basis) == ("2023-03-13", "narrative")
+    assert t["said"].value == "2023-03-13"  # "said" in the day's report is that day's
 
 
 def test_a_story_date_does_not_run_into_later_paragraphs() -> None:
@@ -66,7 +78,7 @@ def test_a_story_date_does_not_run_into_later_paragraphs() -> None:
 def test_years_since_and_anniversaries_count_back_from_the_publication_year() -> None:
     t = _times("Crowds gathered to mark thirty years since the bridge collapsed.", "2019-11-09")
     assert (t["collapsed"].value, t["collapsed"].basis) == ("1989", "derived")
-    t = _times("The town marked the 50th anniversary of the day the mine closed.", "2021-06-01")
+    t = _times("The town marks the 50th anniversary of the day the mine closed.", "2021-06-01")
     assert t["closed"].value == "1971"
 
 

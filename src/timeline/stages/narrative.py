@@ -132,8 +132,11 @@ class Clock:
             if not ENDED.search(self.text, max(0, t.start - 12), t.start):
                 self.quarter = next_quarter_context(self.quarter, t)
             if t.basis == "deictic":
-                self.story = None  # "yesterday", "41 years ago": told from today again
-                self.pending.clear()
+                if d.kind == "deictic":  # "yesterday", "41 years ago": told from today again
+                    self.story = None
+                    self.pending.clear()
+                # else an anaphoric phrase counted from today for want of a date ("a
+                # fortnight earlier" after "That July"): it neither resets nor sets the story
             elif (
                 not d.follows_quarter  # "compared with $3 million a year earlier"
                 and _rank(t.granularity) >= _YEAR_RANK
@@ -147,6 +150,12 @@ class Clock:
                     self.pending.append((t, tense))
         elif t.type == "DURATION" and t.value and re.fullmatch(r"P(?:[2-9]|1[0-2])M|P1Y", t.value):
             self.quarter = None  # "for the nine months": the story moved on from the quarter
+        if t.type == "DURATION" and self.speech is not None:
+            back = years_since(self.text, t, self.speech)
+            if back is not None:  # "25 years to the day since the flood": the story's date
+                self.story = self.last = back
+                self.told = t.end
+                self.pending.clear()
 
     def _settle(self) -> None:
         """The newest pending date told in the past tense becomes the story ("Apple passed
@@ -192,6 +201,26 @@ class Clock:
         if story.basis != "explicit" or pos - story.end > NEAR_REACH:
             return None
         return story
+
+
+YEARS_SINCE = re.compile(r"\s+(?P<day>to\s+the\s+day\s+)?(?:have\s+passed\s+)?since\s")
+
+
+def years_since(text: str, t: Timex, speech: str) -> Timex | None:
+    """ "thirty years since the Wall fell" (``t`` the duration): the date it counts back to
+    from the publication date, as a reference time the story is in (the year, or the day for
+    "to the day"), standing where the duration stands."""
+    m = re.fullmatch(r"P(\d+)Y", t.value or "")
+    since = YEARS_SINCE.match(text, t.end) if m else None
+    year = year_number(speech)
+    if m is None or since is None or year is None or year - int(m.group(1)) < 1:
+        return None
+    value = f"{year - int(m.group(1)):04d}"
+    if since["day"] and re.fullmatch(r"\d{4}-\d\d-\d\d", speech[:10]):
+        value += speech[4:10].replace("-02-29", "-02-28")
+    return dataclasses.replace(
+        t, type="DATE", value=value, granularity=granularity_of(value), basis="anaphoric"
+    )
 
 
 def _apply(d: _Draft, anchor: str, future: bool | ClauseTense) -> str | None:

@@ -12,7 +12,7 @@ from timeline.model import Document, Event, EventTime, Span, Timex
 from timeline.spans import SpanIndex
 from timeline.stages.events.drafts import _clause_of, _datable, _Draft, _time_of, _value_time
 from timeline.stages.events.lexicon import _CLAUSE_BREAK, _FUTURE, clauses, trigger_lemma
-from timeline.stages.narrative import NEAR_REACH
+from timeline.stages.narrative import NEAR_REACH, YEARS_SINCE, years_since
 from timeline.stages.normalize import ORDINAL_WORDS
 from timeline.stages.values import value_range, year_number
 
@@ -20,9 +20,12 @@ from timeline.stages.values import value_range, year_number
 def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
     text = doc.text
     datable = SpanIndex((t.start, t.end, t) for t in timexes if _datable(t))
-    story = StoryClock(
-        text, [t for t in timexes if _datable(t)], doc.source.published, doc.sentences
-    )
+    marks = [t for t in timexes if _datable(t)]
+    if doc.source.published:  # "25 years since the flood" sets the story to the flood's year
+        for t in timexes:
+            since = years_since(text, t, doc.source.published) if t.type == "DURATION" else None
+            marks += [since] if since is not None else []
+    story = StoryClock(text, marks, doc.source.published, doc.sentences)
     first_clause: dict[Span, Span] = {}
     by_id = {t.id: t for t in timexes}
     counted = counted_back(text, timexes, doc.source.published, doc.sentences)
@@ -62,8 +65,10 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
             d.time = _time_of(earlier[2])
         else:
             future = bool(_FUTURE.search(clause_text))
-            told = d.past and not future and trigger_lemma(d.trigger.text) not in _REPORTING
-            ref = story.at(d.trigger.start) if told else None
+            ref = story.at(d.trigger.start) if d.past and not future else None
+            if ref is not None and trigger_lemma(d.trigger.text) in _REPORTING:
+                # "said" is the news day's, not a historic story's: told from today
+                ref = ref if is_news_day(ref) else None
             if ref is not None:
                 before = text[max(d.clause.start, d.trigger.start - 40) : d.trigger.start]
                 d.time = _narrative_time(ref, perfect=bool(_PAST_PERFECT.search(before)))
@@ -84,12 +89,28 @@ _PAST_PERFECT = re.compile(
 )
 
 
+# how far the day of a news story ("yesterday", "on Friday") holds: a page of the report
+DAY_REACH = 2500
+
+
+def _after(t: Timex, published: str) -> bool:
+    rng = value_range(t.value) if t.value else None
+    return rng is not None and rng[0] > published
+
+
+def is_news_day(t: Timex) -> bool:
+    """Whether ``t`` is a day told from today ("yesterday", "on Friday morning"): the day a
+    news report is about, which its past-tense clauses and its "said" go on telling."""
+    return t.basis == "deictic" and t.granularity in ("day", "part_of_day", "time")
+
+
 class StoryClock:
     """The time a story is in at each point of the text: the last date written before that
-    point, if it is not after the publication date (a plan stops the story). A date told
-    from today ("last month", "yesterday") holds for the next sentence only, as news tells
-    it; a date of the story holds to the end of its paragraph, and into the next ones for
-    ``NEAR_REACH`` characters."""
+    point that is not after the publication date (a plan is told aside). A period told
+    from today ("last month", "last year") holds for the next sentence only; the day of a
+    news report ("yesterday", "on Friday") for ``DAY_REACH`` characters; a date of the story
+    ("in 1962", "the following spring") to the end of its paragraph, and into the next ones
+    for ``NEAR_REACH`` characters."""
 
     def __init__(
         self, text: str, datable: list[Timex], published: str | None, sentences: tuple[Span, ...]
@@ -105,19 +126,24 @@ class StoryClock:
         if i < 0:
             return None
         t = self.marks[i]
-        rng = value_range(t.value) if t.value else None
-        if self.published and rng is not None and rng[0] > self.published:
-            return None  # the last date is ahead of today: a plan, not the story
-        if t.basis == "deictic":  # told from today: the next sentence at most
+        lowest = max(0, i - 8)  # (a bounded look back: a text of plans stays linear)
+        while self.published and _after(t, self.published):
+            i -= 1  # a date ahead of today is a plan told aside ("free until September 30")
+            if i < lowest:
+                return None
+            t = self.marks[i]
+        if t.basis == "deictic" and not is_news_day(t):
+            # "last month", "last year": told from today, for the next sentence at most
             gap = bisect.bisect_right(self.starts, pos) - bisect.bisect_right(self.starts, t.start)
             return t if gap <= 1 else None
+        if is_news_day(t):
+            return t if pos - t.end <= DAY_REACH else None
         same_paragraph = bisect.bisect_left(self.breaks, t.end) == bisect.bisect_left(
             self.breaks, pos
         )
         return t if same_paragraph or pos - t.end <= NEAR_REACH else None
 
 
-_SINCE = re.compile(r"\s+(?:have\s+passed\s+|had\s+passed\s+)?since\s+")
 _ANNIVERSARY = re.compile(
     r"(?i)\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+"
     r"|\b(?P<w>" + "|".join(ORDINAL_WORDS) + r")\s+anniversary\s+of\s+"
@@ -132,26 +158,27 @@ def counted_back(
     120 characters after it), where X is told."""
     out: list[tuple[int, int, EventTime]] = []
     year = year_number(published) if published else None
-    if year is None:
+    if year is None or published is None:
         return SpanIndex(out)
     ends = [s.end for s in sentences]
 
-    def add(lo: int, n: int, why: str, timex: str | None) -> None:
+    def add(lo: int, value: str, why: str, timex: str | None) -> None:
         i = bisect.bisect_right(ends, lo)
         hi = min(lo + 120, ends[i] if i < len(ends) else len(text))
-        value = f"{year - n:04d}" if year - n > 0 else None
-        if value is not None:
-            out.append((lo, hi, _value_time(value, "derived", why, timex)))
+        out.append((lo, hi, _value_time(value, "derived", why, timex)))
 
     for t in timexes:
-        m = re.fullmatch(r"P(\d+)Y", t.value or "") if t.type == "DURATION" else None
-        since = _SINCE.match(text, t.end) if m else None
-        if m and since:
-            n = int(m.group(1))
-            add(since.end(), n, f"{t.text} since, counted back from the publication year", t.id)
+        back = years_since(text, t, published) if t.type == "DURATION" else None
+        if back is not None and back.value:
+            why = f"{t.text} since, counted back from the publication date"
+            lo = YEARS_SINCE.match(text, t.end)
+            assert lo is not None
+            add(lo.end(), back.value, why, t.id)
     for a in _ANNIVERSARY.finditer(text):
         n = int(a["n"]) if a["n"] else ORDINAL_WORDS.index(a["w"].lower()) + 1
-        add(a.end(), n, f"the {a.group().split()[0]} anniversary: counted back", None)
+        if year - n > 0:
+            why = f"the {a.group().split()[0]} anniversary: counted back"
+            add(a.end(), f"{year - n:04d}", why, None)
     return SpanIndex(out)
 
 

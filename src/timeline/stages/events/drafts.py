@@ -20,6 +20,7 @@ from timeline.stages.events.lexicon import (
     _Lexicon,
     _lexicon,
     clauses,
+    regular_past,
 )
 from timeline.stages.values import shift, value_range
 
@@ -66,6 +67,8 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
             for m in _WORD.finditer(text, clause.start, clause.end):
                 word = m.group()
                 entry = verbs.get(word.lower())
+                if entry is None and regular_past(text, m.start(), m.end(), clause.start):
+                    entry = (word, True)  # a past verb the lexicon does not list
                 # a capitalised verb only where the clause starts ("Closed in 1990, ...")
                 if entry is None or (word[:1].isupper() and m.start() != clause.start):
                     continue
@@ -85,7 +88,7 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                     kept.append(h)
                     continue
                 between = text[kept[-1][0].end() : h[0].start()]
-                if _AND.search(between) and not _ENDS_IN_PREPOSITION.search(between):
+                if _JOIN.search(between) and not _ENDS_IN_PREPOSITION.search(between):
                     kept.append(h)
             if not kept:
                 continue
@@ -97,19 +100,20 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                     nxt = kept[idx + 1][0].start() if idx + 1 < len(kept) else clause.end
                     end = nxt
                     if idx + 1 < len(kept):
-                        cut = _last_and(text, m.start(), nxt)
-                        end = cut if cut is not None else nxt
-                    # "... and Putin naturally seeks": a new subject after "and"
-                    prev_and = _last_and(text, kept[idx - 1][0].end(), m.start())
-                    own = text[prev_and + 5 : m.start()].strip() if prev_and is not None else ""
+                        cut = _last_join(text, m.start(), nxt)
+                        end = cut[0] if cut is not None else nxt
+                    # "... and Putin naturally seeks", "since the bridge collapsed": a new
+                    # subject after the joining word
+                    join = _last_join(text, kept[idx - 1][0].end(), m.start())
+                    own = text[join[1] : m.start()].strip() if join is not None else ""
                     subj = own or _title(text, clause.start, subject_end, spans)
                     title = _title(text, m.start(), end, spans)
                     if subj and not subj.lower().startswith(m.group().lower()):
                         title = f"{subj[:1].upper()}{subj[1:]} {title[:1].lower()}{title[1:]}"
                 if idx == 0 and len(kept) > 1:
-                    cut = _last_and(text, m.start(), kept[1][0].start())
+                    cut = _last_join(text, m.start(), kept[1][0].start())
                     if cut is not None:
-                        title = _title(text, clause.start, cut, spans)
+                        title = _title(text, clause.start, cut[0], spans)
                 out.append(
                     _Draft(
                         trigger=Mention.of(text, m.start(), m.end()),
@@ -122,14 +126,17 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
     return out
 
 
-_AND = re.compile(r"\band\b")
+# words that join a second verb of a clause to the first: "cut ties and closed", "resigned
+# after the party lost", "thirty years since the bridge collapsed"
+_JOIN = re.compile(r"\b(?:and|since|after|before|once)\b")
+_JOIN_SPACED = re.compile(r" (?:and|since|after|before|once) ")
 _ENDS_IN_PREPOSITION = re.compile(r"\b(?:to|of|for|the)\s*$")
 
 
-def _last_and(text: str, a: int, b: int) -> int | None:
-    """Offset of the last " and " in ``text[a:b]``, or None."""
-    i = text.rfind(" and ", a, b)
-    return i if i >= 0 else None
+def _last_join(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """(start, end) of the last joining word, with its spaces, in ``text[a:b]``, or None."""
+    spans = [m.span() for m in _JOIN_SPACED.finditer(text, a, b)]
+    return spans[-1] if spans else None
 
 
 def _verb_use(text: str, m: re.Match[str], lex: _Lexicon) -> bool:

@@ -34,6 +34,59 @@ _PREDICATE_BEFORE = re.compile(
 )
 
 
+# a regular past form in verb position, for verbs the lexicon does not list: after an
+# auxiliary ("was completed", "had warned"), after a subject pronoun ("they filled"), or after
+# a noun or name and before what a verb takes next ("heavy rain filled the reservoir",
+# "people injured in the blast"); never after a determiner or a preposition ("the armed
+# forces", "of limited use")
+_REGULAR_PAST = re.compile(r"[a-z]{2,}(?:[^e\W]ed|ied)")
+_NOT_PAST = frozenset(
+    {"hundred", "naked", "sacred", "wicked", "rugged", "beloved", "kindred", "crooked",
+     "ragged", "wretched", "jagged", "learned", "aged", "based", "related",
+     "supposed", "used", "concerned", "involved", "interested", "limited", "united",
+     "detailed", "advanced", "experienced", "armed", "skilled", "talented", "renewed",
+     # stative verbs: a state, not something that happened on a day
+     "wanted", "needed", "liked", "loved", "hated", "seemed", "appeared", "remained",
+     "belonged", "contained", "owned", "preferred", "wished", "hoped", "intended", "tended",
+     "lacked", "deserved", "included", "consisted", "depended", "existed", "mattered",
+     "resembled", "believed", "assumed", "expected", "feared", "possessed"}
+)  # fmt: skip
+# a participle after a linking verb is an adjective: "remain linked", "seemed surprised"
+_LINKING_BEFORE = re.compile(
+    r"(?i)\b(?:remain|remains|remained|seem|seems|seemed|become|becomes|became|appear|appears"
+    r"|appeared|feel|feels|felt|look|looks|looked|stay|stays|stayed|get|gets|got)\s+(?:\w+ly\s+)?$"
+)
+_AUX_BEFORE = re.compile(
+    r"(?i)\b(?:was|were|had|has|have|been|being|be|is|are)\s+"
+    r"(?:(?:not|never|also|just|already|then|later|\w+ly)\s+)?$"
+)
+_PRONOUN_BEFORE = re.compile(
+    r"(?i)\b(?:he|she|it|they|we|i|you|who|which)\s+(?:(?:also|then|later|never|\w+ly)\s+)?$"
+)
+_NOUN_BEFORE = re.compile(
+    r"(?<![\w-])(?!(?i:very|too|so|more|most|less|least|well|much)\s)[A-Za-z]+(?<!ly)\s+$"
+)
+_TAKES_AFTER = re.compile(
+    r"\s+(?:the|a|an|its|his|her|their|our|this|that|these|those|him|them|it|us|me|to|in|on|at"
+    r"|by|from|with|into|over|after|for|against|through|across|out|up|down|off|away|back)\b"
+    r"|\s+[A-Z\d]|\s*[,.;:]"
+)
+
+
+def regular_past(text: str, start: int, end: int, clause_start: int) -> bool:
+    """Whether the word ``text[start:end]``, a regular past form the lexicon does not list,
+    stands where a verb does (see ``_REGULAR_PAST``)."""
+    word = text[start:end]
+    if word in _NOT_PAST or not _REGULAR_PAST.fullmatch(word):
+        return False
+    lo = max(clause_start, start - 40)
+    if _DETERMINER_BEFORE.search(text, lo, start) or _LINKING_BEFORE.search(text, lo, start):
+        return False
+    if _AUX_BEFORE.search(text, lo, start) or _PRONOUN_BEFORE.search(text, lo, start):
+        return True
+    return bool(_NOUN_BEFORE.search(text, lo, start) and _TAKES_AFTER.match(text, end))
+
+
 _SUBJECT_BEFORE = re.compile(r"(?:\b(?i:he|she|it|they|we|i|who|which|that)|\w+ly|[A-Z]\w*)\s+$")
 
 
@@ -110,6 +163,8 @@ def _lexicon() -> _Lexicon:
         for f in forms:
             verbs[f] = (lemma, True)
         verbs.pop(lemma + "ed", None) if lemma in ("cut", "put") else None
+    for form, lemma in data.get("past_forms", {}).items():
+        verbs.setdefault(form, (lemma, True))
     return _Lexicon(verbs=verbs, nouns=frozenset(data["event_nouns"]))
 
 

@@ -1,0 +1,52 @@
+"""Past-tense event verbs found by construction, not only from the lexicon: regular "-ed"
+forms where a verb stands, the closed class of irregular past forms, and a second verb
+joined by "since", "after" or "before"."""
+
+from __future__ import annotations
+
+import pytest
+
+import timeline
+
+
+def _triggers(text: str) -> list[str]:
+    doc = timeline.parse(text, published="2023-03-14")
+    return [e.trigger.text for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The bridge was completed in 1958.", "completed"),  # after an auxiliary
+        ("Heavy rain filled the reservoir.", "filled"),  # a noun before, an object after
+        ("They renamed the square in 1990.", "renamed"),  # after a subject pronoun
+        ("Engineers had warned the council.", "warned"),
+        ("Water swept through three villages.", "swept"),  # an irregular past
+        ("The storm tore the roof off the school.", "tore"),
+    ],
+)
+def test_past_verbs_found_by_construction(text: str, trigger: str) -> None:
+    assert trigger in _triggers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The armed forces paraded in the capital.", "armed"),  # after a determiner
+        ("He seemed surprised by the result.", "surprised"),  # after a linking verb
+        ("The minister wanted a quick vote.", "wanted"),  # a state, not an event
+        ("It came from a hundred miles away.", "hundred"),
+    ],
+)
+def test_words_in_ed_that_are_not_events(text: str, word: str) -> None:
+    assert word not in _triggers(text)
+
+
+def test_a_verb_after_since_is_its_own_event() -> None:
+    doc = timeline.parse(
+        "Crowds gathered to mark thirty years since the bridge collapsed.", published="2019-11-09"
+    )
+    events = {e.trigger.text: e for e in doc.events}
+    assert events["collapsed"].title == "The bridge collapsed"
+    assert events["collapsed"].time.value == "1989"
+    assert events["gathered"].title.startswith("Crowds gathered")
