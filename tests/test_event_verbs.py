@@ -50,3 +50,9 @@ def test_a_verb_after_since_is_its_own_event() -> None:
     assert events["collapsed"].title == "The bridge collapsed"
     assert events["collapsed"].time.value == "1989"
     assert events["gathered"].title.startswith("Crowds gathered")
+
+
+def test_after_a_joining_word_a_verb_needs_its_subject() -> None:
+    assert _triggers("He resigned after the party lost the vote.") == ["resigned", "lost"]
+    # "after launch": a noun, not a second event
+    assert "launch" not in _triggers("Its twin had failed shortly after launch in 1973.")

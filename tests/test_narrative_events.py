@@ -116,3 +116,26 @@ def test_no_past_tense_clause_is_dated_after_publication(sentences, year, month,
             continue  # a plan, or a date the text itself writes after publication
         if ev.time.start is not None:
             assert ev.time.start <= published.isoformat(), (sentence, ev.time)
+
+
+def test_the_page_says_what_each_date_was_counted_from() -> None:
+    doc = timeline.parse(
+        "The crisis broke out in 1962. The following year the two capitals installed a hotline.",
+        published="2022-10-16",
+    )
+    installed = next(e for e in doc.events if e.trigger.text == "installed")
+    assert installed.time.value == "1963"
+    page = timeline.render_html([doc])
+    assert "dated from &#x27;The following year&#x27;, counted from &#x27;1962&#x27; (1962)" in page
+
+
+def test_a_story_told_in_order_moves_on_into_the_next_year() -> None:
+    text = (
+        "In 1941 the army crossed the river. In December it reached the capital. "
+        "In January the siege began, and by March the city was cut off."
+    )
+    doc = timeline.parse(text, published="2020-05-01")
+    values = {t.text: t.value for t in doc.timexes}
+    assert values["December"] == "1941-12"
+    assert values["January"] == "1942-01"  # after December 1941, not January 1941
+    assert values["March"] == "1942-03"

@@ -26,6 +26,7 @@ from typing import Any
 
 from timeline.model import Document
 from timeline.render.labels import date_label as _date_label
+from timeline.render.labels import provenance
 from timeline.stages.values import chronological_key
 
 __all__ = ["render_page", "write_page", "render_iframe", "render_embed_snippet", "PALETTE"]
@@ -107,6 +108,7 @@ def _collect(documents: Sequence[Document]) -> dict[str, Any]:
                 e.id, {"id": e.id, "label": e.name, "type": e.type, "aliases": [], "events": []}
             )
             ent["aliases"] = sorted(set(ent["aliases"]) | set(e.aliases))
+        timexes = {t.id: t for t in doc.timexes}
         for ev in doc.events:
             eid = f"{doc.id}:{ev.id}"
             events.append(
@@ -120,7 +122,7 @@ def _collect(documents: Sequence[Document]) -> dict[str, Any]:
                     "end": ev.time.end,
                     "granularity": ev.time.granularity,
                     "basis": ev.time.basis,
-                    "note": ev.time.note,
+                    "note": provenance(ev.time, timexes, doc.source.published),
                     "when": _date_label(
                         {
                             "value": ev.time.value,
@@ -304,7 +306,8 @@ def _event_list(data: dict[str, Any]) -> str:
             f'aria-label="{html.escape(_date_label(ev) + ": " + ev["label"], quote=True)}">'
             f"<time{_datetime_attr(ev['value'])}>{when}</time> "
             f'<span class="title">{html.escape(ev["label"])}</span>'
-            f'<span class="basis">{html.escape(ev["basis"])}</span>'
+            f'<span class="basis" title="{html.escape(ev["note"] or "", quote=True)}">'
+            f"{html.escape(ev['basis'])}</span>"
             + (f'<span class="who">{html.escape(who)}</span>' if who else "")
             + f"<blockquote>{sentence}</blockquote></li>"
         )

@@ -6,9 +6,10 @@ import datetime as dt
 import re
 from typing import Any
 
+from timeline.model import EventTime, Timex
 from timeline.stages.values import date_value
 
-__all__ = ["date_label"]
+__all__ = ["date_label", "provenance"]
 
 _PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
 _MONTHS = [
@@ -66,6 +67,29 @@ def date_label(ev: dict[str, Any]) -> str:
     if gran == "year" and day.year < 1000:
         return f"AD {day.year}"  # "AD 64", not "0064"
     return str(value)
+
+
+def provenance(time: EventTime, timexes: dict[str, Timex], published: str | None) -> str | None:
+    """How an event's date was obtained, for a reader to check: the event's own note, else
+    the expression it was read from and what that was counted from.
+
+    >>> t = {"t1": Timex(id="t1", start=0, end=4, text="1962", type="DATE", value="1962",
+    ...      granularity="year"), "t2": Timex(id="t2", start=9, end=27, text="the following year",
+    ...      type="DATE", value="1963", granularity="year", anchor="t1", basis="anaphoric")}
+    >>> provenance(EventTime(timex="t2", value="1963", basis="anaphoric"), t, None)
+    "dated from 'the following year', counted from '1962' (1962)"
+    """
+    if time.note:
+        return time.note
+    t = timexes.get(time.timex or "")
+    if t is None:
+        return None
+    if t.basis == "deictic":
+        return f"dated from {t.text!r}, counted from the publication date ({published})"
+    anchor = timexes.get(t.anchor or "")
+    if t.basis == "anaphoric" and anchor is not None:
+        return f"dated from {t.text!r}, counted from {anchor.text!r} ({anchor.value})"
+    return f"dated from {t.text!r}"
 
 
 def _before(end: str | None, gran: str | None) -> str | None:

@@ -282,6 +282,10 @@ def story_calendar(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None
     forward = not _HAD.search(clock.text, lo, hi) or bool(
         _DEADLINE_BEFORE.search(clock.text, max(0, d.start - 12), d.start)
     )
+    moved = _story_moved_on(clock, story)
+    if moved is not None and forward:  # "In December 1941 ... In January": January 1942
+        value = _apply(d, moved.value or "", forward)
+        return (value, moved.id, "anaphoric") if value else None
     year = year_part(story.value) or ""
     # a year before Christ: the recipe picks the month or season on a stand-in year of ours
     anchor = story.value if not year.startswith("BC") else "1000" + story.value[len(year) :]
@@ -289,6 +293,22 @@ def story_calendar(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None
     if value and (story.granularity == "year" or anchor != story.value) and value[:4] != year:
         value = year + value[4:]  # "In 1941 ... on September 30": that year's
     return (value, story.id, "anaphoric") if value else None
+
+
+def _story_moved_on(clock: Clock, story: Timex) -> Timex | None:
+    """The last date told, when the story has moved on to it: a month or a day of the story's
+    year or the next, told after the story's written date ("In 1941 ... in December"). A
+    story told in order goes on from there: the next month named is the first such month
+    after it ("In January": 1942)."""
+    last = clock.last
+    if last is None or last is story or last.start < story.start or last.basis == "deictic":
+        return None
+    if story.basis != "explicit":
+        return None  # only from a year written out: an inferred year is not moved on again
+    if _rank(last.granularity) < _rank("month") or not last.value or last.value[:1] == "B":
+        return None
+    y0, y1 = year_number(story.value), year_number(last.value)
+    return last if y0 is not None and y1 is not None and 0 <= y1 - y0 <= 1 else None
 
 
 def anaphora(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
@@ -307,12 +327,12 @@ def anaphora(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
 def _told_past_but_after_speech(clock: Clock, value: str | None, tense: ClauseTense) -> bool:
     """Whether ``value`` lies after the publication date although its clause is told in the
     past tense: a reading that cannot be right."""
-    return bool(
+    return bool(  # (the tense is asked last: it costs a scan of the clause)
         value
         and clock.speech is not None
+        and _first_day_after(value, clock.speech)
         and tense.past
         and tense.local
-        and _first_day_after(value, clock.speech)
     )
 
 

@@ -142,6 +142,7 @@ DURATION_UNITS = {
 }
 
 
+@lru_cache(maxsize=1024)
 def number_value(word: str) -> float | None:
     """The number a numeral or number word stands for; None when vague ("several").
 

@@ -88,8 +88,9 @@ def find_times(text: str) -> list[_Draft]:
     lower = text.lower()
     same = lower if len(lower) == len(text) else None  # "İ" lower-cases to two characters
     for rule in _RULES:
-        if rule.lits and not any(lit in lower for lit in rule.lits):
-            continue  # a substring test in C is far cheaper than the rule's regex
+        if rule.key is not None and rule.lits and not any(lit in lower for lit in rule.lits):
+            continue  # a substring test in C is far cheaper than the rule's key
+        # (a rule without a key searches around its literals: none found, nothing done)
         for m in _matches(rule, text, same, cache):
             d = rule.handler(m)
             if d is not None and d.end > d.start:

@@ -174,7 +174,7 @@ def counted_back(
             lo = YEARS_SINCE.match(text, t.end)
             assert lo is not None
             add(lo.end(), back.value, why, t.id)
-    for a in _ANNIVERSARY.finditer(text):
+    for a in _ANNIVERSARY.finditer(text) if "anniversar" in text.lower() else ():
         n = int(a["n"]) if a["n"] else ORDINAL_WORDS.index(a["w"].lower()) + 1
         if year - n > 0:
             why = f"the {a.group().split()[0]} anniversary: counted back"

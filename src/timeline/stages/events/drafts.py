@@ -67,7 +67,11 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
             for m in _WORD.finditer(text, clause.start, clause.end):
                 word = m.group()
                 entry = verbs.get(word.lower())
-                if entry is None and regular_past(text, m.start(), m.end(), clause.start):
+                if (
+                    entry is None
+                    and word.endswith("ed")
+                    and regular_past(text, m.start(), m.end(), clause.start)
+                ):
                     entry = (word, True)  # a past verb the lexicon does not list
                 # a capitalised verb only where the clause starts ("Closed in 1990, ...")
                 if entry is None or (word[:1].isupper() and m.start() != clause.start):
@@ -88,8 +92,12 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                     kept.append(h)
                     continue
                 between = text[kept[-1][0].end() : h[0].start()]
-                if _JOIN.search(between) and not _ENDS_IN_PREPOSITION.search(between):
-                    kept.append(h)
+                if not _JOIN.search(between) or _ENDS_IN_PREPOSITION.search(between):
+                    continue
+                join = _last_join(text, kept[-1][0].end(), h[0].start())
+                if join is None or text[join[0] : join[1]] == " and " or join[1] < h[0].start():
+                    kept.append(h)  # after "since" or "after" a subject comes first: "after
+                    # the party lost", not "after launch" (a noun)
             if not kept:
                 continue
             subject_end = kept[0][0].start()

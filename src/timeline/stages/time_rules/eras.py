@@ -32,7 +32,9 @@ _ERA = rf"(?P<era>{_BC}|{_AD})(?![\w])"
 # a year of up to four digits, not part of a larger number, an amount or a list of numbers
 _NUMBER = r"(?<![\w$£€#.,])(?P<y>[1-9]\d{0,3})"
 _CIRCA = r"(?:(?P<ca>c\.|ca\.|circa)\s*)?"
-_ERA_LITS = ("bc", "b.c", "b. c", "ad", "a.d", "a. d", "ce", "c.e")
+# the key of the era rules: "BC", "B.C.", "AD", "A. D.", "CE", "C.E." (capitals are rare;
+# the lower-case letters "ad" and "ce" are in every other word)
+_ERA_KEY = r"[ABC]\.?\s?[CDE]"
 
 
 def era_year(year: int, era: str | None) -> str:
@@ -54,7 +56,7 @@ def _approx(m: re.Match[str], d: _Draft) -> _Draft:
     return d
 
 
-@_rule(rf"\b{_CIRCA}{_NUMBER}\s*{_ERA}", lits=_ERA_LITS)
+@_rule(rf"\b{_CIRCA}{_NUMBER}\s*{_ERA}", key=_ERA_KEY)
 def _year_era(m: re.Match[str]) -> _Draft | None:
     if (
         len(m["y"]) == 1
@@ -67,7 +69,7 @@ def _year_era(m: re.Match[str]) -> _Draft | None:
 
 @_rule(
     rf"\b{_CIRCA}(?P<era>AD|A\.\s?D\.)\s*(?P<y>[1-9]\d{{0,3}})\b(?![.,]?\d)",
-    lits=("ad", "a.d", "a. d"),
+    key=_ERA_KEY,
 )
 def _era_year(m: re.Match[str]) -> _Draft:
     """ "AD 70": the marker before the year."""
@@ -76,7 +78,7 @@ def _era_year(m: re.Match[str]) -> _Draft:
 
 @_rule(
     rf"{_NUMBER}(?P<sep>\s*[-–—]\s*|\s+(?:to|and|or|until)\s+)(?P<y2>[1-9]\d{{0,3}})\s*{_ERA}",
-    lits=_ERA_LITS,
+    key=_ERA_KEY,
 )
 def _range_first(m: re.Match[str]) -> _Draft | None:
     """ "499-493 BC", "from 499 to 493 BC": the first year shares the era of the second
@@ -92,7 +94,7 @@ def _range_first(m: re.Match[str]) -> _Draft | None:
 @_rule(
     rf"\b(?:(?P<d>{_DAY})\s+(?:of\s+)?)?(?P<m>{_MONTH})(?:\s+(?P<d2>{_DAY}),?)?"
     rf"(?:\s+of)?\s+{_NUMBER}\s*{_ERA}",
-    lits=_ERA_LITS,
+    key=_ERA_KEY,
 )
 def _month_era(m: re.Match[str]) -> _Draft:
     """ "September 480 BC", "17 September 480 BC": a month (and day) of an era's year."""
@@ -103,14 +105,14 @@ def _month_era(m: re.Match[str]) -> _Draft:
 
 @_rule(
     rf"(?i:\b(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+of)?)\s+{_NUMBER}\s*{_ERA}",
-    lits=_ERA_LITS,
+    key=_ERA_KEY,
 )
 def _season_era(m: re.Match[str]) -> _Draft:
     """ "the autumn of 481 BC"."""
     return _draft(m, value=f"{era_year(int(m['y']), m['era'])}-{SEASONS[m['s'].lower()]}")
 
 
-@_rule(rf"\b(?:[Tt]he\s+)?(?P<d>[1-9]\d{{0,2}})0s\s*{_ERA}", lits=_ERA_LITS)
+@_rule(rf"\b(?:[Tt]he\s+)?(?P<d>[1-9]\d{{0,2}})0s\s*{_ERA}", key=_ERA_KEY)
 def _decade_era(m: re.Match[str]) -> _Draft:
     """ "the 470s BC" (470-479 BC): ``BC047X``."""
     decade = f"{int(m['d']):03d}X"

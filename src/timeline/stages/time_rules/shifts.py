@@ -22,6 +22,7 @@ def _need(unit: str) -> str:
     }.get(unit, "year")
 
 
+@lru_cache(maxsize=1024)  # one recipe per (step, unit), not one closure per match
 def _shift_recipe(step: int, unit: str) -> Callable[[str, bool], str | None]:
     def recipe(anchor: str, future: bool) -> str | None:
         if step == 0:
