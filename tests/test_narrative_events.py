@@ -139,3 +139,17 @@ def test_a_story_told_in_order_moves_on_into_the_next_year() -> None:
     assert values["December"] == "1941-12"
     assert values["January"] == "1942-01"  # after December 1941, not January 1941
     assert values["March"] == "1942-03"
+
+
+def test_the_next_day_counts_from_the_last_day_told() -> None:
+    doc = timeline.parse(
+        "The army crossed the border on 5 May 1915. The next day it took the town; "
+        "the previous day it had rested.",
+        published="2020-05-01",
+    )
+    values = {t.text: t.value for t in doc.timexes}
+    assert values["The next day"] == "1915-05-06"
+    assert values["the previous day"] == "1915-05-05"  # counted from the day just told
+    # with no day told before it, a past clause's "next day" is left unresolved
+    doc = timeline.parse("The following day the talks resumed.", published="2020-05-01")
+    assert [t.value for t in doc.timexes] == [None]

@@ -95,6 +95,16 @@ def _the_unit_after(m: re.Match[str]) -> _Draft | None:
 
 
 @_rule(
+    r"(?i)\bthe\s+(?P<dir>next|following|previous|preceding)\s+day\b",
+    lits=("next day", "following day", "previous day", "preceding day"),
+)
+def _the_next_day(m: re.Match[str]) -> _Draft:
+    """ "The next day", "the previous day": a day from the last day the text told."""
+    step = 1 if m["dir"].lower() in ("next", "following") else -1
+    return _draft(m, kind="anaphoric", recipe=_shift_recipe(step, "day"), needs="day")
+
+
+@_rule(
     r"(?i)\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|week|day|morning|afternoon|evening|night)\b",
     lits=("that", "same"),
 )
