@@ -72,3 +72,17 @@ def test_eval_gate_meantime_floors(tbaq: Path, update_golden: bool, name: str, f
     got = {k: res[k]["f1"] for k in ("strict_typed", "overlap_typed", "overlap_untyped")}
     got.update({f"timex_{m}": res["timex"][m]["f1"] for m in METRICS})
     _gate(name, got, update_golden)
+
+
+def test_eval_gate_hand_dated_history_floor(update_golden: bool) -> None:
+    """Our own eight history-recalling articles, their events dated by hand (no corpus
+    needed: they live in tests/fixtures/history)."""
+    from timeline.eval_dates import eval_dated
+
+    res = eval_dated(Path(__file__).parent / "fixtures" / "history" / "gold.jsonl")
+    assert res["articles"] == 8 and res["stated"] > 150
+    _gate(
+        "history-dated",
+        {"right_pct": res["right_pct"], "published_right": float(res["published_right"])},
+        update_golden,
+    )

@@ -4,6 +4,8 @@ reporting frame; "N years since X" and "the Nth anniversary of X" date X."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -153,3 +155,23 @@ def test_the_next_day_counts_from_the_last_day_told() -> None:
     # with no day told before it, a past clause's "next day" is left unresolved
     doc = timeline.parse("The following day the talks resumed.", published="2020-05-01")
     assert [t.value for t in doc.timexes] == [None]
+
+
+def test_a_war_chronology_of_our_own_is_dated_as_a_reader_dates_it() -> None:
+    golden = Path(__file__).parent / "golden" / "narrative-war-chronology.txt"
+    doc = timeline.parse(golden.read_text(encoding="utf-8"), published="1998-06-01")
+    got = {e.trigger.text: e.time.value for e in doc.events}
+    assert got == {
+        "began": "1871-03-03",
+        "crossed": "1871-03-03",
+        "taken": "1871-03-03",  # "within a week": counted forward, not before the story
+        "stalled": "1871-04",
+        "dug": "1871-WI",
+        "tried": "1872-SP",
+        "broke": "1872-05-14",
+        "fled": "1872-05-17",  # three days later
+        "fell": "1872-06-02",
+        "signed": "1872-FA",  # that autumn
+        "ended": "1873-02",
+        "say": "1998-06-01",  # historians say today
+    }

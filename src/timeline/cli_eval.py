@@ -186,3 +186,32 @@ def eval_timelines_cmd(
                 f"events P {ev['p']:.2f} R {ev['r']:.2f} F1 {ev['f1']:.2f}; date accuracy "
                 f"{res['date_accuracy']:.2f}; order accuracy {res['order_accuracy']:.2f}"
             )
+
+
+@eval_group.command("dated")
+@click.argument("gold_file", metavar="GOLD.jsonl")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", "n_errors", default=0, metavar="N", help="List N wrong events.")
+def eval_dated_cmd(gold_file: str, as_json: bool, n_errors: int) -> None:
+    """Score event dates against hand-dated articles (see timeline.eval_dates for the format).
+
+    Example: timeline eval dated tests/fixtures/history/gold.jsonl --errors 20
+    """
+    from timeline.eval_dates import eval_dated
+
+    res = eval_dated(gold_file, n_errors)
+    if as_json:
+        click.echo(json.dumps(res, indent=2))
+        return
+    b, u = res["before"], res["unknown"]
+    click.echo(
+        f"{res['articles']} articles ({res['published_right']} publication dates right); "
+        f"{res['stated']} dated events: {res['found']} found, {res['right']} right "
+        f"({res['right_pct']:.1f}%), {res['on_publication_day_wrongly']} wrongly on the "
+        f"publication day; before-a-date {b['right']}/{b['gold']}; unknown {u['right']}/{u['gold']}"
+    )
+    for e in res["errors"]:
+        click.echo(
+            f"{e['file']}: {e['trigger']!r} gold {e['gold']} found {e['found']} "
+            f"({e['basis']}: {e['note']})"
+        )

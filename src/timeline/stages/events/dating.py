@@ -28,6 +28,7 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
     story = StoryClock(text, marks, doc.source.published, doc.sentences)
     first_clause: dict[Span, Span] = {}
     by_id = {t.id: t for t in timexes}
+    any_timex = SpanIndex((t.start, t.end, t) for t in timexes)
     counted = counted_back(text, timexes, doc.source.published, doc.sentences)
     for d in drafts:
         if d.time is not None or d.kind == "named":
@@ -71,7 +72,12 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
                 ref = ref if is_news_day(ref) else None
             if ref is not None:
                 before = text[max(d.clause.start, d.trigger.start - 40) : d.trigger.start]
-                d.time = _narrative_time(ref, perfect=bool(_PAST_PERFECT.search(before)))
+                # "Within a week they had taken the town": an amount of time in the clause
+                # counts forward; the past perfect then marks completion, not a time before
+                perfect = bool(_PAST_PERFECT.search(before)) and not any_timex.first_starting_in(
+                    d.clause.start, d.clause.end
+                )
+                d.time = _narrative_time(ref, perfect=perfect)
             elif doc.source.published and not future:
                 d.time = _value_time(
                     doc.source.published[:10],

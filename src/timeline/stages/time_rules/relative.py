@@ -25,7 +25,7 @@ from timeline.stages.time_rules.shifts import (
     _shift_recipe,
     _vague_shift_recipe,
 )
-from timeline.stages.values import SEASON_START, truncate
+from timeline.stages.values import SEASON_START, truncate, year_part
 
 
 @_rule(
@@ -102,6 +102,21 @@ def _the_next_day(m: re.Match[str]) -> _Draft:
     """ "The next day", "the previous day": a day from the last day the text told."""
     step = 1 if m["dir"].lower() in ("next", "following") else -1
     return _draft(m, kind="anaphoric", recipe=_shift_recipe(step, "day"), needs="day")
+
+
+@_rule(
+    r"(?i)\b(?:(?:later|earlier)\s+)?that\s+(?P<s>spring|summer|autumn|fall|winter)\b",
+    lits=("that spring", "that summer", "that autumn", "that fall", "that winter"),
+)
+def _that_season(m: re.Match[str]) -> _Draft:
+    """ "That autumn": the season of the year the story is in."""
+    code = SEASONS[m["s"].lower()]
+
+    def season(anchor: str, future: bool) -> str | None:
+        year = year_part(anchor)
+        return f"{year}-{code}" if year else None
+
+    return _draft(m, kind="anaphoric", recipe=season, needs="year")
 
 
 @_rule(
