@@ -175,3 +175,18 @@ def test_a_war_chronology_of_our_own_is_dated_as_a_reader_dates_it() -> None:
         "ended": "1873-02",
         "say": "1998-06-01",  # historians say today
     }
+
+
+def test_times_anchored_on_events() -> None:
+    t = _times("New walls were completed in 2001, two years after work began.")
+    assert (t["began"].value, t["began"].basis) == ("1999", "derived")
+    t = _times("The army retreated in June 1915, a month after the offensive failed.")
+    assert t["failed"].value == "1915-05"
+    # the anchor event told earlier with its own date dates the event counted from it
+    doc = timeline.parse(
+        "The talks opened on 3 May 1990. Three weeks after the talks opened, they signed a deal.",
+        published="2020-01-01",
+    )
+    signed = next(e for e in doc.events if e.trigger.text == "signed")
+    assert (signed.time.start, signed.time.basis) == ("1990-05-21", "derived")  # that week
+    assert "Three weeks after 'opened'" in (signed.time.note or "")

@@ -22,6 +22,7 @@ import dataclasses
 
 from timeline.model import Document, Event, EventTime, Participant, Problem, Span
 from timeline.settings import Settings
+from timeline.stages.events.anchored import date_from_anchor_events
 from timeline.stages.events.dating import _date, _date_named_from_participation
 from timeline.stages.events.drafts import (
     DocIndex,
@@ -61,6 +62,7 @@ def events_stage(doc: Document, settings: Settings) -> Document:
     drafts.extend(_named_events(ix))
     drafts = _dedupe(drafts)
     _date(doc, drafts, timexes)
+    date_from_anchor_events(doc, drafts, timexes)
     events, id_of = _finish(ix, drafts)
     links = _link(doc, drafts, id_of, timexes, derivation_links)
     events = _date_named_from_participation(doc, events)

@@ -1,0 +1,94 @@
+"""Times anchored on events (issue 13, item 4): "New embankments were completed in 2001, two
+years after work began" dates the beginning 1999; "The talks opened on 3 May 1990. Three
+weeks after the talks opened, the two sides signed" dates the signing.
+
+An amount of time followed by "after" or "before" ties two events of one sentence: the one
+in the clause the amount modifies and the one in the phrase after "after"/"before". When one
+of them is dated by a time expression of its own clause, the other is that date moved by the
+amount (basis ``derived``, the note saying so). When neither is, nothing changes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from timeline.model import Document, Timex
+from timeline.stages.events.drafts import _Draft, _value_time
+from timeline.stages.events.lexicon import trigger_lemma
+from timeline.stages.values import shift
+
+__all__ = ["date_from_anchor_events"]
+
+_AFTER = re.compile(r"\s+(after|before)\s+")
+_PHRASE_END = re.compile(r"[,;:.!?]|\s[–—-]\s")
+_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+
+
+def _own_date(d: _Draft, by_id: dict[str, Timex]) -> Timex | None:
+    """The time expression that dates ``d`` from inside its own clause, if any."""
+    t = by_id.get(d.time.timex or "") if d.time is not None else None
+    if t is None or d.time is None or d.time.basis not in ("explicit", "anaphoric", "deictic"):
+        return None
+    return t if d.clause.start <= t.start < d.clause.end else None
+
+
+def date_from_anchor_events(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
+    """Move the dates of events tied by "N units after/before" (see the module docstring)."""
+    text = doc.text
+    by_id = {t.id: t for t in timexes}
+    verbs = sorted((d for d in drafts if d.kind != "named"), key=lambda d: d.trigger.start)
+    starts = [d.trigger.start for d in verbs]
+    told_before: dict[str, list[tuple[int, Timex]]] = {}  # lemma -> (position, its own date)
+    for d in verbs:
+        own = _own_date(d, by_id)
+        if own is not None:
+            told_before.setdefault(trigger_lemma(d.trigger.text), []).append((d.trigger.start, own))
+    for t in timexes:
+        m = re.fullmatch(r"P(\d+)([YMWD])", t.value or "") if t.type == "DURATION" else None
+        after = _AFTER.match(text, t.end) if m else None
+        if m is None or after is None:
+            continue
+        n, unit = int(m.group(1)), _UNITS[m.group(2)]
+        stop = _PHRASE_END.search(text, after.end(), after.end() + 120)
+        end = stop.start() if stop else min(len(text), after.end() + 120)
+        i = bisect.bisect_left(starts, after.end())
+        if i >= len(verbs) or verbs[i].trigger.start >= end:
+            continue  # no event in the phrase: "a month after the invasion" (a noun)
+        anchor = verbs[i]
+        sentence = anchor.sentence
+        lo, hi = (
+            bisect.bisect_left(starts, sentence.start),
+            bisect.bisect_left(starts, sentence.end),
+        )
+        main = [d for d in verbs[lo:hi] if not t.start <= d.trigger.start < end]
+        if not main:
+            continue
+        told = min(main, key=lambda d: abs(d.trigger.start - t.start))
+        step = n if after.group(1) == "after" else -n
+        told_date = _own_date(told, by_id)
+        anchor_date = _own_date(anchor, by_id) or _told_before(told_before, anchor)
+        phrase = f"{t.text} {after.group(1)}"
+        if told_date is not None and told_date.value and anchor_date is None:
+            value = shift(told_date.value, -step, unit)
+            if value:
+                why = f"{t.text} before {told_date.text!r} ({told_date.value})"
+                if step < 0:
+                    why = f"{t.text} after {told_date.text!r} ({told_date.value})"
+                anchor.time = _value_time(value, "derived", why, t.id)
+        elif anchor_date is not None and anchor_date.value and told_date is None:
+            value = shift(anchor_date.value, step, unit)
+            if value:
+                why = f"{phrase} {anchor.trigger.text!r} ({anchor_date.value})"
+                told.time = _value_time(value, "derived", why, t.id)
+
+
+def _told_before(told: dict[str, list[tuple[int, Timex]]], anchor: _Draft) -> Timex | None:
+    """The date of the same event told earlier with a date of its own ("The talks opened on
+    3 May 1990. Three weeks after the talks opened, ...")."""
+    earlier = [
+        x
+        for pos, x in told.get(trigger_lemma(anchor.trigger.text), [])
+        if pos < anchor.trigger.start
+    ]
+    return earlier[-1] if earlier else None
