@@ -55,4 +55,38 @@ def test_a_verb_after_since_is_its_own_event() -> None:
 def test_after_a_joining_word_a_verb_needs_its_subject() -> None:
     assert _triggers("He resigned after the party lost the vote.") == ["resigned", "lost"]
     # "after launch": a noun, not a second event
-    assert "launch" not in _triggers("Its twin had failed shortly after launch in 1973.")
+    assert "launch" not in _triggers("Its twin had failed shortly after launch.")
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "title", "value"),
+    [
+        ("The 1997 flood killed 14 people.", "flood", "The 1997 flood", "1997"),
+        ("They still talk about the flood of 1997.", "flood", "The flood of 1997", "1997"),
+        (
+            "Since the referendum in June 2016, trade has fallen.",
+            "referendum",
+            "The referendum in June 2016",
+            "2016-06",
+        ),
+        (
+            "Polls closed before Sunday's snap election.",
+            "election",
+            "Sunday's snap election",
+            "2020-01-05",
+        ),
+    ],
+)
+def test_event_nouns_beside_a_date(text: str, noun: str, title: str, value: str) -> None:
+    doc = timeline.parse(text, published="2020-01-08")
+    ev = next(e for e in doc.events if e.trigger.text == noun)
+    assert (ev.title, ev.time.value) == (title, value)
+
+
+def test_a_noun_that_is_not_an_event_beside_a_date_is_not_one() -> None:
+    assert "budget" not in _triggers("The 2019 budget ran to 400 pages.")
+
+
+def test_the_end_of_a_war_is_not_the_war() -> None:
+    doc = timeline.parse("The treaty ended the war in February 1873.", published="2020-01-08")
+    assert "war" not in [e.trigger.text for e in doc.events]

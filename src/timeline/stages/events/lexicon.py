@@ -69,7 +69,8 @@ _NOUN_BEFORE = re.compile(
 _TAKES_AFTER = re.compile(
     r"\s+(?:the|a|an|its|his|her|their|our|this|that|these|those|him|them|it|us|me|to|in|on|at"
     r"|by|from|with|into|over|after|for|against|through|across|out|up|down|off|away|back"
-    r"|today|yesterday|tonight|again|together|here|there|last|early|late)\b"
+    r"|today|yesterday|tonight|again|together|here|there|last|early|late|twice|once"
+    r"|[a-z]+ly)\b"
     r"|\s+[A-Z\d]|\s*[,.;:]"
 )
 

@@ -1,0 +1,78 @@
+"""Event nouns dated by a time expression beside them: "the 1997 flood", "Sunday's election",
+"the flood of 1997", "his death in 2011", "the referendum on 23 June". The noun is the
+event, the time expression its date (basis ``explicit``, or the expression's own basis)."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.model import Mention, Span
+from timeline.stages.events.drafts import DocIndex, _datable, _Draft, _time_of
+from timeline.stages.events.lexicon import _lexicon
+
+__all__ = ["dated_nouns"]
+
+# "the 1997 flood", "Sunday's snap election"
+_NOUN_AFTER = re.compile(r"(?:['’]s)?\s+([a-z][a-z-]+)\b(?:\s+([a-z][a-z-]+)\b)?")
+_NOUN_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+(?:of|in|on|at|during)\s+(?:the\s+)?$")  # "flood of"
+
+
+def dated_nouns(ix: DocIndex) -> list[_Draft]:
+    """A draft for each event noun written right before or after a date (see above)."""
+    text = ix.doc.text
+    nouns = _lexicon().nouns
+    out: list[_Draft] = []
+    for t in ix.timexes:
+        if t.type != "DATE" or not _datable(t):
+            continue
+        found = None
+        after = _NOUN_AFTER.match(text, t.end, min(len(text), t.end + 40))
+        group = next((g for g in (1, 2) if after and after.group(g) in nouns), None)
+        if after and group:
+            found = (after.start(group), after.end(group), t.start, after.end(group))
+        else:
+            before = _NOUN_BEFORE.search(text, max(0, t.start - 40), t.start)
+            if before and before.group(1) in nouns and _dated_by_noun(text, before):
+                found = (before.start(1), before.end(1), before.start(1), t.end)
+        if found is None:
+            continue
+        a, b, lo, hi = found
+        lo = _with_determiner(text, lo)
+        sent = ix.sentence_of(a)
+        out.append(
+            _Draft(
+                trigger=Mention.of(text, a, b),
+                sentence=sent,
+                clause=Span(start=lo, end=hi),
+                title=_phrase(text, lo, hi),
+                past=True,
+                kind="noun",
+                time=_time_of(t),
+            )
+        )
+    return out
+
+
+_ENDED_BEFORE = re.compile(r"(?i)\b(?:end|ends|ended|ending|concluded|finished)\s+$")
+
+
+def _dated_by_noun(text: str, m: re.Match[str]) -> bool:
+    """Whether the date after "NOUN of/in/on ..." is the noun's: "the flood of 1997",
+    "survived a fire in 1940", "the match on September 29"; but "ended the war in 1873"
+    dates the end, not the war."""
+    lo = _with_determiner(text, m.start(1))
+    return not _ENDED_BEFORE.search(text, max(0, lo - 20), lo)
+
+
+def _phrase(text: str, lo: int, hi: int) -> str:
+    phrase = " ".join(text[lo:hi].split())
+    return phrase[:1].upper() + phrase[1:]
+
+
+_DETERMINER = re.compile(r"(?:\b(?i:the|a|an|his|her|its|their|this|that)|[A-Z]\w+['’]s)\s+$")
+
+
+def _with_determiner(text: str, start: int) -> int:
+    """Where the noun phrase starts: "the 1997 flood", "Hogan's death in 2011"."""
+    m = _DETERMINER.search(text, max(0, start - 30), start)
+    return m.start() if m else start
