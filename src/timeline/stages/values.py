@@ -159,6 +159,7 @@ def _start_of(value: str) -> tuple[dt.date, str] | None:
     return dt.date(y, 1, 1), "year"
 
 
+@lru_cache(maxsize=4096)  # pure, and asked of the same few values again and again
 def value_range(value: str | None) -> tuple[str, str] | None:
     """First and last day (ISO) covered by a date value; None for durations and references."""
     if not value:
