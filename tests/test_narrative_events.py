@@ -190,3 +190,12 @@ def test_times_anchored_on_events() -> None:
     signed = next(e for e in doc.events if e.trigger.text == "signed")
     assert (signed.time.start, signed.time.basis) == ("1990-05-21", "derived")  # that week
     assert "Three weeks after 'opened'" in (signed.time.note or "")
+
+
+def test_a_quotation_in_a_story_speaks_from_the_story_time() -> None:
+    text = (
+        "In August 1917 the front collapsed. The general wrote to the king: "
+        '"I no longer believe we can hold out over the winter."'
+    )
+    doc = timeline.parse(text, published="2009-12-19")
+    assert {t.text: t.value for t in doc.timexes}["the winter"] == "1917-WI"

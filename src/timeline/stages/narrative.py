@@ -271,7 +271,7 @@ def story_calendar(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None
     if story is None or story.value is None:
         return None
     lo, hi = _clause_window(clock.text, d)
-    if _PLAN_FROM_NOW.search(clock.text, lo, hi):
+    if _PLAN_FROM_NOW.search(clock.text, lo, hi) and not in_quotation(clock.text, d.start):
         return None  # told from today: "will reopen in June", "is payable Jan. 2"
     if _PERIOD_ENDED.search(clock.text, max(0, d.start - 30), d.start):
         return None  # a results period: "for the six months ended Aug. 12"
@@ -293,6 +293,17 @@ def story_calendar(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None
     if value and (story.granularity == "year" or anchor != story.value) and value[:4] != year:
         value = year + value[4:]  # "In 1941 ... on September 30": that year's
     return (value, story.id, "anaphoric") if value else None
+
+
+def in_quotation(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a quotation opened earlier in its paragraph (at most 400
+    characters back): there the present tense speaks from the story's time ("'we cannot
+    hold out over the winter,' he warned"), not from the publication date."""
+    lo = max(0, pos - 400)
+    brk = text.rfind("\n", lo, pos)
+    before = text[brk + 1 if brk >= 0 else lo : pos]
+    curly = before.rfind("“") > before.rfind("”")
+    return curly or before.count('"') % 2 == 1
 
 
 def _story_moved_on(clock: Clock, story: Timex) -> Timex | None:
