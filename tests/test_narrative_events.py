@@ -195,7 +195,7 @@ def test_times_anchored_on_events() -> None:
 def test_a_quotation_in_a_story_speaks_from_the_story_time() -> None:
     text = (
         "In August 1917 the front collapsed. The general wrote to the king: "
-        '"I no longer believe we can hold out over the winter."'
+        '"Our situation is grave; it is possible that a catastrophe will come over the winter."'
     )
     doc = timeline.parse(text, published="2009-12-19")
     assert {t.text: t.value for t in doc.timexes}["the winter"] == "1917-WI"

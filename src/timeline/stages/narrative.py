@@ -194,7 +194,11 @@ class Clock:
                 return None
             # the text came back to today in between ("Castro noted ... the boy's relatives
             # are fighting"): the story's year no longer holds
-            now = _PLAN_FROM_NOW.finditer(self.text, self.told, pos)
+            now = (
+                m
+                for m in _PLAN_FROM_NOW.finditer(self.text, self.told, pos)
+                if not in_quotation(self.text, m.start())  # a quote speaks from the story
+            )
             return None if next(now, None) and next(now, None) else story
         # a story of the last year or two: the year must have just been written out ("in
         # 1998 ... in December"); else the latest such date before today is as likely
