@@ -170,3 +170,11 @@ def test_page_lists_events_before_christ_first() -> None:
 def test_turn_of_the_century_is_the_nearest_boundary(text: str, value: str) -> None:
     turn = [(v, mod) for t, v, mod in _values(text) if "turn" in t]
     assert turn == [(value, "APPROX")]
+
+
+def test_timelinejs_export_keeps_events_before_christ() -> None:
+    from timeline.readwrite.exports import generate_timelinejs
+
+    doc = timeline.parse("In September 480 BC the fleet was destroyed.", published="2021-05-01")
+    dates = [e["start_date"] for e in generate_timelinejs([doc])["events"]]
+    assert {"year": "-480", "month": "9"} in dates  # TimelineJS shows it "480 BCE"

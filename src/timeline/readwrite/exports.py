@@ -20,6 +20,7 @@ import csv
 import html
 import io
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -144,12 +145,23 @@ def _tl_date(iso: str | None, granularity: str | None) -> dict[str, str] | None:
     return {"year": str(int(y)), "month": str(int(m)), "day": str(int(d))}
 
 
+def _tl_bc(value: str | None) -> dict[str, str] | None:
+    """A year before Christ as TimelineJS writes it: a negative year, shown "480 BCE"."""
+    m = re.fullmatch(r"BC(\d{4})(?:-(\d\d))?", value or "")
+    if m is None or int(m[1]) == 0:
+        return None
+    date = {"year": str(-int(m[1]))}
+    if m[2] and 1 <= int(m[2]) <= 12:
+        date["month"] = str(int(m[2]))
+    return date
+
+
 def generate_timelinejs(documents: Sequence[Document], title: str | None = None) -> dict[str, Any]:
     """TimelineJS3 JSON: one slide per dated event; texts are escaped HTML."""
     events = []
     for doc in documents:
         for ev in doc.events:
-            start = _tl_date(ev.time.start, ev.time.granularity)
+            start = _tl_date(ev.time.start, ev.time.granularity) or _tl_bc(ev.time.value)
             if start is None:
                 continue
             slide: dict[str, Any] = {
