@@ -19,17 +19,17 @@ from timeline.stages.values import value_range, year_number
 
 def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
     text = doc.text
-    datable = SpanIndex((t.start, t.end, t) for t in timexes if _datable(t))
-    marks = [t for t in timexes if _datable(t)]
-    if doc.source.published:  # "25 years since the flood" sets the story to the flood's year
-        for t in timexes:
-            since = years_since(text, t, doc.source.published) if t.type == "DURATION" else None
-            marks += [since] if since is not None else []
-    story = StoryClock(text, marks, doc.source.published, doc.sentences)
+    dated = [t for t in timexes if _datable(t)]
+    datable = SpanIndex((t.start, t.end, t) for t in dated)
+    # "25 years since the flood": the flood's date, for the story clock and the events told
+    since = _years_since_all(text, timexes, doc.source.published)
+    story = StoryClock(
+        text, dated + [back for _, back in since], doc.source.published, doc.sentences
+    )
     first_clause: dict[Span, Span] = {}
     by_id = {t.id: t for t in timexes}
     any_timex = SpanIndex((t.start, t.end, t) for t in timexes)
-    counted = counted_back(text, timexes, doc.source.published, doc.sentences)
+    counted = counted_back(text, since, doc.source.published, doc.sentences)
     for d in drafts:
         if d.time is not None or d.kind == "named":
             continue
@@ -156,11 +156,24 @@ _ANNIVERSARY = re.compile(
 )
 
 
+def _years_since_all(
+    text: str, timexes: list[Timex], published: str | None
+) -> list[tuple[Timex, Timex]]:
+    """(duration, the date it counts back to) for each "N years since" in the text."""
+    if not published:
+        return []
+    pairs = ((t, years_since(text, t, published)) for t in timexes if t.type == "DURATION")
+    return [(t, back) for t, back in pairs if back is not None]
+
+
 def counted_back(
-    text: str, timexes: list[Timex], published: str | None, sentences: tuple[Span, ...]
+    text: str,
+    since: list[tuple[Timex, Timex]],
+    published: str | None,
+    sentences: tuple[Span, ...],
 ) -> SpanIndex[EventTime]:
-    """What "N years since X" and "the Nth anniversary of X" say about X: it happened N
-    years before the publication year. Each phrase covers the rest of its sentence (at most
+    """What "N years since X" (``since``: each duration and its date) and "the Nth
+    anniversary of X" say about X: it happened N years before the publication year. Each phrase covers the rest of its sentence (at most
     120 characters after it), where X is told."""
     out: list[tuple[int, int, EventTime]] = []
     year = year_number(published) if published else None
@@ -173,9 +186,8 @@ def counted_back(
         hi = min(lo + 120, ends[i] if i < len(ends) else len(text))
         out.append((lo, hi, _value_time(value, "derived", why, timex)))
 
-    for t in timexes:
-        back = years_since(text, t, published) if t.type == "DURATION" else None
-        if back is not None and back.value:
+    for t, back in since:
+        if back.value:
             why = f"{t.text} since, counted back from the publication date"
             lo = YEARS_SINCE.match(text, t.end)
             assert lo is not None

@@ -43,8 +43,12 @@ def era_year(year: int, era: str | None) -> str:
     >>> era_year(493, "BC"), era_year(70, "AD"), era_year(1962, None)
     ('BC0493', '0070', '1962')
     """
-    before_christ = (era or "").replace(".", "").replace(" ", "").startswith("BC")
-    return f"BC{year:04d}" if before_christ else f"{year:04d}"
+    return f"BC{year:04d}" if before_christ(era) else f"{year:04d}"
+
+
+def before_christ(era: str | None) -> bool:
+    """Whether an era marker ("BC", "B.C.", "BCE", "B. C. E.") counts back from Christ."""
+    return (era or "").replace(".", "").replace(" ", "").startswith("BC")
 
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?i:in|by|from|since|until|to|of|about|around)\s+$")
@@ -84,9 +88,9 @@ def _range_first(m: re.Match[str]) -> _Draft | None:
     """ "499-493 BC", "from 499 to 493 BC": the first year shares the era of the second
     (tagged alone; the second is ``_year_era``'s). Years before Christ count down."""
     first, second = int(m["y"]), int(m["y2"])
-    if era_year(1, m["era"]).startswith("BC") and first <= second:
+    if before_christ(m["era"]) and first <= second:
         return None  # "3-4 BC" reads as a count, not a range of years
-    if not era_year(1, m["era"]).startswith("BC") and first >= second:
+    if not before_christ(m["era"]) and first >= second:
         return None
     return _draft(m, "y", value=era_year(first, m["era"]))
 
@@ -116,7 +120,7 @@ def _season_era(m: re.Match[str]) -> _Draft:
 def _decade_era(m: re.Match[str]) -> _Draft:
     """ "the 470s BC" (470-479 BC): ``BC047X``."""
     decade = f"{int(m['d']):03d}X"
-    return _draft(m, value=("BC" if era_year(1, m["era"]).startswith("BC") else "") + decade)
+    return _draft(m, value=("BC" if before_christ(m["era"]) else "") + decade)
 
 
 _ORDINAL_WORD = "|".join(ORDINAL_WORDS)
@@ -143,7 +147,7 @@ def _century(m: re.Match[str]) -> _Draft | None:
     if n is None:
         return None
     value = f"{n - 1:02d}"
-    if m["era"] and era_year(1, m["era"]).startswith("BC"):
+    if m["era"] and before_christ(m["era"]):
         value = f"BC{value}"
     return _draft(m, value=value)
 
