@@ -136,6 +136,7 @@ def test_cli_build_writes_outputs_and_keeps_going(run, tmp_path: Path) -> None:
     (src / "empty.txt").write_bytes(b"")
     (src / "latin1.txt").write_bytes(b"Caf\xe9 opened in 1990.")
     (src / "README.md").write_text("not an article")
+    (src / "photo.bin").write_bytes(b"\x89PNG\0\0")
     out = tmp_path / "out"
     res = run("build", str(src), "-o", str(out), "--quiet")
     assert res.exit_code == 1
@@ -143,7 +144,12 @@ def test_cli_build_writes_outputs_and_keeps_going(run, tmp_path: Path) -> None:
     assert lines == [
         f"timeline: error: {src / 'empty.txt'}: file is empty (nothing but white space); give a file that holds the text",
         f"timeline: error: {src / 'latin1.txt'}: not valid UTF-8 (byte 0xe9 at offset 3); convert it, e.g. `iconv -f latin1 -t utf-8`",
+        # files a folder holds that are not inputs are named, not dropped silently
+        f"timeline: warning: {src / 'photo.bin'}: not read (a folder's inputs are "
+        "its .txt, .md, .html, .json, .jsonl, .tml and .xml files); name a file to read it",
     ]
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["not_inputs"] == [str(src / "photo.bin")]
     errors = [json.loads(x) for x in (out / "errors.jsonl").read_text().splitlines()]
     assert [Path(e["path"]).name for e in errors] == ["empty.txt", "latin1.txt"]
     assert {p.name for p in out.iterdir()} >= {

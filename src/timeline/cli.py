@@ -111,10 +111,22 @@ def _documents(inputs: tuple[str, ...], published: str | None) -> Iterator[Docum
     inputs ``timeline build`` takes; the first bad one stops the command with its error."""
     from timeline.inputs import expand_inputs, load_unit
 
-    for unit in expand_inputs(inputs):
+    passed_over: list[str] = []
+    for unit in expand_inputs(inputs, passed_over=passed_over):
         if isinstance(unit, InputError):
             raise unit
         yield load_unit(unit, published)
+    _note_passed_over(passed_over)
+
+
+def _note_passed_over(paths: list[str]) -> None:
+    """Say which files in the input folders were not read (so none is dropped silently)."""
+    if paths:
+        more = f" and {len(paths) - 1} more" if len(paths) > 1 else ""
+        _warn(
+            f"{paths[0]}{more}: not read (a folder's inputs are its .txt, .md, .html, .json, "
+            ".jsonl, .tml and .xml files); name a file to read it"
+        )
 
 
 @cli.command()
@@ -241,6 +253,7 @@ def build(
             f"-> {out / 'index.html' if res['page'] else out}",
             err=True,
         )
+    _note_passed_over(res["not_inputs"])
     if res["undated"]:
         first, n = res["undated"][0], len(res["undated"])
         _warn(f"{first}{f' and {n - 1} more' if n > 1 else ''}: {NO_PUBLICATION_DATE}")

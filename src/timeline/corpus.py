@@ -247,7 +247,9 @@ def build_corpus(
             folder, cache, settings_key(published), {"on_error": on_error, "progress": progress}
         )
         try:
-            n_units = run.plan(expand_inputs(inputs, exclude=folder.owned_paths()), force)
+            passed_over: list[str] = []
+            units = expand_inputs(inputs, exclude=folder.owned_paths(), passed_over=passed_over)
+            n_units = run.plan(units, force)
             n_workers, interrupted = run_units(
                 run.todo, str(docs), published, run.record, workers=workers, scheduler=scheduler
             )
@@ -274,6 +276,7 @@ def build_corpus(
             "doc_ids": merged["doc_ids"],
             "characters": run.chars,
             "undated": sorted(run.undated),
+            "not_inputs": sorted(passed_over),
             "graph": merged["graph"],
             "page": merged["page"],
             "seconds_parse": round(t_merge - t0, 3),

@@ -54,6 +54,12 @@ def _suffix_ok(p: Path) -> bool:
     )
 
 
+def _unknown_kind(p: Path) -> bool:
+    """A file a folder walk passes over that a user may have meant as an input (not a hidden
+    file, not a README or LICENSE)."""
+    return not p.name.startswith(".") and p.name.lower().split(".")[0] not in _SKIP_NAMES
+
+
 def _walk(
     base: Path, depth: int | None = None, exclude: Collection[str] = ()
 ) -> Iterator[tuple[Path, tuple[str, ...]]]:
@@ -116,7 +122,7 @@ def _glob(pattern: str, exclude: Collection[str] = ()) -> list[Path]:
     return [p if first else Path(os.path.normpath(p)) for p in found]
 
 
-def _files(item: str, exclude: Collection[str]) -> list[Path]:
+def _files(item: str, exclude: Collection[str], passed_over: list[str]) -> list[Path]:
     p = Path(item)
     if p.is_file() or (p.exists() and not p.is_dir()):  # a device or pipe: refused on reading
         return [p]
@@ -124,7 +130,14 @@ def _files(item: str, exclude: Collection[str]) -> list[Path]:
         if _other_output(p, exclude):  # another build's output: its documents only
             found = [f for f, _ in _walk(p / "docs", 1) if f.suffix == ".json"]
         else:
-            found = [f for f, _ in _walk(p, None, exclude) if _suffix_ok(f)]
+            found, others = [], []
+            for f, _ in _walk(p, None, exclude):
+                if _suffix_ok(f):
+                    found.append(f)
+                elif _unknown_kind(f) and os.path.realpath(f) not in exclude:
+                    others.append(str(f))
+            if found:  # else the error below says what was looked for
+                passed_over.extend(others)
         if not found:
             raise InputError(
                 f"{item}: no inputs found (looked for "
@@ -141,13 +154,19 @@ def _files(item: str, exclude: Collection[str]) -> list[Path]:
 
 
 def expand_inputs(
-    inputs: tuple[str, ...] | list[str], exclude: Collection[str] = ()
+    inputs: tuple[str, ...] | list[str],
+    exclude: Collection[str] = (),
+    passed_over: list[str] | None = None,
 ) -> Iterator[Unit | InputError]:
     """Every unit of work in ``inputs``; a bad input yields an InputError instead (not raised).
 
     A file named twice (``build news news/a.txt``) is one unit. ``exclude`` holds absolute
     normalised paths never to read (the files ``timeline build`` wrote in its output folder).
+    Files a folder holds that are not inputs are not read; the paths of those with other
+    suffixes (not hidden, README or LICENSE files) go in ``passed_over`` for the caller to
+    name.
     """
+    passed_over = [] if passed_over is None else passed_over
     seen: set[str] = set()
     for item in inputs:
         if item == "-":
@@ -162,7 +181,7 @@ def expand_inputs(
             yield bad
             continue
         try:
-            files = _files(item, exclude)
+            files = _files(item, exclude, passed_over)
         except InputError as e:
             yield e
             continue
