@@ -109,3 +109,15 @@ def test_dateline_place_with_its_region() -> None:
         == "2022-08-21"
     )
     assert published_in_dateline("Title\nIn Paris, France, on May 1, 2020 they met.") is None
+
+
+def test_the_python_api_reads_the_dateline_as_the_cli_does() -> None:
+    text = "WASHINGTON, March 5, 2022 (Reuters) - The United States said on Tuesday it would act."
+    doc = timeline.parse(text)
+    assert (doc.source.published, doc.source.published_from) == ("2022-03-05", "inferred")
+    assert next(t.value for t in doc.timexes if t.text == "Tuesday") == "2022-03-01"
+    off = timeline.parse(text, infer_published=False)
+    assert off.source.published is None
+    # the message says why there is no date, in the API's own terms (not --published)
+    assert "infer_published=False" in off.problems[0].message
+    assert "--published" not in off.problems[0].message

@@ -49,6 +49,11 @@ NO_PUBLICATION_DATE = (
     "or a `published:` front matter line"
 )
 
+NOT_GIVEN = (
+    "no publication date (none given, and infer_published=False); relative dates such as "
+    "'yesterday' are left unresolved: pass published='YYYY-MM-DD'"
+)
+
 
 def lacks_publication_date(doc: Document) -> bool:
     """Whether ``doc`` has relative dates left unresolved for want of a publication date
@@ -92,7 +97,7 @@ def parse(
     path: str | None = None,
     doc_id: str | None = None,
     published_from: str | None = None,
-    infer_published: bool = False,
+    infer_published: bool = True,
     settings: Settings = DEFAULT,
 ) -> Document:
     """Parse one article's text into a Document.
@@ -103,8 +108,9 @@ def parse(
     published : publication date (``YYYY-MM-DD``, a ``datetime.date`` or ``datetime``), the
         anchor of "last Tuesday"; without it
         relative expressions stay unresolved and are listed in ``doc.problems``.
-    infer_published : when no date is given, take it from the text itself (see
-        ``infer_published_date``) and record ``published_from="inferred"``.
+    infer_published : when no date is given, take it from the text's dateline, byline or
+        metadata line at the top (see ``infer_published_date``) and record
+        ``published_from="inferred"``, as ``timeline parse`` does; ``False`` leaves it unknown.
     """
     if not isinstance(text, str):
         raise InputError(f"text must be a str, not {type(text).__name__}")
@@ -134,5 +140,6 @@ def parse(
         published=dct,
         published_from=(published_from or ("argument" if dct else "unknown")),  # type: ignore[arg-type]
     )
-    problems = () if dct else (Problem(code="no-publication-date", message=NO_PUBLICATION_DATE),)
+    missing = NO_PUBLICATION_DATE if infer_published else NOT_GIVEN
+    problems = () if dct else (Problem(code="no-publication-date", message=missing),)
     return run_stages(Document(source=source, text=text, problems=problems), settings)
