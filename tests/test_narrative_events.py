@@ -199,3 +199,16 @@ def test_a_quotation_in_a_story_speaks_from_the_story_time() -> None:
     )
     doc = timeline.parse(text, published="2009-12-19")
     assert {t.text: t.value for t in doc.timexes}["the winter"] == "1917-WI"
+
+
+def test_a_relative_opening_restated_by_a_date_takes_the_date() -> None:
+    text = (
+        "The landings came in June 1944. The following spring, in April 1945, the army "
+        "crossed the river. Two days later, on 2 May, the garrison surrendered. Saaret, a "
+        "teacher born in 1960, won the vote on May 30 of that year."
+    )
+    t = _times(text)
+    assert t["crossed"].value == "1945-04"  # not the season "the following spring" names
+    assert t["surrendered"].value == "1945-05-02"  # the day, not "two days later" alone
+    # an apposition before the verb does not set the story: "that year" is still 1945
+    assert t["won"].value == "1945-05-30"

@@ -76,9 +76,10 @@ def local_tense(text: str, start: int, end: int, sentence: Span | None) -> tuple
     hi = sentence.end if sentence else min(len(text), end + 60)
     before = _WORDS.findall(text[max(lo, start - 80) : start])
     tail = text[end : min(hi, end + 50)]
-    if tail.startswith(",") and (start - lo > 200 or len(_WORDS.findall(text[lo:start])) >= 3):
+    if tail.startswith(",") and (start - lo > 200 or not _opening(text[lo:start])):
         # "took effect in January, will be reviewed": past the comma is another clause (but
-        # "On Friday, the company announced ..." opens its sentence: the clause follows)
+        # "On Friday, the company announced ..." or "The following spring, in April, Soviet
+        # troops entered ..." opens its sentence with no verb yet: the clause follows)
         tail = ""
     after = _WORDS.findall(tail)[:4]
     for i, w in enumerate(after):
@@ -99,6 +100,50 @@ def local_tense(text: str, start: int, end: int, sentence: Span | None) -> tuple
         return near, True
     clause = _CLAUSE_END.split(text[max(lo, start - 160) : start])[-1]
     return _tense_of(_WORDS.findall(clause)[-14:], []), False
+
+
+def _opening(head: str) -> bool:
+    """Whether ``head``, the start of a sentence up to a time expression, is a short opening
+    phrase with no verb in it yet ("On", "The following spring, in")."""
+    words = _WORDS.findall(head)
+    if len(words) < 3:
+        return True
+    # an adverbial opens with a preposition or a determiner ("The following spring, in"),
+    # not with a name and its apposition ("Saaret, a teacher born in 1974, won")
+    return (
+        len(words) <= 8 and words[0].lower() in _OPENERS and not any(_word_class(w) for w in words)
+    )
+
+
+_OPENERS = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "by",
+        "during",
+        "after",
+        "before",
+        "since",
+        "from",
+        "within",
+        "early",
+        "late",
+        "later",
+        "earlier",
+        "the",
+        "that",
+        "this",
+        "these",
+        "those",
+        "a",
+        "an",
+        "one",
+        "some",
+        "each",
+        "every",
+    ]
+)
 
 
 @lru_cache(maxsize=8192)

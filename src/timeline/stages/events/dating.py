@@ -14,7 +14,7 @@ from timeline.stages.events.drafts import _clause_of, _datable, _Draft, _time_of
 from timeline.stages.events.lexicon import _CLAUSE_BREAK, _FUTURE, clauses, trigger_lemma
 from timeline.stages.narrative import NEAR_REACH, YEARS_SINCE, years_since
 from timeline.stages.normalize import ORDINAL_WORDS
-from timeline.stages.values import value_range, year_number
+from timeline.stages.values import GRANULARITIES, value_range, year_number
 
 
 def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
@@ -60,7 +60,7 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
         if near is not None:
             d.time = _time_of(near[2])
         elif head is not None:
-            d.time = _time_of(head)
+            d.time = _time_of(_restated(text, head, datable))
         elif earlier := datable.last_starting_in(d.sentence.start, d.trigger.start):
             # narrative continuation: the nearest time earlier in the sentence
             d.time = _time_of(earlier[2])
@@ -86,6 +86,26 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
                 )
             else:
                 d.time = EventTime()
+
+
+def _restated(text: str, head: Timex, datable: SpanIndex[Timex]) -> Timex:
+    """A relative time restated at once by an explicit or a finer one ("The following
+    spring, in April 1945, ...", "Two days later, on 2 May, ..."): the one that says more."""
+    after = datable.first_starting_in(head.end, head.end + 12)
+    if after is None or head.basis == "explicit":
+        return head
+    t = after[2]
+    finer = _rank(t.granularity) > _rank(head.granularity)
+    if (t.basis == "explicit" or finer) and _APPOSED.fullmatch(text[head.end : after[0]]):
+        return t
+    return head
+
+
+def _rank(granularity: str | None) -> int:
+    return GRANULARITIES.index(granularity) if granularity in GRANULARITIES else -1
+
+
+_APPOSED = re.compile(r"\s*[,(–—-]\s*(?:in|on|at|during)?\s*")
 
 
 # verbs that report what is said now ("said", "told"): told from the publication date
