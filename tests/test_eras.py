@@ -9,7 +9,14 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline.render.labels import date_label
-from timeline.stages.values import granularity_of, shift, truncate, year_number, year_part
+from timeline.stages.values import (
+    chronological_key,
+    granularity_of,
+    shift,
+    truncate,
+    year_number,
+    year_part,
+)
 
 
 def _values(text: str) -> list[tuple[str, str | None, str | None]]:
@@ -178,3 +185,21 @@ def test_timelinejs_export_keeps_events_before_christ() -> None:
     doc = timeline.parse("In September 480 BC the fleet was destroyed.", published="2021-05-01")
     dates = [e["start_date"] for e in generate_timelinejs([doc])["events"]]
     assert {"year": "-480", "month": "9"} in dates  # TimelineJS shows it "480 BCE"
+
+
+@given(st.integers(1, 9999), st.integers(1, 9999), st.sampled_from(["", "-SP", "-03", "-FA"]))
+def test_years_before_christ_sort_by_their_first_year(a: int, b: int, part: str) -> None:
+    """A year, its decade and its century sort by the first year each covers (the 490s BC
+    begin in 499 BC, the 5th century BC in 500 BC), and all before our era."""
+
+    def first_year(value: str) -> int:
+        return chronological_key(value, None)[1]
+
+    year, decade, century = f"BC{a:04d}", f"BC{a // 10:03d}X", f"BC{a // 100:02d}"
+    assert first_year(year) == 1 - a
+    assert first_year(century) <= first_year(decade) <= first_year(year) <= 0
+    earlier, later = sorted([a, b], reverse=True)
+    keys = [chronological_key(f"BC{y:04d}{part}", None) for y in (earlier, later)]
+    assert keys == sorted(keys)
+    assert chronological_key(year + "-SP", None) < chronological_key(year + "-08", None)
+    assert chronological_key(year, None) < chronological_key("0001", "0001-01-01")

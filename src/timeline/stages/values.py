@@ -316,8 +316,31 @@ def chronological_key(value: str | None, start: str | None) -> tuple[int, int, s
 
     >>> sorted(["1962", "BC0493", None, "BC0499"], key=lambda v: chronological_key(v, None))
     ['BC0499', 'BC0493', '1962', None]
+    >>> vals = ["BC0480-08", "BC047X", "BC0480-SP", "BC04", "BC05"]
+    >>> sorted(vals, key=lambda v: chronological_key(v, None))
+    ['BC05', 'BC04', 'BC0480-SP', 'BC0480-08', 'BC047X']
     """
     if start:
         return 0, int(start[:4]), start
-    year = year_number(value)
-    return (0, year, value or "") if year is not None else (1, 0, "")
+    m = _BC_VALUE.match(value or "")
+    if m is None:
+        year = year_number(value)
+        return (0, year, value or "") if year is not None else (1, 0, "")
+    digits, part = m["digits"], m["part"] or ""
+    if digits.endswith("X"):  # a decade: the 490s BC begin in 499 BC
+        first = 1 - (int(digits[:3]) * 10 + 9)
+    elif len(digits) == 4:  # a year: 493 BC is -492
+        first = 1 - int(digits)
+    else:  # a century: BC04 (500-401 BC) begins in 500 BC
+        first = 1 - (int(digits) + 1) * 100
+    month = _SEASON_MONTH.get(part[:2], part[:2])  # "BC0480-SP" before "BC0480-08"
+    return 0, first, f"{month}{part[2:]}"
+
+
+_BC_VALUE = re.compile(r"BC(?P<digits>\d{4}|\d{3}X|\d{2})(?:-(?P<part>.*))?$")
+_SEASON_MONTH = {"SP": "03", "SU": "06", "FA": "09", "WI": "12", "Q1": "01", "Q2": "04"} | {
+    "Q3": "07",
+    "Q4": "10",
+    "H1": "01",
+    "H2": "07",
+}
