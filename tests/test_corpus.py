@@ -130,7 +130,7 @@ def test_corpus_ctrl_c_stops_cleanly_and_keeps_finished_documents(tmp_path: Path
         time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends: the whole group
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130
+    assert proc.returncode == 130, err
     assert "Traceback" not in err
     assert err.strip().splitlines()[-1] == (
         "timeline: error: interrupted: finished documents are kept; run again to complete"
