@@ -44,6 +44,20 @@ def test_war_chronology() -> None:
     assert got["December"] == "1915-12"
 
 
+def test_a_look_back_inside_a_sentence_does_not_move_the_story() -> None:
+    text = (
+        "The rebels took the port in March 1952. The army held most of the ground it had "
+        "won during the previous year. In June the rebels attacked again. The previous year, "
+        "the rebels lost every battle. In October they lost the port."
+    )
+    got = values(text, "2020-01-01")
+    assert got["the previous year"] == "1951"
+    assert got["June"] == "1952-06"  # the story is still in 1952
+    # opening its sentence, "The previous year" does set the story
+    assert got["The previous year"] == "1951"
+    assert got["October"] == "1951-10"
+
+
 def test_obituary() -> None:
     text = (
         "Maria Ortega, the architect, has died at 91, her family said on Tuesday. Born in "

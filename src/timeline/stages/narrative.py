@@ -79,6 +79,7 @@ _PERIOD_ENDED = re.compile(
 )
 _WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _HAD = re.compile(r"(?i)\bhad\b")
+_WORD = re.compile(r"\w+")
 
 
 class ClauseTense:
@@ -123,10 +124,19 @@ class Clock:
     pending: list[tuple[Timex, ClauseTense]] = dataclasses.field(default_factory=list)
 
     def observe(
-        self, t: Timex, d: _Draft, tense: ClauseTense, derived: bool, inferred: bool
+        self,
+        t: Timex,
+        d: _Draft,
+        tense: ClauseTense,
+        derived: bool,
+        inferred: bool,
+        flashback: bool = False,
     ) -> None:
         """Move the clock after ``t`` was resolved from ``d`` (``derived``: from the results
-        quarter; ``inferred``: its year taken from the story)."""
+        quarter; ``inferred``: its year taken from the story; ``flashback``: a relative time
+        inside its sentence, not opening it, as in "gains achieved during the previous
+        year": one that looks back does not move the story)."""
+        looks_back = flashback and self._looks_back(t)
         if t.type in ("DATE", "TIME") and t.value and _rank(t.granularity) >= 0 and not derived:
             self.last = t
             if not ENDED.search(self.text, max(0, t.start - 12), t.start):
@@ -142,6 +152,7 @@ class Clock:
                 and _rank(t.granularity) >= _YEAR_RANK
                 and _CALENDAR.match(t.value)
                 and not not_narration(self.text, t)
+                and not looks_back
             ):
                 if inferred:
                     self.story, self.told = t, t.end
@@ -156,6 +167,12 @@ class Clock:
                 self.story = self.last = back
                 self.told = t.end
                 self.pending.clear()
+
+    def _looks_back(self, t: Timex) -> bool:
+        """Whether ``t`` lies in a year before the last date told."""
+        now = year_number(self.last.value) if self.last is not None else None
+        then = year_number(t.value)
+        return now is not None and then is not None and then < now
 
     def _settle(self) -> None:
         """The newest pending date told in the past tense becomes the story ("Apple passed
@@ -445,7 +462,13 @@ def resolve_times(
         t = _in_results_quarter(clock, t)
         timexes.append(t)
         derived = d.follows_quarter and anchor == (clock.quarter.id if clock.quarter else None)
-        clock.observe(t, d, tense, derived, inferred)
+        flashback = (
+            d.kind == "anaphoric"
+            and basis == "anaphoric"
+            and sentence is not None
+            and len(_WORD.findall(text, sentence.start, d.start)) > 2
+        )
+        clock.observe(t, d, tense, derived, inferred, flashback)
     return timexes, problems
 
 
