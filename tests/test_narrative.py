@@ -58,6 +58,28 @@ def test_a_look_back_inside_a_sentence_does_not_move_the_story() -> None:
     assert got["October"] == "1951-10"
 
 
+def test_a_year_heading_sets_the_story_of_its_section() -> None:
+    text = (
+        "1936\n\nThe general was killed in a plane crash on 20 July. On 21 July the rebels "
+        "took the north.\n\nSummer 1937\n\nIn August the front moved east."
+    )
+    got = values(text, "2009-12-19")
+    assert got["20 July"] == "1936-07-20"
+    assert got["21 July"] == "1936-07-21"
+    assert got["August"] == "1937-08"
+
+
+def test_a_clock_time_is_not_a_return_to_today() -> None:
+    """ "5:34 AM" holds the letters of "am", a present-tense verb; it is not one."""
+    text = (
+        "The invasion was planned in 2002. The strikes began at 5:34 AM on March 20, 2003 "
+        "(9:34 p.m., March 19 in Washington). Officers met at 6 AM and 7 AM on the first "
+        "day. On April 9 the capital fell."
+    )
+    got = values(text, "2009-12-19")
+    assert got["April 9"] == "2003-04-09"
+
+
 def test_obituary() -> None:
     text = (
         "Maria Ortega, the architect, has died at 91, her family said on Tuesday. Born in "

@@ -62,7 +62,7 @@ _YEAR_RANK = GRANULARITIES.index("year")
 STORY_REACH, NEAR_REACH, FAR_YEARS = 5000, 400, 3
 _CALENDAR = re.compile(r"(?:BC)?\d{4}(?:-|$)")
 # a plan told from today ("will open in June", "is expected in May"), not a story's future
-_NOW = r"will|won't|shall|is|are|am|has|have"
+_NOW = r"will|won't|shall|is|are|(?-i:am)|has|have"  # not "5:34 AM"
 _PLAN_FROM_NOW = re.compile(rf"(?i)\b(?:{_NOW})\b|'ll\b")
 # a clause that tells what is not (yet) done: "would continue past the Nov. 1 deadline"
 _NOT_DONE = re.compile(rf"(?i)\b(?:{_NOW}|would|could|might|(?-i:may))\b|'ll\b")
@@ -142,7 +142,9 @@ class Clock:
             if not ENDED.search(self.text, max(0, t.start - 12), t.start):
                 self.quarter = next_quarter_context(self.quarter, t)
             if t.basis == "deictic":
-                if d.kind == "deictic":  # "yesterday", "41 years ago": told from today again
+                if d.kind == "deictic" and (not d.yearless or bool(tense)):
+                    # "yesterday", "41 years ago", "will join on March 12": told from today
+                    # again (not a past "March 19" read from today for want of a story year)
                     self.story = None
                     self.pending.clear()
                 # else an anaphoric phrase counted from today for want of a date ("a
@@ -154,7 +156,7 @@ class Clock:
                 and not not_narration(self.text, t)
                 and not looks_back
             ):
-                if inferred:
+                if inferred or self._heading(t):
                     self.story, self.told = t, t.end
                     self.pending.clear()
                 else:
@@ -167,6 +169,20 @@ class Clock:
                 self.story = self.last = back
                 self.told = t.end
                 self.pending.clear()
+
+    def _heading(self, t: Timex) -> bool:
+        """Whether ``t`` is a section heading: a past date alone on its line ("1936",
+        "Summer 1942"), which the section below it tells of."""
+        text = self.text
+        lo = text.rfind("\n", 0, t.start) + 1
+        hi = text.find("\n", t.end)
+        hi = len(text) if hi < 0 else hi
+        line = text[lo:hi].strip(" \t:.-–—")
+        return (
+            len(line) <= len(t.text) + 12
+            and not text[lo:hi].rstrip().endswith(".")
+            and (year_number(t.value) or 10**4) < (year_number(self.speech) or 10**4)
+        )
 
     def _looks_back(self, t: Timex) -> bool:
         """Whether ``t`` lies in a year before the last date told."""
