@@ -80,6 +80,20 @@ def test_a_clock_time_is_not_a_return_to_today() -> None:
     assert got["April 9"] == "2003-04-09"
 
 
+def test_the_previous_and_following_month_count_from_the_story() -> None:
+    got = values(
+        "In September 1918 the army gave up the salient it seized the previous April. "
+        "The following April the treaty was signed.",
+        "2009-12-19",
+    )
+    assert got["the previous April"] == "1918-04"
+    assert got["The following April"] == "1919-04"
+    # from a year told, the month of the year before or after it
+    got = values("In 1918 the army lost. The following April the peace was signed.", "2009-12-19")
+    assert got["The following April"] == "1919-04"
+    assert values("Sales will rise next April.", "2009-12-19")["next April"] == "2010-04"
+
+
 def test_obituary() -> None:
     text = (
         "Maria Ortega, the architect, has died at 91, her family said on Tuesday. Born in "

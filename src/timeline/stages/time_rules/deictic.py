@@ -107,9 +107,15 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
     shared = _SHARED_YEAR.match(m.string, m.end())
     if shared:  # "between March and May 2019": the year belongs to both months
         return _draft(m, value=f"{shared['y']}-{mo:02d}")
-    prefix = re.search(r"(?i)\b(last|next|this)\s+$", before)
-    direction = prefix.group(1).lower() if prefix else None
+    prefix = _THE_PREVIOUS.search(m.string, max(0, m.start() - 18), m.start()) or re.search(
+        r"(?i)\b(last|next|this)\s+$", before
+    )
+    direction = prefix.group(1).lower().split()[-1] if prefix else None
+    if direction == "next" and prefix and prefix.group(1).lower().startswith("the"):
+        direction = "following"
     start = m.start() - len(prefix.group(0)) if prefix else m.start()
+    # "the following April", "the previous April": counted from the story, not from today
+    told = direction in ("following", "previous", "preceding")
 
     def recipe(anchor: str, future: bool) -> str | None:
         base = dt.date.fromisoformat(_first_day(anchor))
@@ -128,19 +134,24 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
             year = min((base.year - 1, base.year, base.year + 1), key=cost)
         elif direction == "last" and mo >= base.month - 1:
             year -= 1  # in March, "last February" is a year back: else "last month"
-        elif direction == "next" and mo <= base.month:
+        elif direction in ("previous", "preceding") and (mo >= base.month or len(anchor) == 4):
+            year -= 1  # (from a year told: "In 1918 ... the previous April" is 1917's)
+        elif direction in ("next", "following") and (mo <= base.month or len(anchor) == 4):
             year += 1
         return f"{year:04d}-{mo:02d}"
 
     return _Draft(
         start=start,
         end=m.end(),
-        kind="deictic",
+        kind="anaphoric" if told else "deictic",
         recipe=recipe,
-        needs="month",
+        needs="year" if told else "month",
         month_of_year=mo if direction is None else None,
         yearless=direction is None,
     )
+
+
+_THE_PREVIOUS = re.compile(r"(?i)\b(the\s+(?:following|previous|preceding|next))\s+$")
 
 
 @_rule(
