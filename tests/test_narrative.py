@@ -94,6 +94,15 @@ def test_the_previous_and_following_month_count_from_the_story() -> None:
     assert values("Sales will rise next April.", "2009-12-19")["next April"] == "2010-04"
 
 
+def test_a_planned_year_does_not_become_the_story() -> None:
+    got = values(
+        "On 10 March 1975 the general attacked the town. If it fell, the coast would be open "
+        "for a planned campaign in 1976. The defenders collapsed on 11 March.",
+        "2009-12-19",
+    )
+    assert got["11 March"] == "1975-03-11"
+
+
 def test_obituary() -> None:
     text = (
         "Maria Ortega, the architect, has died at 91, her family said on Tuesday. Born in "

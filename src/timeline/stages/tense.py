@@ -178,12 +178,18 @@ def _tense_of(before: list[str], after: list[str]) -> bool | None:
         # "planned to leave on Thursday", "is set to begin on Wednesday": the plan points forward
         if nxt in ("to", "for") and lw in _INTENT:
             return "had" not in prev
+        if prev and prev[-1] in _DETERMINERS:
+            # "a planned campaign in 1976" is a plan; "the damaged bridge" an adjective
+            if lw in _INTENT:
+                return True
+            continue
         if prev and prev[-1] in _NON_PAST_AUX:
             continue  # "will be held": a participle after an auxiliary, not the past
         return False
     return None
 
 
+_DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that"}
 _NEXT_CLAUSE = {"and", "but", "while", "whereas", "although", "though", "because", "which", "who"}
 _WEEKDAY_NAME = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _DEADLINE = {"by", "until", "till", "through"}
