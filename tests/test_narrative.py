@@ -103,6 +103,21 @@ def test_a_planned_year_does_not_become_the_story() -> None:
     assert got["11 March"] == "1975-03-11"
 
 
+def test_a_year_modifying_the_subject_sets_the_scene_but_not_an_aside() -> None:
+    got = values(
+        "The army wintered at Valley Forge in February 1776. The first of the 1777 campaigns "
+        "was an expedition from Quebec. The general set off in June.",
+        "2009-12-19",
+    )
+    assert got["June"] == "1777-06"
+    got = values(
+        "The two men were charged in the Dec. 21, 1988, bombing of the airliner. They were "
+        "removed from the list after the leader agreed in April to hand them over.",
+        "1999-06-07",
+    )
+    assert got["April"] == "1999-04"
+
+
 def test_obituary() -> None:
     text = (
         "Maria Ortega, the architect, has died at 91, her family said on Tuesday. Born in "
