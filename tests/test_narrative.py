@@ -61,12 +61,14 @@ def test_a_look_back_inside_a_sentence_does_not_move_the_story() -> None:
 def test_a_year_heading_sets_the_story_of_its_section() -> None:
     text = (
         "1936\n\nThe general was killed in a plane crash on 20 July. On 21 July the rebels "
-        "took the north.\n\nSummer 1937\n\nIn August the front moved east."
+        "took the north.\n\nSummer 1937\n\nIn August the front moved east.\n\n"
+        "1938: The last offensive\n\nIn March the front broke."
     )
     got = values(text, "2009-12-19")
     assert got["20 July"] == "1936-07-20"
     assert got["21 July"] == "1936-07-21"
     assert got["August"] == "1937-08"
+    assert got["March"] == "1938-03"
 
 
 def test_a_clock_time_is_not_a_return_to_today() -> None:

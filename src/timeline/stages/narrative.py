@@ -179,8 +179,9 @@ class Clock:
         hi = len(text) if hi < 0 else hi
         line = text[lo:hi].strip(" \t:.-–—")
         return (
-            len(line) <= len(t.text) + 12
-            and not text[lo:hi].rstrip().endswith(".")
+            len(line) <= 80
+            and len(line.split()) <= len(t.text.split()) + 6
+            and not text[lo:hi].rstrip().endswith((".", "?", "!", '"', "”"))
             and (year_number(t.value) or 10**4) < (year_number(self.speech) or 10**4)
         )
 
