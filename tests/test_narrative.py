@@ -120,6 +120,15 @@ def test_a_year_modifying_the_subject_sets_the_scene_but_not_an_aside() -> None:
     assert got["April"] == "1999-04"
 
 
+def test_the_end_of_a_span_does_not_move_the_story() -> None:
+    got = values(
+        "In September 1944 the army began a siege that lasted until the fall of the city in "
+        "February 1945. In October the rains came.",
+        "2009-12-19",
+    )
+    assert got["October"] == "1944-10"
+
+
 def test_obituary() -> None:
     text = (
         "Maria Ortega, the architect, has died at 91, her family said on Tuesday. Born in "

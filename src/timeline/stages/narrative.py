@@ -33,6 +33,7 @@ from timeline.stages.anchoring import (
     QUARTER_AFTER,
     QUARTER_INSIDE,
     QUARTER_REACH,
+    SINCE_IN_CLAUSE,
     narrated_day,
     next_quarter_context,
     not_narration,
@@ -356,6 +357,8 @@ def _story_moved_on(clock: Clock, story: Timex) -> Timex | None:
         return None  # only from a year written out: an inferred year is not moved on again
     if _rank(last.granularity) < _rank("month") or not last.value or last.value[:1] == "B":
         return None
+    if SINCE_IN_CLAUSE.search(clock.text, max(0, last.start - 40), last.start):
+        return None  # "lasted until the fall of Budapest in February 1945": a span's end
     y0, y1 = year_number(story.value), year_number(last.value)
     return last if y0 is not None and y1 is not None and 0 <= y1 - y0 <= 1 else None
 
