@@ -129,6 +129,17 @@ def test_the_end_of_a_span_does_not_move_the_story() -> None:
     assert got["October"] == "1944-10"
 
 
+def test_that_same_day_and_the_next_spring_count_from_the_story() -> None:
+    got = values(
+        "The war began on May 10, 1940. On that same day the army crossed the river. "
+        "That same spring the fleet sailed. The next spring, however, the army emerged.",
+        "2009-12-19",
+    )
+    assert got["that same day"] == "1940-05-10"
+    assert got["That same spring"] == "1940-SP"
+    assert got["The next spring"] == "1941-SP"
+
+
 def test_obituary() -> None:
     text = (
         "Maria Ortega, the architect, has died at 91, her family said on Tuesday. Born in "

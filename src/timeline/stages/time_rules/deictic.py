@@ -355,7 +355,9 @@ def _this_last_next(m: re.Match[str]) -> _Draft | None:
     if m["the"] and d == "next" and not span_prep and unit not in SEASONS:
         # "a merger followed the next year": the year after the last date, not a duration
         return _draft(m, kind="anaphoric", recipe=_shift_recipe(1, unit), needs=_need(unit))
-    if m["the"] and d in ("past", "last", "coming", "next"):
+    if m["the"] and d == "next" and unit in SEASONS:
+        d = "following"  # "The next spring, the army emerged": the story's next spring
+    elif m["the"] and d in ("past", "last", "coming", "next"):
         # "the past week", "over the next year": a duration ending or starting at the DCT
         if unit in SEASONS:
             return None

@@ -105,8 +105,8 @@ def _the_next_day(m: re.Match[str]) -> _Draft:
 
 
 @_rule(
-    r"(?i)\b(?:(?:later|earlier)\s+)?that\s+(?P<s>spring|summer|autumn|fall|winter)\b",
-    lits=("that spring", "that summer", "that autumn", "that fall", "that winter"),
+    r"(?i)\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<s>spring|summer|autumn|fall|winter)\b",
+    lits=("spring", "summer", "autumn", "fall", "winter"),
 )
 def _that_season(m: re.Match[str]) -> _Draft:
     """ "That autumn": the season of the year the story is in."""
@@ -120,7 +120,7 @@ def _that_season(m: re.Match[str]) -> _Draft:
 
 
 @_rule(
-    r"(?i)\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?P<u>year|month|week|day|morning|afternoon|evening|night)\b",
+    r"(?i)\b(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<u>year|month|week|day|morning|afternoon|evening|night)\b",
     lits=("that", "same"),
 )
 def _that_unit(m: re.Match[str]) -> _Draft:
