@@ -140,6 +140,16 @@ def test_that_same_day_and_the_next_spring_count_from_the_story() -> None:
     assert got["The next spring"] == "1941-SP"
 
 
+def test_what_is_said_today_of_the_past_keeps_the_story() -> None:
+    got = values(
+        "The mosque was bombed on February 22, 2006. The bomb is believed to have been planted "
+        "by militants. Bodies were found on February 23, and at least 165 people are thought "
+        "to have been killed.",
+        "2009-12-19",
+    )
+    assert got["February 23"] == "2006-02-23"
+
+
 def test_obituary() -> None:
     text = (
         "Maria Ortega, the architect, has died at 91, her family said on Tuesday. Born in "

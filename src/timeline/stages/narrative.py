@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, cast
 
 from timeline.model import Problem, Span, Timex
@@ -80,6 +80,7 @@ _PERIOD_ENDED = re.compile(
 )
 _WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _HAD = re.compile(r"(?i)\bhad\b")
+_OF_THE_PAST = re.compile(r"\s+(?:\w+\s+){0,2}to\s+have\s")
 _WORD = re.compile(r"\w+")
 
 
@@ -231,7 +232,7 @@ class Clock:
             # are fighting"): the story's year no longer holds
             now = (
                 m
-                for m in _PLAN_FROM_NOW.finditer(self.text, self.told, pos)
+                for m in _present_verbs(self.text, self.told, pos)
                 if not in_quotation(self.text, m.start())  # a quote speaks from the story
             )
             return None if next(now, None) and next(now, None) else story
@@ -310,7 +311,7 @@ def story_calendar(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None
     if story is None or story.value is None:
         return None
     lo, hi = _clause_window(clock.text, d)
-    if _PLAN_FROM_NOW.search(clock.text, lo, hi) and not in_quotation(clock.text, d.start):
+    if _told_now(clock.text, lo, hi) and not in_quotation(clock.text, d.start):
         return None  # told from today: "will reopen in June", "is payable Jan. 2"
     if _PERIOD_ENDED.search(clock.text, max(0, d.start - 30), d.start):
         return None  # a results period: "for the six months ended Aug. 12"
@@ -332,6 +333,21 @@ def story_calendar(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None
     if value and (story.granularity == "year" or anchor != story.value) and value[:4] != year:
         value = year + value[4:]  # "In 1941 ... on September 30": that year's
     return (value, story.id, "anaphoric") if value else None
+
+
+def _present_verbs(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The verbs in ``text[lo:hi]`` that speak from today ("is", "will", "has"), but not
+    those that say today what the story's past was ("is believed to have been caused")."""
+    return (
+        m
+        for m in _PLAN_FROM_NOW.finditer(text, lo, hi)
+        if not _OF_THE_PAST.match(text, m.end())
+        and text[max(0, m.start() - 3) : m.start()].lower() != "to "  # "to have", "to be"
+    )
+
+
+def _told_now(text: str, lo: int, hi: int) -> bool:
+    return next(_present_verbs(text, lo, hi), None) is not None
 
 
 def in_quotation(text: str, pos: int) -> bool:
