@@ -150,6 +150,15 @@ def test_what_is_said_today_of_the_past_keeps_the_story() -> None:
     assert got["February 23"] == "2006-02-23"
 
 
+def test_an_opening_date_takes_the_tense_of_the_main_clause_after_its_subject() -> None:
+    got = values(
+        "Meanwhile, on 10 October 1950, the 89th Tank Battalion was attached to the division. "
+        "On 15 October the regiment captured the city.",
+        "2009-12-19",
+    )
+    assert got["15 October"] == "1950-10-15"
+
+
 def test_obituary() -> None:
     text = (
         "Maria Ortega, the architect, has died at 91, her family said on Tuesday. Born in "

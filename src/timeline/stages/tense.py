@@ -75,13 +75,18 @@ def local_tense(text: str, start: int, end: int, sentence: Span | None) -> tuple
     lo = sentence.start if sentence else max(0, start - 120)
     hi = sentence.end if sentence else min(len(text), end + 60)
     before = _WORDS.findall(text[max(lo, start - 80) : start])
-    tail = text[end : min(hi, end + 50)]
-    if tail.startswith(",") and (start - lo > 200 or not _opening(text[lo:start])):
-        # "took effect in January, will be reviewed": past the comma is another clause (but
-        # "On Friday, the company announced ..." or "The following spring, in April, Soviet
-        # troops entered ..." opens its sentence with no verb yet: the clause follows)
-        tail = ""
-    after = _WORDS.findall(tail)[:4]
+    tail = text[end : min(hi, end + 80)]
+    reach = 4
+    if tail.startswith(","):
+        if start - lo > 200 or not _opening(text[lo:start]):
+            # "took effect in January, will be reviewed": past the comma is another clause
+            tail = ""
+        else:
+            # "On Friday, the company announced ...", "Meanwhile, on 10 October 1950, the
+            # 89th Tank Battalion was attached ...": the sentence opens with no verb yet, and
+            # the main clause follows, its verb after the subject
+            reach = 8
+    after = _WORDS.findall(tail)[:reach]
     for i, w in enumerate(after):
         if w.lower() in _NEXT_CLAUSE:
             after = after[:i]  # "passed late Tuesday and will take effect": another clause
