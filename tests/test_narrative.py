@@ -159,6 +159,15 @@ def test_an_opening_date_takes_the_tense_of_the_main_clause_after_its_subject() 
     assert got["15 October"] == "1950-10-15"
 
 
+def test_until_opening_a_clause_is_not_a_deadline() -> None:
+    got = values(
+        "Relations deteriorated rapidly until in March 1980, Iran downgraded its ties. The "
+        "tension increased in April. Iraq blamed Iran, and in September, attacked.",
+        "2009-12-19",
+    )
+    assert (got["April"], got["September"]) == ("1980-04", "1980-09")
+
+
 def test_obituary() -> None:
     text = (
         "Maria Ortega, the architect, has died at 91, her family said on Tuesday. Born in "

@@ -21,7 +21,8 @@ NARRATION_REACH = 400  # characters: the sentence before or two
 
 
 # "since its launch in 2003": the year starts a range even a few words after "since"
-SINCE_IN_CLAUSE = re.compile(r"(?i)\b(?:since|until|till)\b[^,.;:]*$")
+# (not "until in March 1980, Iran downgraded ...": there "until" opens a clause of its own)
+SINCE_IN_CLAUSE = re.compile(r"(?i)\b(?:since|until|till)\b(?!\s+(?:in|on|at)\b)[^,.;:]*$")
 # a year told as the end of a range ("since 1990", "dating to 1994") or as a modifier ("the
 # Dec. 21, 1988, bombing") is not the year the story is telling
 NOT_NARRATION_BEFORE = re.compile(

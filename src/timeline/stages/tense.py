@@ -178,6 +178,8 @@ def _tense_of(before: list[str], after: list[str]) -> bool | None:
         if kind == 1:
             if nxt == "to" and lw == "next":
                 continue  # "next to the embassy"
+            if lw == "until" and nxt in ("in", "on", "at"):
+                continue  # "deteriorated until in March 1980, Iran ...": a clause follows
             # "had been due to expire Friday": a plan in the past
             return "had" not in prev
         # "planned to leave on Thursday", "is set to begin on Wednesday": the plan points forward
