@@ -90,3 +90,20 @@ def test_a_noun_that_is_not_an_event_beside_a_date_is_not_one() -> None:
 def test_the_end_of_a_war_is_not_the_war() -> None:
     doc = timeline.parse("The treaty ended the war in February 1873.", published="2020-01-08")
     assert "war" not in [e.trigger.text for e in doc.events]
+
+
+def test_relative_and_subordinate_clauses_hold_events_of_their_own() -> None:
+    doc = timeline.parse(
+        "The store survived a fire in 1940, when German bombs destroyed the upper floors. "
+        "In December 1976 the probe returned pictures of sulfur plains that stunned "
+        "scientists. A crowd of retired engineers gathered in 2024. Officials said that "
+        "prices rose in May 1990.",
+        published="2024-09-12",
+    )
+    got = {e.trigger.text: e for e in doc.events}
+    assert "destroyed" in got and "bombs" not in got  # "German bombs" is the subject
+    assert got["stunned"].title == "Pictures of sulfur plains stunned scientists"
+    assert "gathered" in got and "retired" not in got  # "retired engineers": an adjective
+    assert got["rose"].time.value == "1990-05"
+    assert got["said"].time.value != "1990-05"  # May is the rise's, not the saying's
+    assert got["said"].title.startswith("Officials said that prices rose")

@@ -78,6 +78,19 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                     continue
                 if not ix.inside_entity(m.start()) and _verb_use(text, m, lex):
                     hits.append((m, *entry))
+            # "German bombs destroyed the floors": a present form right before a past verb
+            # is the subject noun, not a verb
+            hits = [
+                h
+                for i, h in enumerate(hits)
+                if not (
+                    i + 1 < len(hits)
+                    and h[0].group().endswith("s")
+                    and not h[2]
+                    and hits[i + 1][2]
+                    and text[h[0].end() : hits[i + 1][0].start()].isspace()
+                )
+            ]
             hits = [
                 (
                     m,
@@ -95,7 +108,11 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                 if not _JOIN.search(between) or _ENDS_IN_PREPOSITION.search(between):
                     continue
                 join = _last_join(text, kept[-1][0].end(), h[0].start())
-                if join is None or text[join[0] : join[1]] == " and " or join[1] < h[0].start():
+                if (
+                    join is None
+                    or text[join[0] : join[1]] in _SUBJECT_JOINS
+                    or join[1] < h[0].start()
+                ):
                     kept.append(h)  # after "since" or "after" a subject comes first: "after
                     # the party lost", not "after launch" (a noun)
             if not kept:
@@ -114,19 +131,36 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                     # subject after the joining word
                     join = _last_join(text, kept[idx - 1][0].end(), m.start())
                     own = text[join[1] : m.start()].strip() if join is not None else ""
+                    if (
+                        join is not None
+                        and text[join[0] : join[1]] in _SUBJECT_JOINS[1:]
+                        and (not own or _AUXILIARIES.fullmatch(own))
+                    ):
+                        # "returned pictures that stunned scientists", "dyes that had
+                        # resisted": what the pronoun stands for is the subject
+                        noun = _PARTICLES.sub("", text[kept[idx - 1][0].end() : join[0]].strip())
+                        own = f"{noun} {own}".strip()
                     subj = own or _title(text, clause.start, subject_end, spans)
                     title = _title(text, m.start(), end, spans)
                     if subj and not subj.lower().startswith(m.group().lower()):
                         title = f"{subj[:1].upper()}{subj[1:]} {title[:1].lower()}{title[1:]}"
                 if idx == 0 and len(kept) > 1:
                     cut = _last_join(text, m.start(), kept[1][0].start())
-                    if cut is not None:
+                    # "She noticed that a compound broke down dyes": the whole of what she
+                    # noticed is the title of the noticing
+                    if cut is not None and text[cut[0] : cut[1]] != " that ":
                         title = _title(text, clause.start, cut[0], spans)
+                own_clause = clause
+                if idx + 1 < len(kept):
+                    cut = _last_join(text, m.end(), kept[idx + 1][0].start())
+                    if cut is not None and text[cut[0] : cut[1]] != " and ":
+                        # "said that prices rose in May": May is the rise's, not the saying's
+                        own_clause = Span(start=clause.start, end=cut[0])
                 out.append(
                     _Draft(
                         trigger=Mention.of(text, m.start(), m.end()),
                         sentence=sent,
-                        clause=clause,
+                        clause=own_clause,
                         title=title,
                         past=past,
                     )
@@ -136,8 +170,15 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
 
 # words that join a second verb of a clause to the first: "cut ties and closed", "resigned
 # after the party lost", "thirty years since the bridge collapsed"
-_JOIN = re.compile(r"\b(?:and|since|after|before|once)\b")
-_JOIN_SPACED = re.compile(r" (?:and|since|after|before|once) ")
+_JOIN = re.compile(r"\b(?:and|since|after|before|once|when|while|that|which|who)\b")
+_JOIN_SPACED = re.compile(r" (?:and|since|after|before|once|when|while|that|which|who) ")
+# joining words that are the second verb's subject themselves: "pictures that stunned"
+_SUBJECT_JOINS = (" and ", " that ", " which ", " who ")
+_PARTICLES = re.compile(r"(?i)^(?:(?:down|up|off|out|in|on|over|back|away|to|at|by)\s+)+")
+_AUXILIARIES = re.compile(
+    r"(?i)(?:(?:had|has|have|was|were|is|are|be|been|would|will|did|could|should|not|never|"
+    r"also|then|later)\s*)+"
+)
 _ENDS_IN_PREPOSITION = re.compile(r"\b(?:to|of|for|the)\s*$")
 
 
@@ -147,12 +188,30 @@ def _last_join(text: str, a: int, b: int) -> tuple[int, int] | None:
     return spans[-1] if spans else None
 
 
+_ATTR_BEFORE = re.compile(
+    r"(?i)\b(?:the|a|an|these|those|this|its|his|her|their|our|of|by|for|with|from|in|into)\s+$"
+)
+# a noun right after a past participle (lower case, not a preposition, particle or article)
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?!(?:by|in|on|at|to|from|with|for|of|off|out|up|down|over|into|as|and|or|but|that|"
+    r"which|who|the|a|an|its|their|his|her|this|these|those|back|away|around|through)\b)"
+    r"[a-z]+\b(?!\s+(?:by|in|on|at|to)\b)"
+)
+
+
 def _verb_use(text: str, m: re.Match[str], lex: _Lexicon) -> bool:
     """False when a verb form is used as a noun: "the sanctions", "in the end", "even signs"."""
     before = text[max(0, m.start() - 40) : m.start()]
     word = m.group().lower()
-    if _DETERMINER_BEFORE.search(before) and not word.endswith(("ed", "ing")):
-        return False
+    if _DETERMINER_BEFORE.search(before):
+        if not word.endswith(("ed", "ing")):
+            return False
+        if (
+            word.endswith("ed")
+            and _ATTR_BEFORE.search(before)
+            and _ATTRIBUTIVE.match(text, m.end())
+        ):
+            return False  # "a crowd of retired engineers", "the damaged bridge": an adjective
     plural_like = word.endswith("s") and not word.endswith("ss")
     return not (plural_like and not _SUBJECT_BEFORE.search(before))
 

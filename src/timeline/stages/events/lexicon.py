@@ -82,6 +82,9 @@ def regular_past(text: str, start: int, end: int, clause_start: int) -> bool:
     if word in _NOT_PAST or not _REGULAR_PAST.fullmatch(word):
         return False
     lo = max(clause_start, start - 40)
+    rel = _RELATIVE_THAT.search(text, lo, start)
+    if rel and rel["noun"] not in _lexicon().verbs:  # "pictures that stunned scientists"
+        return bool(_TAKES_AFTER.match(text, end) or re.match(r"\s+[a-z]", text[end : end + 2]))
     if _DETERMINER_BEFORE.search(text, lo, start) or _LINKING_BEFORE.search(text, lo, start):
         return False
     if _AUX_BEFORE.search(text, lo, start) or _PRONOUN_BEFORE.search(text, lo, start):
@@ -89,6 +92,9 @@ def regular_past(text: str, start: int, end: int, clause_start: int) -> bool:
     return bool(_NOUN_BEFORE.search(text, lo, start) and _TAKES_AFTER.match(text, end))
 
 
+# a relative "that" after a noun (not the determiner of "that troubled year": the noun is
+# before it, and a verb or an object follows)
+_RELATIVE_THAT = re.compile(r"\b(?P<noun>[a-z]{3,})\s+that\s+$")
 _SUBJECT_BEFORE = re.compile(r"(?:\b(?i:he|she|it|they|we|i|who|which|that)|\w+ly|[A-Z]\w*)\s+$")
 
 
