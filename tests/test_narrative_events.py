@@ -212,3 +212,14 @@ def test_a_relative_opening_restated_by_a_date_takes_the_date() -> None:
     assert t["surrendered"].value == "1945-05-02"  # the day, not "two days later" alone
     # an apposition before the verb does not set the story: "that year" is still 1945
     assert t["won"].value == "1945-05-30"
+
+
+def test_the_past_perfect_of_another_clause_is_before_the_date() -> None:
+    t = _times(
+        "In 1964 she noticed that a compound broke down dyes that had resisted every "
+        "treatment. By 1975 the chain ran 34 stores, but it had already begun to lose ground."
+    )
+    assert (t["resisted"].value, t["resisted"].end) == (None, "1963-12-31")
+    assert t["begun"].end == "1974-12-31"
+    t = _times("In January the ministry had suggested a merger.")
+    assert t["suggested"].value == "2023-01"  # its own date, fronted: in January

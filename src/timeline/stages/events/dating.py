@@ -57,13 +57,26 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
             if anchor is not None:
                 d.time = _time_of(anchor, "derived", f"before {head.text.lower()} ({head.value})")
                 continue
-        if near is not None:
-            d.time = _time_of(near[2])
-        elif head is not None:
-            d.time = _time_of(_restated(text, head, datable))
-        elif earlier := datable.last_starting_in(d.sentence.start, d.trigger.start):
-            # narrative continuation: the nearest time earlier in the sentence
-            d.time = _time_of(earlier[2])
+        told = near[2] if near is not None else _restated(text, head, datable) if head else None
+        if told is None:  # narrative continuation: the nearest time earlier in the sentence
+            earlier = datable.last_starting_in(d.sentence.start, d.trigger.start)
+            told = earlier[2] if earlier is not None else None
+        if told is not None:
+            before = text[max(d.clause.start, d.trigger.start - 40) : d.trigger.start]
+            if (
+                told.start < d.trigger.start
+                and _PAST_PERFECT.search(before)
+                and (
+                    _OTHER_CLAUSE.search(text, told.end, d.trigger.start)
+                    or _BY.search(text, max(0, told.start - 16), told.start)
+                )
+            ):
+                # "In 1964 she found that a compound broke down dyes that had resisted every
+                # treatment", "By 1975 the chain had begun to lose ground": before the date
+                # (but "In January the Kremlin had suggested sending troops": in January)
+                d.time = _time_before(told, _time_of(told).basis)
+            else:
+                d.time = _time_of(told)
         else:
             future = bool(_FUTURE.search(clause_text))
             ref = story.at(d.trigger.start) if d.past and not future else None
@@ -106,6 +119,11 @@ def _rank(granularity: str | None) -> int:
 
 
 _APPOSED = re.compile(r"\s*[,(–—-]\s*(?:in|on|at|during)?\s*")
+
+
+# a clause of its own between a date and a verb: the date is the other clause's
+_OTHER_CLAUSE = re.compile(r"(?i)\b(?:that|which|who|whom|but|when|where)\b")
+_BY = re.compile(r"(?i)\bby\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?$")
 
 
 # verbs that report what is said now ("said", "told"): told from the publication date
@@ -225,6 +243,11 @@ def _narrative_time(ref: Timex, perfect: bool) -> EventTime:
     or, in the past perfect ("had warned"), a time before it."""
     if not perfect:
         return _time_of(ref, "narrative", f"from {ref.text!r}, the time the story is in")
+    return _time_before(ref, "narrative")
+
+
+def _time_before(ref: Timex, basis: str) -> EventTime:
+    """A time ending before ``ref`` begins: what the past perfect tells ("had warned")."""
     rng = value_range(ref.value) if ref.value else None
     end = None
     if rng is not None and rng[0] > "0001-01-01":
@@ -233,7 +256,7 @@ def _narrative_time(ref: Timex, perfect: bool) -> EventTime:
         timex=ref.id,
         end=end,
         granularity=ref.granularity,
-        basis="narrative",
+        basis=basis,  # type: ignore[arg-type]
         note=f"before {ref.text!r} ({ref.value}): told in the past perfect",
     )
 
