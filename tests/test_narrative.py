@@ -168,6 +168,16 @@ def test_until_opening_a_clause_is_not_a_deadline() -> None:
     assert (got["April"], got["September"]) == ("1980-04", "1980-09")
 
 
+def test_a_date_of_that_year_is_one_expression() -> None:
+    got = values(
+        "It reopened in March 1946, and on November 2 of that year it installed an escalator. "
+        "In August of the following year the roof was replaced.",
+        "2023-01-20",
+    )
+    assert got["November 2 of that year"] == "1946-11-02"
+    assert got["August of the following year"] == "1947-08"
+
+
 def test_obituary() -> None:
     text = (
         "Maria Ortega, the architect, has died at 91, her family said on Tuesday. Born in "

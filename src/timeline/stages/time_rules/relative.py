@@ -10,12 +10,16 @@ from collections.abc import Callable
 from timeline.stages.normalize import SEASONS, duration_value, number_value
 from timeline.stages.time_rules.base import (
     _AMOUNT,
+    _DAY,
+    _MONTH,
     _PART_CODE,
     _UNIT,
     _UNIT_LITS,
     _Draft,
+    _day_num,
     _draft,
     _first_day,
+    _month_num,
     _rule,
     _unit,
 )
@@ -102,6 +106,30 @@ def _the_next_day(m: re.Match[str]) -> _Draft:
     """ "The next day", "the previous day": a day from the last day the text told."""
     step = 1 if m["dir"].lower() in ("next", "following") else -1
     return _draft(m, kind="anaphoric", recipe=_shift_recipe(step, "day"), needs="day")
+
+
+@_rule(
+    rf"\b(?:(?P<m1>{_MONTH})(?:\s+(?P<d1>{_DAY}))?|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH}))"
+    r"\s+of\s+(?P<which>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)"
+    r"\s+year\b",
+    lits=(" year",),
+)
+def _date_of_that_year(m: re.Match[str]) -> _Draft:
+    """ "November 2 of that year", "August of the following year": a day or month of the year
+    the story is in, or of the year after or before it."""
+    mo, day = _month_num(m["m1"] or m["m2"]), m["d1"] or m["d2"]
+    which = m["which"].lower().split()[-1]
+    step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(which, 0)
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        if not anchor[:4].isdigit():
+            return None
+        year = int(anchor[:4]) + step
+        if not day:
+            return f"{year:04d}-{mo:02d}"
+        return dt.date(year, mo, _day_num(day)).isoformat()  # (a bad day raises ValueError)
+
+    return _draft(m, kind="anaphoric", recipe=recipe, needs="year")
 
 
 @_rule(
