@@ -205,12 +205,12 @@ def test_a_relative_opening_restated_by_a_date_takes_the_date() -> None:
     text = (
         "The landings came in June 1944. The following spring, in April 1945, the army "
         "crossed the river. Two days later, on 2 May, the garrison surrendered. Saaret, a "
-        "teacher born in 1960, won the vote on May 30 of that year."
+        "teacher born in 1960, won the vote on May 30."
     )
     t = _times(text)
     assert t["crossed"].value == "1945-04"  # not the season "the following spring" names
     assert t["surrendered"].value == "1945-05-02"  # the day, not "two days later" alone
-    # an apposition before the verb does not set the story: "that year" is still 1945
+    # an apposition before the verb does not set the story: May 30 is still 1945's
     assert t["won"].value == "1945-05-30"
 
 

@@ -15,8 +15,8 @@ from timeline.stages.time_rules.base import (
     _PART_CODE,
     _UNIT,
     _UNIT_LITS,
-    _Draft,
     _day_num,
+    _Draft,
     _draft,
     _first_day,
     _month_num,
@@ -129,6 +129,9 @@ def _date_of_that_year(m: re.Match[str]) -> _Draft:
             return f"{year:04d}-{mo:02d}"
         return dt.date(year, mo, _day_num(day)).isoformat()  # (a bad day raises ValueError)
 
+    # "that year" is the year last told, as for "that year" alone (an aside's year too:
+    # "Saaret, born in 1974, won on May 30 of that year" is read as 1974; the story's year
+    # does worse on WikiWars, where the year last told is usually the one meant)
     return _draft(m, kind="anaphoric", recipe=recipe, needs="year")
 
 
