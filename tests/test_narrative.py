@@ -178,6 +178,16 @@ def test_a_date_of_that_year_is_one_expression() -> None:
     assert got["August of the following year"] == "1947-08"
 
 
+def test_a_long_past_date_whose_verb_is_far_off_still_sets_the_story() -> None:
+    got = values(
+        "The armistice came in November 1918.\n\nIn the east, the Russian armies were driven "
+        "back from the frontier by the two generals at the lakes and the forests of the north "
+        "in September 1914. In May the Central Powers broke through in the south.",
+        "2009-12-19",
+    )
+    assert got["May"] == "1915-05"
+
+
 def test_obituary() -> None:
     text = (
         "Maria Ortega, the architect, has died at 91, her family said on Tuesday. Born in "

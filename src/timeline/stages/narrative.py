@@ -38,7 +38,7 @@ from timeline.stages.anchoring import (
     next_quarter_context,
     not_narration,
 )
-from timeline.stages.tense import local_tense
+from timeline.stages.tense import is_past_form, local_tense
 from timeline.stages.time_rules import _FUTURE_CUE, _Draft
 from timeline.stages.values import (
     GRANULARITIES,
@@ -82,6 +82,7 @@ _WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _HAD = re.compile(r"(?i)\bhad\b")
 _OF_THE_PAST = re.compile(r"\s+(?:\w+\s+){0,2}to\s+have\s")
 _WORD = re.compile(r"\w+")
+_AFTER_ASIDE = re.compile(r"\s*,\s+([a-z]+)\b")
 
 
 class ClauseTense:
@@ -92,6 +93,7 @@ class ClauseTense:
     def __init__(self, text: str, d: _Draft, sentence: Span | None, cue: Callable[[], bool]):
         self._args = (text, d, sentence, cue)
         self._known: tuple[bool, bool, bool] | None = None
+        self._unknown = False
 
     def _get(self) -> tuple[bool, bool, bool]:
         if self._known is None:
@@ -99,7 +101,14 @@ class ClauseTense:
             local, near = local_tense(text, d.start, d.end, sentence)
             future = local if local is not None else cue()
             self._known = (future, local is False, near)
+            self._unknown = local is None
         return self._known
+
+    @property
+    def unknown(self) -> bool:
+        """No verb near the expression told its tense."""
+        self._get()
+        return self._unknown
 
     def __bool__(self) -> bool:  # the recipes take the tense as "future?"
         return self._get()[0]
@@ -193,11 +202,24 @@ class Clock:
         then = year_number(t.value)
         return now is not None and then is not None and then < now
 
+    def _aside(self, t: Timex) -> bool:
+        """Whether ``t`` ends an aside before the main verb ("Saaret, a teacher born in
+        1960, won the vote"): the date is the aside's, not the story's."""
+        m = _AFTER_ASIDE.match(self.text, t.end)
+        return m is not None and is_past_form(m[1])
+
     def _settle(self) -> None:
         """The newest pending date told in the past tense becomes the story ("Apple passed
         Best Buy in 2007", not "passes")."""
+        far = (year_number(self.speech) or 0) - FAR_YEARS if self.speech else None
         for t, tense in reversed(self.pending):
-            if tense.past:
+            # (a date long past whose verb is out of reach is told in the past too)
+            if tense.past or (
+                far is not None
+                and (year_number(t.value) or far) < far
+                and tense.unknown
+                and not self._aside(t)
+            ):
                 self.story, self.told = t, t.end
                 break
         self.pending.clear()

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from timeline.model import Span
 
-__all__ = ["Tense", "local_tense"]
+__all__ = ["Tense", "local_tense", "is_past_form"]
 
 _FUTURE_WORD = re.compile(
     r"(?i)^(?:will|won't|shall|'ll|would|going|plans?|planning|expected|scheduled|due|"
@@ -149,6 +149,11 @@ _OPENERS = frozenset(
         "every",
     ]
 )
+
+
+def is_past_form(word: str) -> bool:
+    """Whether ``word`` is a past-tense verb form ("won", "declared"; not a name)."""
+    return _word_class(word) == 2
 
 
 @lru_cache(maxsize=8192)
