@@ -188,6 +188,15 @@ def test_a_long_past_date_whose_verb_is_far_off_still_sets_the_story() -> None:
     assert got["May"] == "1915-05"
 
 
+def test_the_past_perfect_of_a_coordinated_clause_stays_in_it() -> None:
+    got = values(
+        "The armies met in September 1914. By the spring of 1915 the Russians had retreated, "
+        "and in May the Central Powers broke through.",
+        "2009-12-19",
+    )
+    assert got["May"] == "1915-05"
+
+
 def test_obituary() -> None:
     text = (
         "Maria Ortega, the architect, has died at 91, her family said on Tuesday. Born in "

@@ -80,6 +80,7 @@ _PERIOD_ENDED = re.compile(
 )
 _WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _HAD = re.compile(r"(?i)\bhad\b")
+_COORDINATION = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _OF_THE_PAST = re.compile(r"\s+(?:\w+\s+){0,2}to\s+have\s")
 _WORD = re.compile(r"\w+")
 _AFTER_ASIDE = re.compile(r"\s*,\s+([a-z]+)\b")
@@ -341,7 +342,10 @@ def story_calendar(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None
         return None  # "a dividend payable Dec. 15": an obligation from today
     # the past perfect looks back from the story ("In November the talks had failed"), but
     # not "by December the front had barely moved": there December is ahead
-    forward = not _HAD.search(clock.text, lo, hi) or bool(
+    # (the past perfect of a clause before ", and" is that clause's: "By the spring of 1915
+    # the Russians had retreated, and in May the Central Powers broke through")
+    own = max((m.end() for m in _COORDINATION.finditer(clock.text, lo, d.start)), default=lo)
+    forward = not _HAD.search(clock.text, own, hi) or bool(
         _DEADLINE_BEFORE.search(clock.text, max(0, d.start - 12), d.start)
     )
     moved = _story_moved_on(clock, story)
