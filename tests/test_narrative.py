@@ -197,6 +197,17 @@ def test_the_past_perfect_of_a_coordinated_clause_stays_in_it() -> None:
     assert got["May"] == "1915-05"
 
 
+def test_by_a_date_in_the_past_perfect_moves_the_story_there() -> None:
+    got = values(
+        "The offensive began in June 1942. By mid-November the Germans had nearly taken the "
+        "city. By early February 1943, the army had taken tremendous losses; the front had "
+        "been pushed back beyond its position before the summer offensive. In mid-February, "
+        "after the push had tapered off, the enemy attacked again.",
+        "2009-12-19",
+    )
+    assert got["mid-February"] == "1943-02"
+
+
 def test_obituary() -> None:
     text = (
         "Maria Ortega, the architect, has died at 91, her family said on Tuesday. Born in "

@@ -26,7 +26,7 @@ SINCE_IN_CLAUSE = re.compile(r"(?i)\b(?:since|until|till)\b(?!\s+(?:in|on|at)\b)
 # a year told as the end of a range ("since 1990", "dating to 1994") or as a modifier ("the
 # Dec. 21, 1988, bombing") is not the year the story is telling
 NOT_NARRATION_BEFORE = re.compile(
-    r"(?i)\b(?:since|from|until|till|through|before|after|by|to|the)\s+$"
+    r"(?i)\b(?:since|from|until|till|through|before|after|to|the)\s+$"
 )
 
 
