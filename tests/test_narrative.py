@@ -208,6 +208,16 @@ def test_by_a_date_in_the_past_perfect_moves_the_story_there() -> None:
     assert got["mid-February"] == "1943-02"
 
 
+def test_deictic_words_quoted_from_the_story_speak_from_its_time() -> None:
+    got = values(
+        'In a speech on September 10, 2001, the general "envisioned the withdrawal of 30,000 '
+        'troops by next summer," and the minister promised "a new law tomorrow."',
+        "2009-12-19",
+    )
+    assert got["next summer"] == "2002-SU"
+    assert got["tomorrow"] == "2001-09-11"
+
+
 def test_obituary() -> None:
     text = (
         "Maria Ortega, the architect, has died at 91, her family said on Tuesday. Born in "

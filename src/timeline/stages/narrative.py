@@ -430,6 +430,19 @@ def _told_past_but_after_speech(clock: Clock, value: str | None, tense: ClauseTe
     )
 
 
+def quoted_speech(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
+    """ "Next summer", "tomorrow" quoted from someone speaking in the story ('In a speech on
+    September 10, 2007, he "envisioned a withdrawal by next summer"'): said at the story's
+    time, not at publication."""
+    if d.kind != "deictic" or d.yearless or not in_quotation(clock.text, d.start):
+        return None
+    story = clock.story_at(d.start)
+    if story is None or not story.value or not _CALENDAR.match(story.value):
+        return None
+    value = _apply(d, story.value, tense)
+    return (value, story.id, "anaphoric") if value else None
+
+
 def speech_time(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
     """From the publication date; a date without its year in a past-tense clause is the
     reading on or before that date ("On June 24, Cameron resigned", said the next March)."""
@@ -466,6 +479,7 @@ RESOLVERS: tuple[Callable[[Clock, _Draft, ClauseTense], Answer | None], ...] = (
     story_week,
     story_calendar,
     anaphora,
+    quoted_speech,
     speech_time,
 )
 
