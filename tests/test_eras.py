@@ -11,6 +11,9 @@ import timeline
 from timeline.render.labels import date_label
 from timeline.stages.values import (
     chronological_key,
+    date_of_day,
+    day_number,
+    day_span,
     granularity_of,
     shift,
     truncate,
@@ -203,3 +206,27 @@ def test_years_before_christ_sort_by_their_first_year(a: int, b: int, part: str)
     assert keys == sorted(keys)
     assert chronological_key(year + "-SP", None) < chronological_key(year + "-08", None)
     assert chronological_key(year, None) < chronological_key("0001", "0001-01-01")
+
+
+@given(st.integers(-9998, 9999), st.integers(1, 12), st.integers(1, 28))
+def test_day_numbers_run_on_through_year_zero(year: int, month: int, day: int) -> None:
+    """The axis' day numbers: date.toordinal for our era, continued backwards before it."""
+    n = day_number(year, month, day)
+    assert date_of_day(n) == (year, month, day)
+    assert day_number(*date_of_day(n - 1)) == n - 1  # no gap, no repeat
+    if year >= 1:
+        import datetime as dt
+
+        assert n == dt.date(year, month, day).toordinal()
+
+
+def test_values_before_christ_have_days_on_the_axis() -> None:
+    year = day_span("BC0480", None, None)
+    assert year == (day_number(-479), day_number(-478))
+    month = day_span("BC0480-08", None, None)
+    season = day_span("BC0480-SU", None, None)
+    assert year[0] < season[0] <= month[0] < month[1] <= season[1] < year[1]  # type: ignore[index]
+    # the 480s BC: 489 to 480 BC; the 5th century BC: 500 to 401 BC
+    assert day_span("BC048X", None, None) == (day_number(-488), day_number(-478))
+    assert day_span("BC04", None, None) == (day_number(-499), day_number(-399))
+    assert day_span(None, None, None) is None and day_span("PRESENT_REF", None, None) is None

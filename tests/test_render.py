@@ -248,3 +248,19 @@ def test_dates_are_labelled_at_their_granularity(value, start, granularity, labe
     from timeline.render.labels import date_label
 
     assert date_label({"value": value, "start": start, "granularity": granularity}) == label
+
+
+def test_svg_timeline_places_years_before_christ(tmp_path) -> None:
+    doc = timeline.parse(
+        "The cities revolted in 499 BC. In September 490 BC the Athenians won at Marathon. "
+        "In August 480 BC the Greeks held the pass, and in 1896 the games began again.",
+        published="2024-03-01",
+    )
+    from timeline.readwrite.exports import export
+
+    (path,) = export([doc], "svg", tmp_path / "t.svg")
+    root = ET.parse(path).getroot()
+    assert len(_marks(root)) == len([e for e in doc.events if e.time.value])
+    ticks = [t.text or "" for t in root.iter(f"{SVG}text") if t.get("class") == "tick"]
+    assert "490 BC" in ticks and any(t.endswith("BC") for t in ticks if t != "490 BC")
+    assert not any(t.startswith("-") for t in ticks)

@@ -157,6 +157,30 @@ def test_browser_zoom_and_filters(browser, seed_doc, tmp_path, screens: Path) ->
     assert errors == []
 
 
+def test_browser_years_before_christ_on_the_axis(browser, tmp_path, screens: Path) -> None:
+    doc = timeline.parse(
+        "The cities revolted in 499 BC. In September 490 BC the Athenians won at Marathon. "
+        "In August 480 BC the Greeks held the pass at Thermopylae. The following year the "
+        "Greeks won at Plataea.",
+        published="2024-03-01",
+    )
+    path = tmp_path / "bc.html"
+    path.write_text(render_page([doc]), encoding="utf-8")
+    page, errors, _, _ = _open(browser, path)
+    assert page.locator("#tl .mark").count() == len([e for e in doc.events if e.time.value])
+
+    def ticks() -> list[str]:
+        return page.eval_on_selector_all("#tl text.tick", "els => els.map(e => e.textContent)")
+
+    page.click("[data-zoom=in]")  # the page script draws the axis again
+    page.click("[data-zoom=in]")
+    labels = ticks()
+    assert labels and all("NaN" not in t and not t.startswith("-") for t in labels)
+    assert any(t.endswith(" BC") for t in labels)
+    page.screenshot(path=str(screens / "bc-zoomed.png"), full_page=True)
+    assert errors == []
+
+
 def test_browser_embed_snippet_resizes_its_iframe(browser, seed_doc, tmp_path, screens) -> None:
     from timeline.render.html import render_embed_snippet
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import bisect
-import datetime as dt
 import hashlib
 import html
 import json
@@ -27,7 +26,7 @@ from typing import Any
 from timeline.model import Document
 from timeline.render.labels import date_label as _date_label
 from timeline.render.labels import provenance
-from timeline.stages.values import chronological_key
+from timeline.stages.values import chronological_key, day_span
 
 __all__ = ["render_page", "write_page", "render_iframe", "render_embed_snippet", "PALETTE"]
 
@@ -120,6 +119,8 @@ def _collect(documents: Sequence[Document]) -> dict[str, Any]:
                     "value": ev.time.value,
                     "start": ev.time.start,
                     "end": ev.time.end,
+                    # its days on the time axis (years before Christ too), or None
+                    "span": day_span(ev.time.value, ev.time.start, ev.time.end),
                     "granularity": ev.time.granularity,
                     "basis": ev.time.basis,
                     "note": provenance(ev.time, timexes, doc.source.published),
@@ -293,10 +294,8 @@ def _event_list(data: dict[str, Any]) -> str:
             for t, marked in ev["sentence"]
         )
         span = ""
-        if ev["start"]:
-            t0 = dt.date.fromisoformat(ev["start"][:10]).toordinal()
-            t1 = dt.date.fromisoformat((ev["end"] or ev["start"])[:10]).toordinal() + 1
-            span = f' data-t0="{t0}" data-t1="{t1}"'
+        if ev["span"]:
+            span = f' data-t0="{ev["span"][0]}" data-t1="{ev["span"][1]}"'
         kinds = " ".join(sorted({types[x] for x in ev["entities"] if x in types}))
         eid = html.escape(ev["id"], quote=True)
         when = html.escape(_date_label(ev))

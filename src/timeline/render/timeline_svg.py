@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from timeline.render.labels import date_label
+from timeline.stages.values import date_of_day, day_number, day_span
 
 __all__ = ["timeline_svg", "MAX_MARKS", "SVG_STYLE"]
 
@@ -67,8 +68,12 @@ class _Mark:
 _LAST_DAY = dt.date.max.toordinal()
 
 
-def _day(iso: str) -> int:
-    return dt.date.fromisoformat(iso[:10]).toordinal()
+_MON = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def year_label(y: int) -> str:
+    """An astronomical year as a reader writes it: 1962, 480 BC (the year -479)."""
+    return str(y) if y >= 1 else f"{1 - y} BC"
 
 
 class Scale:
@@ -104,27 +109,26 @@ def tick_candidates(t_min: int, t_max: int, starts: Collection[int] = ()) -> lis
     in the order to try them: coarse first and, at a level, days where an event starts.
     Year starts always; month starts over at most 200 years; days over at most 400 days.
     app.js (``candidates``) makes the same list for the range in view when zoomed."""
-    t_min, t_max = max(1, t_min), min(_LAST_DAY, t_max)  # the calendar's ends: 1 and 9999
-    first, last = dt.date.fromordinal(t_min), dt.date.fromordinal(t_max)
-    span = last.year - first.year
+    t_max = min(_LAST_DAY, t_max)  # the calendar's end: 9999 (years before Christ go on)
+    (y0, m0, _), (y1, _, _) = date_of_day(t_min), date_of_day(t_max)
+    span = y1 - y0
     step = 1 if span <= 400 else 10 if span <= 4000 else 100
     out: list[list[Any]] = []
-    for y in range(first.year - first.year % step, last.year + 1, step):
-        if 1 <= y <= 9999 and t_min <= (d := dt.date(y, 1, 1).toordinal()) <= t_max:
-            out.append([d, str(y), 0 if y % 100 == 0 else 1 if y % 10 == 0 else 2])
+    for y in range(y0, min(y1, 9999) + 1):
+        n = y if y >= 1 else 1 - y  # the year as written: decades of 480 BC, not of -479
+        if n % step == 0 and t_min <= (d := day_number(y)) <= t_max:
+            out.append([d, year_label(y), 0 if n % 100 == 0 else 1 if n % 10 == 0 else 2])
     if span <= 200:
-        m = dt.date(first.year, first.month, 1)
-        while m <= last:
-            if m.month != 1 and (o := m.toordinal()) >= t_min:
-                out.append([o, m.strftime("%b %Y"), 3])
-            if m.year == dt.MAXYEAR and m.month == 12:
-                break
-            m = dt.date(m.year + m.month // 12, m.month % 12 + 1, 1)
+        y, m = y0, m0
+        while (y, m) <= (y1, 12) and y <= 9999:
+            if m != 1 and t_min <= (o := day_number(y, m)) <= t_max:
+                out.append([o, f"{_MON[m - 1]} {year_label(y)}", 3])
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     if t_max - t_min <= 400:
         for o in range(t_min, t_max + 1):
-            day = dt.date.fromordinal(o)
-            if day.day != 1:
-                out.append([o, f"{day.day} {day.strftime('%b')}", 4])
+            _, mo, day = date_of_day(o)
+            if day != 1:
+                out.append([o, f"{day} {_MON[mo - 1]}", 4])
     out.sort(key=lambda c: (c[2], c[0] not in starts, c[0]))
     return out
 
@@ -208,11 +212,11 @@ def timeline_svg(
     The scale goes into the SVG's ``data-scale`` attribute (JSON) for the page script's zoom.
     """
     names = names or {}
-    marks = [
-        _Mark(ev, _day(ev["start"]), _day(ev["end"] or ev["start"]) + 1)
+    spans = (
+        (ev, ev.get("span") or day_span(ev.get("value"), ev.get("start"), ev.get("end")))
         for ev in events
-        if ev.get("start")
-    ]
+    )
+    marks = [_Mark(ev, *span) for ev, span in spans if span]
     ns = ' xmlns="http://www.w3.org/2000/svg"' if standalone else ""
     if not marks:
         return (
@@ -221,7 +225,7 @@ def timeline_svg(
         )
     lo, hi = min(m.t0 for m in marks), max(m.t1 for m in marks)
     pad = max(2, (hi - lo) // 40)
-    t_min, t_max = max(1, lo - pad), min(_LAST_DAY, hi + pad)
+    t_min, t_max = lo - pad, min(_LAST_DAY, hi + pad)
     x = Scale([t_min, t_max, *(m.t0 for m in marks), *(m.t1 for m in marks)], GUTTER, PLOT_W)
     titles, actors = _lanes(marks, names)
     aggregate = len(marks) > MAX_MARKS

@@ -143,17 +143,19 @@
     while (hi - lo > 1) { var mid = (lo + hi) >> 1; if (U[mid] <= u) lo = mid; else hi = mid; }
     return T[lo] + (T[lo + 1] - T[lo]) * (u - U[lo]) / ((U[lo + 1] - U[lo]) || 1);
   }
+  function yearLabel(y) { return y >= 1 ? String(y) : (1 - y) + " BC"; }  // as timeline_svg.year_label
   var MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   function candidates(lo, hi) {  // the same list as timeline_svg.tick_candidates
     var a = day(lo), b = day(hi), span = b.getUTCFullYear() - a.getUTCFullYear(), out = [];
     var step = span <= 400 ? 1 : span <= 4000 ? 10 : 100, y, o;
-    for (y = a.getUTCFullYear() - a.getUTCFullYear() % step; y <= b.getUTCFullYear(); y += step) {
+    for (y = a.getUTCFullYear(); y <= Math.min(b.getUTCFullYear(), 9999); y++) {
+      var n = y >= 1 ? y : 1 - y;  // the year as written: decades of 480 BC, not of -479
       o = ordinal(y, 1, 1);
-      if (y >= 1 && o >= lo && o <= hi) out.push([o, String(y), y % 100 === 0 ? 0 : y % 10 === 0 ? 1 : 2]);
+      if (n % step === 0 && o >= lo && o <= hi) out.push([o, yearLabel(y), n % 100 === 0 ? 0 : n % 10 === 0 ? 1 : 2]);
     }
     if (span <= 200) {
       for (y = a.getUTCFullYear(); y <= b.getUTCFullYear(); y++) {
-        for (var m = 2; m <= 12; m++) { o = ordinal(y, m, 1); if (o >= lo && o <= hi) out.push([o, MON[m - 1] + " " + y, 3]); }
+        for (var m = 2; m <= 12; m++) { o = ordinal(y, m, 1); if (o >= lo && o <= hi) out.push([o, MON[m - 1] + " " + yearLabel(y), 3]); }
       }
     }
     if (hi - lo <= 400) {
@@ -230,13 +232,12 @@
   if (bins) {
     var actors = JSON.parse(box.getAttribute("data-actors") || "[]");
     var laneY = JSON.parse(box.getAttribute("data-lane-y") || "[0]");
-    var isoDay = function (s) { var p = s.split("-"); return ordinal(Number(p[0]), Number(p[1]), Number(p[2])); };
     data.events.forEach(function (e) {
-      if (!e.start) return;
+      if (!e.span) return;
       var lane = laneY.length - 1;
       e.entities.forEach(function (id) { var i = actors.indexOf(id); if (i >= 0 && i < lane) lane = i; });
       if (!actors.length) lane = 0;
-      detailed.push({ id: e.id, label: e.label, when: e.when, t0: isoDay(e.start), t1: isoDay(e.end || e.start) + 1, lane: lane,
+      detailed.push({ id: e.id, label: e.label, when: e.when, t0: e.span[0], t1: e.span[1], lane: lane,
         point: ["day", "part_of_day", "time"].indexOf(e.granularity) >= 0 });
     });
     detailed.sort(function (a, b) { return a.t0 - b.t0; });
