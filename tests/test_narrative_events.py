@@ -223,3 +223,14 @@ def test_the_past_perfect_of_another_clause_is_before_the_date() -> None:
     assert t["begun"].end == "1974-12-31"
     t = _times("In January the ministry had suggested a merger.")
     assert t["suggested"].value == "2023-01"  # its own date, fronted: in January
+
+
+def test_n_units_after_an_event_named_by_a_noun() -> None:
+    t = _times(
+        "Rebel forces attacked the fort on April 12, 1861. Eight days after the attack on the "
+        "fort, the colonel resigned his commission. Two weeks after the attack, the president "
+        "called for volunteers."
+    )
+    assert (t["resigned"].value, t["resigned"].basis) == ("1861-04-20", "derived")
+    assert t["called"].value == "1861-04-26"
+    assert "after the attack" in (t["resigned"].note or "")

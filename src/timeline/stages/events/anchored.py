@@ -54,7 +54,10 @@ def date_from_anchor_events(doc: Document, drafts: list[_Draft], timexes: list[T
         end = stop.start() if stop else min(len(text), after.end() + 120)
         i = bisect.bisect_left(starts, after.end())
         if i >= len(verbs) or verbs[i].trigger.start >= end:
-            continue  # no event in the phrase: "a month after the invasion" (a noun)
+            # no verb in the phrase: "eight days after the attack on Fort Sumter" dates the
+            # main event from the attack told earlier with a date ("attacked ... on April 12")
+            _from_noun(text, t, after.end(), end, n, unit, after.group(1), verbs, told_before)
+            continue
         anchor = verbs[i]
         sentence = anchor.sentence
         lo, hi = (
@@ -92,3 +95,49 @@ def _told_before(told: dict[str, list[tuple[int, Timex]]], anchor: _Draft) -> Ti
         if pos < anchor.trigger.start
     ]
     return earlier[-1] if earlier else None
+
+
+_NOUN = re.compile(r"[a-z]+")
+
+
+def _from_noun(
+    text: str,
+    t: Timex,
+    lo: int,
+    hi: int,
+    n: int,
+    unit: str,
+    way: str,
+    verbs: list[_Draft],
+    told: dict[str, list[tuple[int, Timex]]],
+) -> None:
+    """Date the event an "N units after the NOUN" phrase modifies from the event the noun
+    names, when the text told it earlier with a date of its own (the noun is the verb's
+    lemma: "attacked" ... "after the attack"; "fell" ... "after the fall")."""
+    date = None
+    for m in _NOUN.finditer(text, lo, hi):
+        earlier = [x for pos, x in told.get(m.group(), []) if pos < t.start]
+        if earlier:
+            date, noun = earlier[-1], m.group()
+            break
+    if date is None or not date.value:
+        return
+    sentence_end = _SENTENCE_END.search(text, hi)
+    stop = sentence_end.end() if sentence_end else len(text)
+    main = [d for d in verbs if hi <= d.trigger.start < stop]
+    main = main or [d for d in verbs if t.start - 200 <= d.trigger.start < t.start]
+    if not main:
+        return
+    told_event = main[0] if main[0].trigger.start >= hi else main[-1]
+    if told_event.time is not None and told_event.time.basis == "explicit":
+        return  # it has a date of its own
+    step = n if way == "after" else -n
+    if unit == "week" and re.fullmatch(r"\d{4}-\d\d-\d\d", date.value):
+        step, unit = 7 * step, "day"  # two weeks after a day: a day
+    value = shift(date.value, step, unit)
+    if value:
+        why = f"{t.text} {way} the {noun} ({date.value})"
+        told_event.time = _value_time(value, "derived", why, t.id)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
