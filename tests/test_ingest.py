@@ -72,3 +72,19 @@ def test_ingest_html_without_text(data: bytes) -> None:
     with pytest.raises(InputError) as err:
         decode_article(data, "x.html")
     assert str(err.value) == "x.html: no article text found"
+
+
+def test_ingest_a_text_files_first_line_is_its_headline(tmp_path) -> None:
+    import timeline
+
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "Harbour Strike Ends After Nine Days\nBy A. Writer\n\nOSLO, May 3, 2021 - Dockers "
+        "voted to return to work.",
+        encoding="utf-8",
+    )
+    doc = timeline.parse_file(path)
+    assert doc.source.title == "Harbour Strike Ends After Nine Days"
+    assert doc.text.startswith("Harbour Strike")  # the text is kept whole: offsets hold
+    path.write_text("Dockers voted to return to work on May 3, 2021.\nMore later.", "utf-8")
+    assert timeline.parse_file(path).source.title is None  # a sentence is not a headline

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["published_in_dateline"]
+__all__ = ["published_in_dateline", "headline"]
 
 HEAD_LINES = 2  # datelines and bylines stand in the first two lines (after the headline)
 _LINE_LIMIT = 300  # a longer line is a paragraph, not a dateline
@@ -84,3 +84,24 @@ def published_in_dateline(text: str) -> str | None:
                 return d.value
             break
     return None
+
+
+def headline(text: str) -> str | None:
+    """The article's headline: its first line when that line reads as one (short, not a
+    sentence that runs on, more text below it), a Markdown ``#`` stripped.
+
+    >>> headline("Engineers Mark 50 Years Since Launch\\nBy Carla Ostrowski\\n\\nPASADENA ...")
+    'Engineers Mark 50 Years Since Launch'
+    >>> headline("The talks opened on 3 May 1990. Three weeks later they failed.") is None
+    True
+    """
+    first, sep, rest = text.lstrip().partition("\n")
+    line = first.strip().lstrip("#").strip()
+    if not sep or not rest.strip() or not 3 <= len(line) <= 150:
+        return None
+    if line.endswith((".", ",", ";", ":")) or _DATELINE_START.match(line):
+        return None  # a sentence, or a dateline that opens the story
+    return line
+
+
+_DATELINE_START = re.compile(r"[A-Z][A-Z .,'-]{2,}[,(\u2013\u2014-]")

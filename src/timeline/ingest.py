@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from timeline.dateline import headline
 from timeline.errors import InputError
 from timeline.settings import max_chars_limit
 
@@ -167,7 +168,7 @@ def _from_text(raw: str, name: str) -> Article:
         published = parsed
     return Article(
         text=raw,
-        title=meta.get("title") or None,
+        title=meta.get("title") or headline(raw),
         url=meta.get("url") or None,
         published=published,
         path=None if name == "-" else name,
