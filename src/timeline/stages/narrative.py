@@ -10,8 +10,9 @@ ships ..." While the time expressions are walked in text order, a :class:`Clock`
   finer, not a range's end such as "since 1990" nor a modifier such as "the 1988 bombing");
 - ``quarter``: the quarter a company-results story reports on.
 
-Each expression that needs an anchor goes to the :data:`RESOLVERS` in order; the first that
-answers gives its value, its anchor (a time expression's id, or ``"dct"``) and its basis.
+Each expression that needs an anchor goes to the resolvers of
+:mod:`timeline.stages.resolvers` in order; the first that answers gives its value, its
+anchor (a time expression's id, or ``"dct"``) and its basis.
 Deictic words ("yesterday", "this week", "now", "last year") always speak from the
 publication date; "the next day", "that year" count from the text; a date without its
 year ("June 10", "in October", "the summer") takes its year from the story when the story
@@ -22,67 +23,44 @@ after the publication date.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, cast
 
-from timeline.model import Problem, Span, Timex
+from timeline.model import Span, Timex
 from timeline.stages.anchoring import (
     ENDED,
-    QUARTER_AFTER,
-    QUARTER_INSIDE,
-    QUARTER_REACH,
-    SINCE_IN_CLAUSE,
-    narrated_day,
     next_quarter_context,
     not_narration,
 )
 from timeline.stages.tense import is_past_form, local_tense
-from timeline.stages.time_rules import _FUTURE_CUE, _Draft
+from timeline.stages.time_rules import _Draft
 from timeline.stages.values import (
-    GRANULARITIES,
     granularity_of,
-    value_range,
+    granularity_rank,
     year_number,
-    year_part,
 )
 
-__all__ = ["Clock", "RESOLVERS", "resolve_times"]
+__all__ = [
+    "Clock",
+    "ClauseTense",
+    "CALENDAR",
+    "NOW",
+    "in_quotation",
+    "present_verbs",
+    "told_now",
+    "years_since",
+]
 
-Answer = tuple[str | None, str | None, str]  # (value, anchor, basis)
 
-
-def _rank(g: str | None) -> int:
-    return GRANULARITIES.index(g) if g in GRANULARITIES else -1
-
-
-_YEAR_RANK = GRANULARITIES.index("year")
+_YEAR_RANK = granularity_rank("year")
 # how long a story's year holds without being written or counted again (characters), for a
 # story three or more years before the publication year and for a nearer one
 STORY_REACH, NEAR_REACH, FAR_YEARS = 5000, 400, 3
-_CALENDAR = re.compile(r"(?:BC)?\d{4}(?:-|$)")
+CALENDAR = re.compile(r"(?:BC)?\d{4}(?:-|$)")
 # a plan told from today ("will open in June", "is expected in May"), not a story's future
-_NOW = r"will|won't|shall|is|are|(?-i:am)|has|have"  # not "5:34 AM"
-_PLAN_FROM_NOW = re.compile(rf"(?i)\b(?:{_NOW})\b|'ll\b")
-# a clause that tells what is not (yet) done: "would continue past the Nov. 1 deadline"
-_NOT_DONE = re.compile(rf"(?i)\b(?:{_NOW}|would|could|might|(?-i:may))\b|'ll\b")
-# an obligation ("a dividend payable Dec. 15") or a deadline ("until", "had been set to
-# expire Nov. 6") points ahead even in a past clause
-_OBLIGATION_WORD = r"payable|due|effective|expir\w*"
-_OBLIGATION = re.compile(rf"(?i)\b(?:{_OBLIGATION_WORD})\s+(?:on\s+)?$")
-_AHEAD = re.compile(
-    rf"(?i)\b(?:{_OBLIGATION_WORD}|until|till|through|by|before|deadline|to)\s+\S*\s*$"
-)
-_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:by|until|till)\s+(?:the\s+)?$")
-_PERIOD_ENDED = re.compile(
-    r"(?i)\b(?:months?|quarter|year|period|weeks?)\s+end(?:ed|ing)\s+(?:on\s+)?$"
-)
-_WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
-_HAD = re.compile(r"(?i)\bhad\b")
-_COORDINATION = re.compile(r",\s+(?:and|but|while|whereas)\s")
+NOW = r"will|won't|shall|is|are|(?-i:am)|has|have"  # not "5:34 AM"
+_PLAN_FROM_NOW = re.compile(rf"(?i)\b(?:{NOW})\b|'ll\b")
 _OF_THE_PAST = re.compile(r"\s+(?:\w+\s+){0,2}to\s+have\s")
-_WORD = re.compile(r"\w+")
 _AFTER_ASIDE = re.compile(r"\s*,\s+([a-z]+)\b")
 
 
@@ -149,7 +127,12 @@ class Clock:
         inside its sentence, not opening it, as in "gains achieved during the previous
         year": one that looks back does not move the story)."""
         looks_back = flashback and self._looks_back(t)
-        if t.type in ("DATE", "TIME") and t.value and _rank(t.granularity) >= 0 and not derived:
+        if (
+            t.type in ("DATE", "TIME")
+            and t.value
+            and granularity_rank(t.granularity) >= 0
+            and not derived
+        ):
             self.last = t
             if not ENDED.search(self.text, max(0, t.start - 12), t.start):
                 self.quarter = next_quarter_context(self.quarter, t)
@@ -163,8 +146,8 @@ class Clock:
                 # fortnight earlier" after "That July"): it neither resets nor sets the story
             elif (
                 not d.follows_quarter  # "compared with $3 million a year earlier"
-                and _rank(t.granularity) >= _YEAR_RANK
-                and _CALENDAR.match(t.value)
+                and granularity_rank(t.granularity) >= _YEAR_RANK
+                and CALENDAR.match(t.value)
                 and not not_narration(self.text, t)
                 and not looks_back
             ):
@@ -255,7 +238,7 @@ class Clock:
             # are fighting"): the story's year no longer holds
             now = (
                 m
-                for m in _present_verbs(self.text, self.told, pos)
+                for m in present_verbs(self.text, self.told, pos)
                 if not in_quotation(self.text, m.start())  # a quote speaks from the story
             )
             return None if next(now, None) and next(now, None) else story
@@ -286,82 +269,7 @@ def years_since(text: str, t: Timex, speech: str) -> Timex | None:
     )
 
 
-def _apply(d: _Draft, anchor: str, future: bool | ClauseTense) -> str | None:
-    """The draft's recipe on ``anchor``; the tense is passed unevaluated (most recipes never
-    ask which way it points, and asking costs a scan of the context)."""
-    assert d.recipe is not None
-    try:
-        return d.recipe(anchor, cast(bool, future))
-    except (ValueError, OverflowError):
-        return None
-
-
-# --------------------------------------------------------------------------- the resolvers
-def quarter_shift(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
-    """Company results: "a year earlier" compares with the same quarter a year back."""
-    q = clock.quarter
-    if d.follows_quarter and q is not None and q.value and d.start - q.end < QUARTER_REACH:
-        return f"{int(q.value[:4]) - 1:04d}{q.value[4:]}", q.id, "anaphoric"
-    return None
-
-
-def apposition(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
-    """ "2019, the year after the crisis": the same value as the date it restates."""
-    if d.apposition and clock.last is not None and clock.last.value:
-        return clock.last.value, clock.last.id, "anaphoric"
-    return None
-
-
-def story_week(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
-    """ "On March 3, 2019, the strike began. On Tuesday, ...": the nearest such weekday."""
-    last = clock.last
-    if d.weekday_near is None or not narrated_day(clock.text, last, clock.speech, d, bool(tense)):
-        return None
-    assert last is not None and last.value
-    base = dt.date.fromisoformat(last.value[:10])
-    ahead = (d.weekday_near - base.weekday()) % 7
-    day = base + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
-    return day.isoformat(), last.id, "anaphoric"
-
-
-def story_calendar(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
-    """A date without its year in a story set in the past takes the story's year: the first
-    such date from the reference time on, or before it in the past perfect ("By November
-    the missiles had gone"). A plan told from today ("will reopen in June") is not told."""
-    if not d.yearless:
-        return None
-    story = clock.story_at(d.start)
-    if story is None or story.value is None:
-        return None
-    lo, hi = _clause_window(clock.text, d)
-    if _told_now(clock.text, lo, hi) and not in_quotation(clock.text, d.start):
-        return None  # told from today: "will reopen in June", "is payable Jan. 2"
-    if _PERIOD_ENDED.search(clock.text, max(0, d.start - 30), d.start):
-        return None  # a results period: "for the six months ended Aug. 12"
-    if _OBLIGATION.search(clock.text, max(0, d.start - 30), d.start):
-        return None  # "a dividend payable Dec. 15": an obligation from today
-    # the past perfect looks back from the story ("In November the talks had failed"), but
-    # not "by December the front had barely moved": there December is ahead
-    # (the past perfect of a clause before ", and" is that clause's: "By the spring of 1915
-    # the Russians had retreated, and in May the Central Powers broke through")
-    own = max((m.end() for m in _COORDINATION.finditer(clock.text, lo, d.start)), default=lo)
-    forward = not _HAD.search(clock.text, own, hi) or bool(
-        _DEADLINE_BEFORE.search(clock.text, max(0, d.start - 12), d.start)
-    )
-    moved = _story_moved_on(clock, story)
-    if moved is not None and forward:  # "In December 1941 ... In January": January 1942
-        value = _apply(d, moved.value or "", forward)
-        return (value, moved.id, "anaphoric") if value else None
-    year = year_part(story.value) or ""
-    # a year before Christ: the recipe picks the month or season on a stand-in year of ours
-    anchor = story.value if not year.startswith("BC") else "1000" + story.value[len(year) :]
-    value = _apply(d, anchor, forward)
-    if value and (story.granularity == "year" or anchor != story.value) and value[:4] != year:
-        value = year + value[4:]  # "In 1941 ... on September 30": that year's
-    return (value, story.id, "anaphoric") if value else None
-
-
-def _present_verbs(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+def present_verbs(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
     """The verbs in ``text[lo:hi]`` that speak from today ("is", "will", "has"), but not
     those that say today what the story's past was ("is believed to have been caused")."""
     return (
@@ -372,8 +280,8 @@ def _present_verbs(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
     )
 
 
-def _told_now(text: str, lo: int, hi: int) -> bool:
-    return next(_present_verbs(text, lo, hi), None) is not None
+def told_now(text: str, lo: int, hi: int) -> bool:
+    return next(present_verbs(text, lo, hi), None) is not None
 
 
 def in_quotation(text: str, pos: int) -> bool:
@@ -385,210 +293,3 @@ def in_quotation(text: str, pos: int) -> bool:
     before = text[brk + 1 if brk >= 0 else lo : pos]
     curly = before.rfind("“") > before.rfind("”")
     return curly or before.count('"') % 2 == 1
-
-
-def _story_moved_on(clock: Clock, story: Timex) -> Timex | None:
-    """The last date told, when the story has moved on to it: a month or a day of the story's
-    year or the next, told after the story's written date ("In 1941 ... in December"). A
-    story told in order goes on from there: the next month named is the first such month
-    after it ("In January": 1942)."""
-    last = clock.last
-    if last is None or last is story or last.start < story.start or last.basis == "deictic":
-        return None
-    if story.basis != "explicit":
-        return None  # only from a year written out: an inferred year is not moved on again
-    if _rank(last.granularity) < _rank("month") or not last.value or last.value[:1] == "B":
-        return None
-    if SINCE_IN_CLAUSE.search(clock.text, max(0, last.start - 40), last.start):
-        return None  # "lasted until the fall of Budapest in February 1945": a span's end
-    y0, y1 = year_number(story.value), year_number(last.value)
-    return last if y0 is not None and y1 is not None and 0 <= y1 - y0 <= 1 else None
-
-
-def anaphora(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
-    """ "Two days later", "the following year": counted from the last date in the text."""
-    last = clock.last
-    if d.kind != "anaphoric" or last is None or not last.value:
-        return None
-    if _rank(last.granularity) < _rank(d.needs):
-        return None
-    value = _apply(d, last.value, tense)
-    if _told_past_but_after_speech(clock, value, tense):
-        return None  # "In January ... Two years later the rebels attacked", said that January
-    return value, last.id, "anaphoric"
-
-
-def _told_past_but_after_speech(clock: Clock, value: str | None, tense: ClauseTense) -> bool:
-    """Whether ``value`` lies after the publication date although its clause is told in the
-    past tense: a reading that cannot be right."""
-    return bool(  # (the tense is asked last: it costs a scan of the clause)
-        value
-        and clock.speech is not None
-        and _first_day_after(value, clock.speech)
-        and tense.past
-        and tense.local
-    )
-
-
-def quoted_speech(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
-    """ "Next summer", "tomorrow" quoted from someone speaking in the story ('In a speech on
-    September 10, 2007, he "envisioned a withdrawal by next summer"'): said at the story's
-    time, not at publication."""
-    if d.kind != "deictic" or d.yearless or not in_quotation(clock.text, d.start):
-        return None
-    story = clock.story_at(d.start)
-    if story is None or not story.value or not _CALENDAR.match(story.value):
-        return None
-    value = _apply(d, story.value, tense)
-    return (value, story.id, "anaphoric") if value else None
-
-
-def speech_time(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
-    """From the publication date; a date without its year in a past-tense clause is the
-    reading on or before that date ("On June 24, Cameron resigned", said the next March)."""
-    if clock.speech is None:
-        return None
-    value = _apply(d, clock.speech, tense)
-    if (
-        value
-        and d.yearless
-        and tense.past
-        and tense.local  # a verb by the date is in the past: "On June 24, Cameron resigned"
-        and _first_day_after(value, clock.speech)
-        and not _NOT_DONE.search(clock.text, *_clause_window(clock.text, d))
-        and not _AHEAD.search(clock.text, max(0, d.start - 30), d.start)
-        and not _WEEKDAY.search(clock.text, d.start, d.end)  # the weekday named the year
-    ):
-        m = re.match(r"(\d{4})(.*)", value)
-        if m and int(m.group(1)) > 1:
-            value = f"{int(m.group(1)) - 1:04d}{m.group(2)}"
-    elif d.kind == "anaphoric" and _told_past_but_after_speech(clock, value, tense):
-        return None  # "Two years later the rebels attacked", with no date before it to count from
-    return value, "dct", "deictic"
-
-
-def _first_day_after(value: str, speech: str) -> bool:
-    """Whether the period ``value`` begins after the day ``speech``."""
-    span = value_range(value.split("T")[0])
-    return span is not None and span[0] > speech[:10]
-
-
-RESOLVERS: tuple[Callable[[Clock, _Draft, ClauseTense], Answer | None], ...] = (
-    quarter_shift,
-    apposition,
-    story_week,
-    story_calendar,
-    anaphora,
-    quoted_speech,
-    speech_time,
-)
-
-
-_BREAK = re.compile(r"[;!?]|\.\s+(?=[A-Z\"'“‘(])|\n")
-
-
-def _clause_window(text: str, d: _Draft) -> tuple[int, int]:
-    """The words around ``d`` up to the nearest sentence or clause breaks (at most 80
-    characters back and 60 ahead; the dot of "Jan." is not a break)."""
-    lo, hi = max(0, d.start - 80), min(len(text), d.end + 60)
-    for brk in _BREAK.finditer(text, lo, d.start):
-        lo = brk.end()
-    nxt = _BREAK.search(text, d.end, hi)
-    return lo, (nxt.start() if nxt else hi)
-
-
-# --------------------------------------------------------------------------- the walk
-def resolve_times(
-    text: str, drafts: list[_Draft], sentences: tuple[Span, ...], dct: str | None
-) -> tuple[list[Timex], list[Problem]]:
-    """Give each draft its value, walking the text in order with a :class:`Clock`."""
-    timexes: list[Timex] = []
-    problems: list[Problem] = []
-    clock = Clock(text=text, speech=dct)
-    sent_iter = iter(sentences)
-    sentence: Span | None = next(sent_iter, None)
-    sentence_future: dict[tuple[int, int], bool] = {}
-    for d in drafts:
-        while sentence is not None and sentence.end <= d.start:
-            sentence = next(sent_iter, None)
-
-        def cue(sentence: Span | None = sentence) -> bool:
-            key = (sentence.start, sentence.end) if sentence else (0, len(text))
-            if key not in sentence_future:  # once per sentence: a long one may hold many dates
-                sentence_future[key] = bool(_FUTURE_CUE.search(text, key[0], key[1]))
-            return sentence_future[key]
-
-        tense = ClauseTense(text, d, sentence, cue)
-        value, anchor, basis = d.value, None, "explicit"
-        inferred = False
-        if d.recipe is not None:
-            value, anchor, basis = None, None, "none"
-            for resolver in RESOLVERS:
-                answer = resolver(clock, d, tense)
-                if answer is not None:
-                    value, anchor, basis = answer
-                    inferred = resolver is story_calendar
-                    break
-            if value is None:
-                basis, anchor = "none", None
-                problems.append(_unresolved(text, d, dct))
-        elif d.kind == "ref":
-            basis = "deictic"
-        t = _timex(text, d, value, anchor, basis)
-        t = _in_results_quarter(clock, t)
-        timexes.append(t)
-        derived = d.follows_quarter and anchor == (clock.quarter.id if clock.quarter else None)
-        flashback = (
-            d.kind == "anaphoric"
-            and basis == "anaphoric"
-            and sentence is not None
-            and len(_WORD.findall(text, sentence.start, d.start)) > 2
-        )
-        clock.observe(t, d, tense, derived, inferred, flashback)
-    return timexes, problems
-
-
-def _unresolved(text: str, d: _Draft, dct: str | None) -> Problem:
-    return Problem(
-        code="no-publication-date" if dct is None else "unresolved-time",
-        message=f"{text[d.start : d.end]!r} is relative and "
-        + (
-            "no publication date is known (give --published)"
-            if dct is None
-            else "could not be resolved"
-        ),
-        start=d.start,
-        end=d.end,
-    )
-
-
-def _timex(text: str, d: _Draft, value: str | None, anchor: str | None, basis: str) -> Timex:
-    granularity = (
-        "duration" if d.type == "DURATION" else "set" if d.type == "SET" else granularity_of(value)
-    )
-    return Timex(
-        id=f"t{d.start}-{d.end}",
-        start=d.start,
-        end=d.end,
-        text=text[d.start : d.end],
-        type=cast(Any, d.type),
-        value=value,
-        granularity=granularity,
-        mod=d.mod,
-        anchor=anchor,
-        basis=cast(Any, basis),
-    )
-
-
-def _in_results_quarter(clock: Clock, t: Timex) -> Timex:
-    """ "the 1988 period" among quarterly figures: that year's quarter of the same number."""
-    q = clock.quarter
-    if (
-        q is not None
-        and q.value
-        and t.value
-        and re.fullmatch(r"\d{4}", t.value)
-        and (QUARTER_AFTER.match(clock.text, t.end) or QUARTER_INSIDE.search(t.text))
-    ):
-        return dataclasses.replace(t, value=f"{t.value}{q.value[4:]}", granularity="quarter")
-    return t

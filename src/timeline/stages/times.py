@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from timeline.model import Document, Problem
 from timeline.settings import Settings
-from timeline.stages.narrative import resolve_times
+from timeline.stages.resolvers import resolve_times
 from timeline.stages.time_rules import _MOD_RE, _MODS, _OUTSIDE_SPAN, _RULES, _Draft, _Rule
 
 __all__ = ["find_times", "resolve_times", "times_stage", "iter_rules"]

@@ -32,6 +32,7 @@ __all__ = [
     "year_part",
     "year_number",
     "chronological_key",
+    "granularity_rank",
     "day_span",
     "day_number",
     "date_of_day",
@@ -66,6 +67,11 @@ GRANULARITIES = (
     "part_of_day",
     "time",
 )
+
+
+def granularity_rank(granularity: str | None) -> int:
+    """The place of a granularity in :data:`GRANULARITIES` (coarsest 0), -1 for none."""
+    return GRANULARITIES.index(granularity) if granularity in GRANULARITIES else -1
 
 
 @lru_cache(maxsize=4096)

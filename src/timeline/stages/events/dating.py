@@ -14,7 +14,7 @@ from timeline.stages.events.drafts import _clause_of, _datable, _Draft, _time_of
 from timeline.stages.events.lexicon import _CLAUSE_BREAK, _FUTURE, clauses, trigger_lemma
 from timeline.stages.narrative import NEAR_REACH, YEARS_SINCE, years_since
 from timeline.stages.normalize import ORDINAL_WORDS
-from timeline.stages.values import GRANULARITIES, value_range, year_number
+from timeline.stages.values import granularity_rank, value_range, year_number
 
 
 def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
@@ -108,14 +108,10 @@ def _restated(text: str, head: Timex, datable: SpanIndex[Timex]) -> Timex:
     if after is None or head.basis == "explicit":
         return head
     t = after[2]
-    finer = _rank(t.granularity) > _rank(head.granularity)
+    finer = granularity_rank(t.granularity) > granularity_rank(head.granularity)
     if (t.basis == "explicit" or finer) and _APPOSED.fullmatch(text[head.end : after[0]]):
         return t
     return head
-
-
-def _rank(granularity: str | None) -> int:
-    return GRANULARITIES.index(granularity) if granularity in GRANULARITIES else -1
 
 
 _APPOSED = re.compile(r"\s*[,(–—-]\s*(?:in|on|at|during)?\s*")
