@@ -218,6 +218,25 @@ def test_deictic_words_quoted_from_the_story_speak_from_its_time() -> None:
     assert got["tomorrow"] == "2001-09-11"
 
 
+def test_n_years_ago_opening_a_sentence_sets_the_story() -> None:
+    got = values(
+        "HAVERLY, April 4, 2024 - Thirty years ago this spring, the Kestrels were the worst "
+        "team in the league. By October they were champions. In 1994, the coach moved Tommy "
+        "Okonkwo, a backup catcher born in 1971, to shortstop. In July the team won again.",
+        "2024-04-04",
+    )
+    assert got["Thirty years ago"] == "1994"
+    assert got["October"] == "1994-10"
+    assert got["July"] == "1994-07"  # the apposition's 1971 is not the story's year
+    # at the end of a relative clause it is an aside: the story stays where it was
+    got = values(
+        "The crowds were the largest since the revolution that brought him to power 41 years "
+        "ago. The boy was found on Nov. 25 off the coast.",
+        "2000-01-15",
+    )
+    assert got["Nov. 25"] == "1999-11-25"
+
+
 def test_obituary() -> None:
     text = (
         "Maria Ortega, the architect, has died at 91, her family said on Tuesday. Born in "

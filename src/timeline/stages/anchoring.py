@@ -32,18 +32,23 @@ NOT_NARRATION_BEFORE = re.compile(
 
 def not_narration(text: str, last: Timex) -> bool:
     m = NOT_NARRATION_BEFORE.search(text, max(0, last.start - 10), last.start)
-    if m and m.group().lower().startswith("the") and _near_sentence_start(text, m.start()):
+    if m and m.group().lower().startswith("the") and near_sentence_start(text, m.start()):
         return False  # "The first of the 1777 campaigns was ...": the subject sets the scene
     return bool(m or SINCE_IN_CLAUSE.search(text, max(0, last.start - 40), last.start))
 
 
-def _near_sentence_start(text: str, pos: int) -> bool:
-    """Whether at most four words stand between the start of the sentence and ``pos``."""
+_STARTS = (". ", "\n", "? ", "! ", " - ", " \u2013 ", " \u2014 ")
+
+
+def near_sentence_start(text: str, pos: int, words: int = 4) -> bool:
+    """Whether at most ``words`` words stand between the start of the sentence (or the dash
+    after a dateline: "OSLO, May 3, 2021 - Thirty years ago") and ``pos``."""
     head = text[max(0, pos - 60) : pos]
-    cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("? "), head.rfind("! "))
+    ends = [head.rfind(b) + len(b) - 1 for b in _STARTS if b in head]
+    cut = max(ends, default=-1)
     if cut < 0 and pos > 60:
         return False
-    return len(head[cut + 1 :].split()) <= 4
+    return len(head[cut + 1 :].split()) <= words
 
 
 def narrated_day(text: str, last: Timex | None, dct: str | None, d: _Draft, future: bool) -> bool:

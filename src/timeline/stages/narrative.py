@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator
 from timeline.model import Span, Timex
 from timeline.stages.anchoring import (
     ENDED,
+    near_sentence_start,
     next_quarter_context,
     not_narration,
 )
@@ -61,6 +62,7 @@ CALENDAR = re.compile(r"(?:BC)?\d{4}(?:-|$)")
 NOW = r"will|won't|shall|is|are|(?-i:am)|has|have"  # not "5:34 AM"
 _PLAN_FROM_NOW = re.compile(rf"(?i)\b(?:{NOW})\b|'ll\b")
 _OF_THE_PAST = re.compile(r"\s+(?:\w+\s+){0,2}to\s+have\s")
+_APPOSITION = re.compile(r",\s+(?:a|an|the|then|now|who|whose|aged|born)\b")
 _AFTER_ASIDE = re.compile(r"\s*,\s+([a-z]+)\b")
 
 
@@ -127,6 +129,8 @@ class Clock:
         inside its sentence, not opening it, as in "gains achieved during the previous
         year": one that looks back does not move the story)."""
         looks_back = flashback and self._looks_back(t)
+        # "Thirty years ago this spring": one phrase, the second part does not reset the first
+        same_phrase = self.last is not None and 0 <= t.start - self.last.end <= 1
         if (
             t.type in ("DATE", "TIME")
             and t.value
@@ -137,8 +141,17 @@ class Clock:
             if not ENDED.search(self.text, max(0, t.start - 12), t.start):
                 self.quarter = next_quarter_context(self.quarter, t)
             if t.basis == "deictic":
-                if d.kind == "deictic" and (not d.yearless or bool(tense)):
-                    # "yesterday", "41 years ago", "will join on March 12": told from today
+                if (
+                    d.kind == "deictic"
+                    and self._far_past(t)
+                    and near_sentence_start(self.text, t.start, 2)
+                ):
+                    # "Thirty years ago this spring, the Kestrels were the worst team": the
+                    # story is in that year, counted back from today
+                    self.story, self.told = t, t.end
+                    self.pending.clear()
+                elif d.kind == "deictic" and (not d.yearless or bool(tense)) and not same_phrase:
+                    # "yesterday", "last week", "will join on March 12": told from today
                     # again (not a past "March 19" read from today for want of a story year)
                     self.story = None
                     self.pending.clear()
@@ -150,6 +163,7 @@ class Clock:
                 and CALENDAR.match(t.value)
                 and not not_narration(self.text, t)
                 and not looks_back
+                and not self._in_apposition(t)
             ):
                 if inferred or self._heading(t):
                     self.story, self.told = t, t.end
@@ -164,6 +178,24 @@ class Clock:
                 self.story = self.last = back
                 self.told = t.end
                 self.pending.clear()
+
+    def _in_apposition(self, t: Timex) -> bool:
+        """Whether ``t`` closes an apposition between commas ("Okonkwo, a backup catcher born
+        in 1971, moved to shortstop"): a fact about a person, not the story's time."""
+        if not self.text.startswith(",", t.end):
+            return False
+        comma = self.text.rfind(",", max(0, t.start - 60), t.start)
+        return comma >= 0 and bool(_APPOSITION.match(self.text, comma))
+
+    def _far_past(self, t: Timex) -> bool:
+        """Whether ``t`` is a date of a year at least ``FAR_YEARS`` before publication."""
+        year, now = year_number(t.value), year_number(self.speech)
+        return (
+            year is not None
+            and now is not None
+            and year <= now - FAR_YEARS
+            and bool(CALENDAR.match(t.value or ""))
+        )
 
     def _heading(self, t: Timex) -> bool:
         """Whether ``t`` is a section heading: a past date alone on its line ("1936",
