@@ -237,6 +237,19 @@ def test_n_years_ago_opening_a_sentence_sets_the_story() -> None:
     assert got["Nov. 25"] == "1999-11-25"
 
 
+def test_a_clock_time_takes_the_full_date_after_it() -> None:
+    got = values(
+        "The explosion tore through the mine shortly after 6 a.m. on November 3, 1957. At "
+        "5:34 AM Baghdad time on March 20, 2003 the invasion began. The blast came at 6.10 "
+        "a.m. on 3 November 1957.",
+        "2022-11-03",
+    )
+    assert got["6 a.m."] == "1957-11-03T06:00"
+    assert got["November 3, 1957"] == "1957-11-03"  # still an expression of its own
+    assert got["5:34 AM"] == "2003-03-20T05:34"
+    assert got["6.10 a.m."] == "1957-11-03T06:10"
+
+
 def test_obituary() -> None:
     text = (
         "Maria Ortega, the architect, has died at 91, her family said on Tuesday. Born in "

@@ -13,6 +13,7 @@ from timeline.stages.time_rules.base import (
     _DAY,
     _MONTH,
     _WEEKDAY,
+    _YEAR,
     _day_num,
     _Draft,
     _draft,
@@ -27,12 +28,17 @@ _ZONE = r"(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|ET|PT)"
 # the day a clock time can name after it: "9 a.m. Tuesday", "5 p.m. EST, Nov. 6", "noon today"
 _DAY_AFTER = (
     rf"(?:,?\s+(?:on\s+)?(?P<wd>{_WEEKDAY})\b|,?\s+(?P<mon>{_MONTH})\s+(?P<md>{_DAY})\b"
-    r"|\s+(?P<rel>today|yesterday|tomorrow)\b)?"
+    r"|\s+(?P<rel>today|yesterday|tomorrow)\b"
+    # a full date after it, a place's time between: "6 a.m. on November 3, 1957", "5:34 AM
+    # Baghdad time on March 20, 2003", "6.10 a.m. on 3 November 1957" (the time takes its
+    # day; the date stays an expression of its own)
+    rf"|(?P<full>(?:\s+[A-Z][a-z]+\s+time)?,?\s+on\s+(?:(?P<fm>{_MONTH})\s+(?P<fd>{_DAY}),?"
+    rf"|(?P<fd2>{_DAY})\s+(?P<fm2>{_MONTH}))\s+(?P<fy>{_YEAR})\b))?"
 )
 
 
 @_rule(
-    r"(?i)(?:\b(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<w>noon|midnight))"
+    r"(?i)(?:\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<w>noon|midnight))"
     rf"(?:\s+{_ZONE})?" + _DAY_AFTER,
     lits=("a.m", "p.m", "am", "pm", "noon", "midnight"),
 )
@@ -83,6 +89,17 @@ def _clock_draft(m: re.Match[str], hh: int, mi: int) -> _Draft | None:
     without zone arithmetic a second value would contradict the first)."""
     if _RESTATED.search(m.string, max(0, m.start() - 16), m.start()):
         return None
+    if m["fy"]:  # a full date: the time of that day
+        try:
+            day = dt.date(
+                int(m["fy"]), _month_num(m["fm"] or m["fm2"]), _day_num(m["fd"] or m["fd2"])
+            )
+        except ValueError:
+            return None
+        # the time alone is the expression (the date is one of its own), valued on that day
+        draft = _draft(m, type="TIME", value=f"{day.isoformat()}T{hh:02d}:{mi:02d}")
+        draft.end = m.start("full")
+        return draft
     if m["wd"] or m["mon"] or m["rel"]:
         wd = WEEKDAYS[m["wd"].lower()] if m["wd"] else None
 
