@@ -250,6 +250,16 @@ def test_a_clock_time_takes_the_full_date_after_it() -> None:
     assert got["6.10 a.m."] == "1957-11-03T06:10"
 
 
+def test_the_nth_weekday_of_a_month() -> None:
+    got = values(
+        "In 1994 the team clinched the division on the last Sunday of September. The new "
+        "law took effect on the first Monday in May 2020.",
+        "2024-04-04",
+    )
+    assert got["the last Sunday of September"] == "1994-09-25"
+    assert got["the first Monday in May 2020"] == "2020-05-04"
+
+
 def test_obituary() -> None:
     text = (
         "Maria Ortega, the architect, has died at 91, her family said on Tuesday. Born in "

@@ -6,7 +6,17 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from timeline.stages.time_rules.base import _YEAR, _Draft, _draft, _first_day, _rule
+from timeline.stages.normalize import WEEKDAYS
+from timeline.stages.time_rules.base import (
+    _MONTH,
+    _WEEKDAY,
+    _YEAR,
+    _Draft,
+    _draft,
+    _first_day,
+    _month_num,
+    _rule,
+)
 
 
 # ---- holidays ---------------------------------------------------------------------------
@@ -146,6 +156,31 @@ def _holiday(m: re.Match[str]) -> _Draft | None:
         ).isoformat()
 
     return _draft(m, kind="deictic", recipe=recipe, yearless=not direction)
+
+
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+
+
+@_rule(
+    rf"\b(?:[Tt]he\s+)?(?P<n>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ll]ast)\s+(?P<wd>{_WEEKDAY})"
+    rf"\s+(?:of|in)\s+(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR})\b)?",
+    lits=("first", "second", "third", "fourth", "last"),
+)
+def _nth_weekday_of(m: re.Match[str]) -> _Draft:
+    """ "The last Sunday of September", "the first Monday in May 2020": that day of the month
+    (of the year the story is in when no year is written)."""
+    n, wd, mo = _NTH[m["n"].lower()], WEEKDAYS[m["wd"].lower()], _month_num(m["mon"])
+    if m["y"]:
+        return _draft(m, value=_nth_weekday(int(m["y"]), mo, wd, n).isoformat())
+
+    def recipe(anchor: str, future: bool) -> str | None:
+        base = dt.date.fromisoformat(_first_day(anchor))
+        days = [_nth_weekday(y, mo, wd, n) for y in (base.year - 1, base.year, base.year + 1)]
+        return min(
+            days, key=lambda d: abs((d - base).days) + (200 if (d < base) == future else 0)
+        ).isoformat()
+
+    return _draft(m, kind="deictic", recipe=recipe, yearless=True, month_of_year=mo)
 
 
 _UNITS_W = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
