@@ -260,6 +260,17 @@ def test_the_nth_weekday_of_a_month() -> None:
     assert got["the first Monday in May 2020"] == "2020-05-04"
 
 
+def test_the_day_a_quote_was_given_does_not_end_the_story() -> None:
+    got = values(
+        "In July 1994 the rookie hit safely in 27 straight games.\n\n"
+        '"We thought that was it," the catcher said in a phone interview last week.\n\n'
+        "The rookie returned on August 15, and the team won the title on October 13.",
+        "2024-04-04",
+    )
+    assert got["last week"] == "2024-W13"
+    assert (got["August 15"], got["October 13"]) == ("1994-08-15", "1994-10-13")
+
+
 def test_obituary() -> None:
     text = (
         "Maria Ortega, the architect, has died at 91, her family said on Tuesday. Born in "

@@ -62,6 +62,11 @@ CALENDAR = re.compile(r"(?:BC)?\d{4}(?:-|$)")
 NOW = r"will|won't|shall|is|are|(?-i:am)|has|have"  # not "5:34 AM"
 _PLAN_FROM_NOW = re.compile(rf"(?i)\b(?:{NOW})\b|'ll\b")
 _OF_THE_PAST = re.compile(r"\s+(?:\w+\s+){0,2}to\s+have\s")
+# the day a quotation was given ('"We thought that was it," Okonkwo said in a phone
+# interview last week'): the frame of the quote, not the story coming back to today
+_REPORTED_WHEN = re.compile(
+    r"(?i)\b(?:said|says|told|recalled|recalls|added|wrote|explained)\b[^.;:!?\"\u201c\u201d]*$"
+)
 _APPOSITION = re.compile(r",\s+(?:a|an|the|then|now|who|whose|aged|born)\b")
 _AFTER_ASIDE = re.compile(r"\s*,\s+([a-z]+)\b")
 
@@ -150,7 +155,12 @@ class Clock:
                     # story is in that year, counted back from today
                     self.story, self.told = t, t.end
                     self.pending.clear()
-                elif d.kind == "deictic" and (not d.yearless or bool(tense)) and not same_phrase:
+                elif (
+                    d.kind == "deictic"
+                    and (not d.yearless or bool(tense))
+                    and not same_phrase
+                    and not _REPORTED_WHEN.search(self.text, max(0, t.start - 60), t.start)
+                ):
                     # "yesterday", "last week", "will join on March 12": told from today
                     # again (not a past "March 19" read from today for want of a story year)
                     self.story = None
