@@ -107,3 +107,17 @@ def test_relative_and_subordinate_clauses_hold_events_of_their_own() -> None:
     assert got["rose"].time.value == "1990-05"
     assert got["said"].time.value != "1990-05"  # May is the rise's, not the saying's
     assert got["said"].title.startswith("Officials said that prices rose")
+
+
+def test_an_inverted_attribution_after_a_quote_is_its_own_event() -> None:
+    doc = timeline.parse(
+        '"My father went down that morning and never came up," said Gwen Rhydderch, 81. '
+        '"The names matter," the council chair said in a statement.',
+        published="2022-11-03",
+    )
+    said = [e for e in doc.events if e.trigger.text == "said"]
+    assert len(said) == 2
+    assert said[0].title == (
+        "Gwen Rhydderch said: My father went down that morning and never came up"
+    )
+    assert "went" in {e.trigger.text for e in doc.events}  # the quote keeps its own event

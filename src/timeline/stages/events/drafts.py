@@ -121,6 +121,12 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
             for idx, (m, _lemma, past) in enumerate(kept):
                 if idx == 0:
                     title = _title(text, clause.start, clause.end, spans)
+                    if m.start() == clause.start and _lemma in _SAYING:
+                        # '"...," said Gwen Rhydderch': Gwen Rhydderch said
+                        who = title[len(m.group()) :].strip()
+                        if who[:1].isupper() and len(who.split()) <= 6:
+                            quote = _title(text, sent.start, clause.start, spans, limit=12)
+                            title = f"{who[:1].upper()}{who[1:]} {m.group().lower()}: {quote}"
                 else:
                     nxt = kept[idx + 1][0].start() if idx + 1 < len(kept) else clause.end
                     end = nxt
@@ -173,6 +179,7 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
 _JOIN = re.compile(r"\b(?:and|since|after|before|once|when|while|that|which|who)\b")
 _JOIN_SPACED = re.compile(r" (?:and|since|after|before|once|when|while|that|which|who) ")
 # joining words that are the second verb's subject themselves: "pictures that stunned"
+_SAYING = frozenset({"say", "tell", "add", "recall", "write", "explain", "ask", "note"})
 _SUBJECT_JOINS = (" and ", " that ", " which ", " who ")
 _PARTICLES = re.compile(r"(?i)^(?:(?:down|up|off|out|in|on|over|back|away|to|at|by)\s+)+")
 _AUXILIARIES = re.compile(
