@@ -78,6 +78,12 @@ def inputs(size: int) -> dict[str, str]:
         "dates before commas": fill("they met on Friday, then "),
         "a week later": fill("They met a week later. "),
         "rates": fill("Prices rose annually. "),
+        # session 8's constructions
+        "days after the attack": fill(
+            "Rebels attacked on 3 May 1861; eight days after the attack, "
+        ),
+        "quotes said": fill('"We won," said Ann Lee, 81, who had said that we won in 1999. '),
+        "that had": fill("In 1964 she noticed that dyes that had resisted had broken "),
     }
 
 

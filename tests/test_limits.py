@@ -43,6 +43,14 @@ CASES = {
     "dates before commas": _fill("they met on Friday, then "),
     "a week later": _fill("They met a week later. "),
     "rates": _fill("Prices rose annually. "),
+    # shapes of session 8's constructions (headings, anchors on event nouns, quotes,
+    # relative clauses, past perfect after a date)
+    "years on one line": _fill(
+        "In 1962 it began. The following year it grew. Two days later it fell. "
+    ),
+    "days after the attack": _fill("Rebels attacked on 3 May 1861; eight days after the attack, "),
+    "quotes said": _fill('"We won," said Ann Lee, 81, who had said that we won in 1999. '),
+    "that had": _fill("In 1964 she noticed that dyes that had resisted had broken "),
     "unclosed tags (HTML)": "<html><body><p>In 2019 Oslo voted.</p>" + _fill("<a "),
 }
 

@@ -211,8 +211,11 @@ class Clock:
         """Whether ``t`` is a section heading: a past date alone on its line ("1936",
         "Summer 1942"), which the section below it tells of."""
         text = self.text
-        lo = text.rfind("\n", 0, t.start) + 1
-        hi = text.find("\n", t.end)
+        # (a heading is short: look no further than 100 characters each way)
+        lo = text.rfind("\n", max(0, t.start - 100), t.start) + 1
+        hi = text.find("\n", t.end, t.end + 100)
+        if (lo == 0 and t.start > 100) or (hi < 0 and len(text) - t.end > 100):
+            return False
         hi = len(text) if hi < 0 else hi
         line = text[lo:hi].strip(" \t:.-–—")
         return (

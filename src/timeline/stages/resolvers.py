@@ -298,7 +298,10 @@ def resolve_times(
             d.kind == "anaphoric"
             and basis == "anaphoric"
             and sentence is not None
-            and len(_WORD.findall(text, sentence.start, d.start)) > 2
+            and (
+                d.start - sentence.start > 80  # (bounded: a run-on sentence may be huge)
+                or len(_WORD.findall(text, sentence.start, d.start)) > 2
+            )
         )
         clock.observe(t, d, tense, derived, inferred, flashback)
     return timexes, problems

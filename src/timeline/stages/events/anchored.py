@@ -56,7 +56,9 @@ def date_from_anchor_events(doc: Document, drafts: list[_Draft], timexes: list[T
         if i >= len(verbs) or verbs[i].trigger.start >= end:
             # no verb in the phrase: "eight days after the attack on Fort Sumter" dates the
             # main event from the attack told earlier with a date ("attacked ... on April 12")
-            _from_noun(text, t, after.end(), end, n, unit, after.group(1), verbs, told_before)
+            _from_noun(
+                text, t, (after.end(), end), (n, unit, after.group(1)), (verbs, starts), told_before
+            )
             continue
         anchor = verbs[i]
         sentence = anchor.sentence
@@ -89,12 +91,13 @@ def date_from_anchor_events(doc: Document, drafts: list[_Draft], timexes: list[T
 def _told_before(told: dict[str, list[tuple[int, Timex]]], anchor: _Draft) -> Timex | None:
     """The date of the same event told earlier with a date of its own ("The talks opened on
     3 May 1990. Three weeks after the talks opened, ...")."""
-    earlier = [
-        x
-        for pos, x in told.get(trigger_lemma(anchor.trigger.text), [])
-        if pos < anchor.trigger.start
-    ]
-    return earlier[-1] if earlier else None
+    return _last_before(told.get(trigger_lemma(anchor.trigger.text), []), anchor.trigger.start)
+
+
+def _last_before(told: list[tuple[int, Timex]], pos: int) -> Timex | None:
+    """The date of the last telling before ``pos`` (``told`` is in text order)."""
+    i = bisect.bisect_left(told, pos, key=lambda x: x[0])
+    return told[i - 1][1] if i > 0 else None
 
 
 _NOUN = re.compile(r"[a-z]+")
@@ -103,32 +106,33 @@ _NOUN = re.compile(r"[a-z]+")
 def _from_noun(
     text: str,
     t: Timex,
-    lo: int,
-    hi: int,
-    n: int,
-    unit: str,
-    way: str,
-    verbs: list[_Draft],
+    phrase: tuple[int, int],
+    amount: tuple[int, str, str],
+    verbs_at: tuple[list[_Draft], list[int]],
     told: dict[str, list[tuple[int, Timex]]],
 ) -> None:
     """Date the event an "N units after the NOUN" phrase modifies from the event the noun
     names, when the text told it earlier with a date of its own (the noun is the verb's
     lemma: "attacked" ... "after the attack"; "fell" ... "after the fall")."""
+    (lo, hi), (n, unit, way), (verbs, starts) = phrase, amount, verbs_at
     date = None
     for m in _NOUN.finditer(text, lo, hi):
-        earlier = [x for pos, x in told.get(m.group(), []) if pos < t.start]
-        if earlier:
-            date, noun = earlier[-1], m.group()
+        date = _last_before(told.get(m.group(), []), t.start)
+        if date is not None:
+            noun = m.group()
             break
     if date is None or not date.value:
         return
-    sentence_end = _SENTENCE_END.search(text, hi)
-    stop = sentence_end.end() if sentence_end else len(text)
-    main = [d for d in verbs if hi <= d.trigger.start < stop]
-    main = main or [d for d in verbs if t.start - 200 <= d.trigger.start < t.start]
-    if not main:
-        return
-    told_event = main[0] if main[0].trigger.start >= hi else main[-1]
+    sentence_end = _SENTENCE_END.search(text, hi, hi + 400)
+    stop = sentence_end.end() if sentence_end else min(len(text), hi + 400)
+    i = bisect.bisect_left(starts, hi)
+    if i < len(verbs) and verbs[i].trigger.start < stop:
+        told_event = verbs[i]  # the main clause after the phrase
+    else:
+        j = bisect.bisect_left(starts, t.start) - 1  # else the one just before it
+        if j < 0 or verbs[j].trigger.start < t.start - 200:
+            return
+        told_event = verbs[j]
     if told_event.time is not None and told_event.time.basis == "explicit":
         return  # it has a date of its own
     step = n if way == "after" else -n

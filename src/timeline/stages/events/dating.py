@@ -67,7 +67,9 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
                 told.start < d.trigger.start
                 and _PAST_PERFECT.search(before)
                 and (
-                    _OTHER_CLAUSE.search(text, told.end, d.trigger.start)
+                    _OTHER_CLAUSE.search(
+                        text, max(told.end, d.trigger.start - 300), d.trigger.start
+                    )
                     or _BY.search(text, max(0, told.start - 16), told.start)
                 )
             ):
