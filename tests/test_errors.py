@@ -277,6 +277,7 @@ def test_batch_reports_every_bad_input_and_finishes_the_good_ones(tmp_path: Path
     passed_over = (
         f"timeline: warning: {tmp_path / 'nothing' / 'notes.pdf'}: not read (a folder's inputs "
         "are its .txt, .md, .html, .json, .jsonl, .tml and .xml files); name a file to read it"
+        " (PDF and Word files: convert them to text first, e.g. `pdftotext`)"
     )
     assert lines == sorted([*expected, passed_over])  # a file of another kind is named too
     assert "Traceback" not in res.stderr
@@ -525,3 +526,29 @@ def test_articles_named_like_readme_words_are_still_read(tmp_path: Path) -> None
     res = CliRunner().invoke(cli, ["build", str(folder), "-o", str(out)])
     assert res.exit_code == 0, res.output
     assert len(list((out / "docs").glob("*.json"))) == 2
+
+
+@pytest.mark.parametrize(
+    ("data", "suffix", "kind"),
+    [
+        (b"%PDF-1.4\nIn 1999 Oslo voted.\n", ".pdf", "a PDF"),
+        (b"{\\rtf1 In 1999 Oslo voted.}", ".rtf", "an RTF"),
+        (b"PK\x03\x04rest-of-zip", ".docx", "a zipped"),
+    ],
+)
+def test_errors_documents_to_convert_first(
+    tmp_path: Path, data: bytes, suffix: str, kind: str
+) -> None:
+    """A PDF with only text bytes in it was taken as an article titled '%PDF-1.4'; a binary
+    one was 'looks binary'. Both now say what the file is and how to convert it."""
+    path = tmp_path / f"report{suffix}"
+    path.write_bytes(data)
+    res = subprocess.run(
+        [sys.executable, "-m", "timeline", "parse", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert res.returncode == 1
+    assert res.stderr.startswith(f"timeline: error: {path}: {kind}")
+    assert "convert it to text first" in res.stderr and "Traceback" not in res.stderr

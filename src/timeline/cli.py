@@ -126,6 +126,11 @@ def _note_passed_over(paths: list[str]) -> None:
         _warn(
             f"{paths[0]}{more}: not read (a folder's inputs are its .txt, .md, .html, .json, "
             ".jsonl, .tml and .xml files); name a file to read it"
+            + (
+                " (PDF and Word files: convert them to text first, e.g. `pdftotext`)"
+                if any(p.lower().endswith((".pdf", ".doc", ".docx", ".odt", ".rtf")) for p in paths)
+                else ""
+            )
         )
 
 

@@ -80,6 +80,12 @@ def read_article(path: str | Path, max_chars: int | None = None) -> Article:
 def decode_article(data: bytes, name: str = "-", max_chars: int | None = None) -> Article:
     """Decode bytes as an article; the format is chosen from the name's suffix and the content."""
     max_chars = max_chars or max_chars_limit()
+    for magic, kind, how in _DOCUMENTS:
+        if data.startswith(magic):
+            raise InputError(
+                f"{name}: {kind} file, which timeline does not read; convert it to text "
+                f"first (e.g. `{how} {name}`)"
+            )
     raw = decode_text(data, name)
     if not raw.strip():
         raise InputError(
@@ -97,6 +103,14 @@ def decode_article(data: bytes, name: str = "-", max_chars: int | None = None) -
         raise InputError(f"{name}: no article text found")
     return article
 
+
+# document formats people point the tool at: told apart by their first bytes
+_DOCUMENTS = (
+    (b"%PDF-", "a PDF", "pdftotext"),
+    (b"{\\rtf", "an RTF", "pandoc -t plain"),
+    (b"PK\x03\x04", "a zipped (Word, OpenDocument or other Office)", "pandoc -t plain"),
+    (b"\xd0\xcf\x11\xe0", "a Microsoft Office (old format)", "antiword"),
+)
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: it starts with the same two bytes
