@@ -234,3 +234,12 @@ def test_n_units_after_an_event_named_by_a_noun() -> None:
     assert (t["resigned"].value, t["resigned"].basis) == ("1861-04-20", "derived")
     assert t["called"].value == "1861-04-26"
     assert "after the attack" in (t["resigned"].note or "")
+
+
+def test_not_until_a_date_is_at_that_date() -> None:
+    t = _times(
+        "Water first reached the city in 1748. The full network of pipes was not finished "
+        "until 1799. The war went on until 1945."
+    )
+    assert t["finished"].value == "1799"
+    assert t["went"].value != "1945"  # going on until a date is not happening at it

@@ -58,6 +58,13 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
                 d.time = _time_of(anchor, "derived", f"before {head.text.lower()} ({head.value})")
                 continue
         told = near[2] if near is not None else _restated(text, head, datable) if head else None
+        if near is None and (until := _NOT_UNTIL.match(text, d.clause.end)):
+            # "was not finished until 1799": it was finished in 1799
+            after = datable.first_starting_in(until.end(), until.end() + 1)
+            if after is not None and _NEGATED.search(
+                text, max(0, d.trigger.start - 16), d.trigger.start
+            ):
+                told = after[2]
         if told is None:  # narrative continuation: the nearest time earlier in the sentence
             earlier = datable.last_starting_in(d.sentence.start, d.trigger.start)
             told = earlier[2] if earlier is not None else None
@@ -117,6 +124,11 @@ def _restated(text: str, head: Timex, datable: SpanIndex[Timex]) -> Timex:
 
 
 _APPOSED = re.compile(r"\s*[,(–—-]\s*(?:in|on|at|during)?\s*")
+
+
+# "was not finished until 1799": the event happens at the date after "until"
+_NOT_UNTIL = re.compile(r"\s*until\s+")
+_NEGATED = re.compile(r"(?i)\b(?:not|never|n't)\s+(?:\w+\s+)?$")
 
 
 # a clause of its own between a date and a verb: the date is the other clause's
