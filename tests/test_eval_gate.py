@@ -74,30 +74,27 @@ def test_eval_gate_meantime_floors(tbaq: Path, update_golden: bool, name: str, f
     _gate(name, got, update_golden)
 
 
-def test_eval_gate_hand_dated_history_floor(update_golden: bool) -> None:
-    """Our own eight history-recalling articles, their events dated by hand (no corpus
-    needed: they live in tests/fixtures/history)."""
+@pytest.mark.parametrize(
+    ("folder", "name", "articles"),
+    [
+        # our own eight history-recalling articles, their events dated by hand
+        ("history", "history-dated", 8),
+        # six more (a mine disaster, an obituary, a company history, an ancient war, a
+        # baseball season, a referendum), written by a helper and scored unseen first
+        # (52.2% right) before rules were judged on them
+        ("history2", "history2-dated", 6),
+    ],
+)
+def test_eval_gate_hand_dated_history_floor(
+    folder: str, name: str, articles: int, update_golden: bool
+) -> None:
+    """Event dates on hand-dated articles (no corpus needed: they live in tests/fixtures)."""
     from timeline.eval_dates import eval_dated
 
-    res = eval_dated(Path(__file__).parent / "fixtures" / "history" / "gold.jsonl")
-    assert res["articles"] == 8 and res["stated"] > 150
+    res = eval_dated(Path(__file__).parent / "fixtures" / folder / "gold.jsonl")
+    assert res["articles"] == articles and res["stated"] > 150
     _gate(
-        "history-dated",
-        {"right_pct": res["right_pct"], "published_right": float(res["published_right"])},
-        update_golden,
-    )
-
-
-def test_eval_gate_second_hand_dated_history_floor(update_golden: bool) -> None:
-    """Six more articles dated by hand (tests/fixtures/history2: a mine disaster, an
-    obituary, a company history, an ancient war, a baseball season, a referendum), written
-    by a helper and scored unseen first (52.2% right) before rules were judged on them."""
-    from timeline.eval_dates import eval_dated
-
-    res = eval_dated(Path(__file__).parent / "fixtures" / "history2" / "gold.jsonl")
-    assert res["articles"] == 6 and res["stated"] > 150
-    _gate(
-        "history2-dated",
+        name,
         {"right_pct": res["right_pct"], "published_right": float(res["published_right"])},
         update_golden,
     )

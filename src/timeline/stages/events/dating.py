@@ -11,7 +11,13 @@ import re
 from timeline.model import Document, Event, EventTime, Span, Timex
 from timeline.spans import SpanIndex
 from timeline.stages.events.drafts import _clause_of, _datable, _Draft, _time_of, _value_time
-from timeline.stages.events.lexicon import _CLAUSE_BREAK, _FUTURE, clauses, trigger_lemma
+from timeline.stages.events.lexicon import (
+    _CLAUSE_BREAK,
+    _FUTURE,
+    REPORTING,
+    clauses,
+    trigger_lemma,
+)
 from timeline.stages.narrative import NEAR_REACH, YEARS_SINCE, years_since
 from timeline.stages.normalize import ORDINAL_WORDS
 from timeline.stages.values import granularity_rank, value_range, year_number
@@ -89,7 +95,7 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
         else:
             future = bool(_FUTURE.search(clause_text))
             ref = story.at(d.trigger.start) if d.past and not future else None
-            if ref is not None and trigger_lemma(d.trigger.text) in _REPORTING:
+            if ref is not None and trigger_lemma(d.trigger.text) in REPORTING:
                 # "said" is the news day's, not a historic story's: told from today
                 ref = ref if is_news_day(ref) else None
             if ref is not None:
@@ -136,8 +142,6 @@ _OTHER_CLAUSE = re.compile(r"(?i)\b(?:that|which|who|whom|but|when|where)\b")
 _BY = re.compile(r"(?i)\bby\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?$")
 
 
-# verbs that report what is said now ("said", "told"): told from the publication date
-_REPORTING = frozenset({"say", "tell", "add", "note", "write", "ask", "explain", "report"})
 _PAST_PERFECT = re.compile(
     r"(?i)\bhad\s+(?:(?:not|never|already|just|long|\w+ly)\s+)?(?:been\s+)?$"
 )

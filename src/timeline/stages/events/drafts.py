@@ -17,6 +17,7 @@ from timeline.stages.events.lexicon import (
     _PREDICATE_BEFORE,
     _SUBJECT_BEFORE,
     _WORD,
+    REPORTING,
     _Lexicon,
     _lexicon,
     clauses,
@@ -121,7 +122,7 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
             for idx, (m, _lemma, past) in enumerate(kept):
                 if idx == 0:
                     title = _title(text, clause.start, clause.end, spans)
-                    if m.start() == clause.start and _lemma in _SAYING:
+                    if m.start() == clause.start and _lemma in REPORTING:
                         # '"...," said Gwen Rhydderch': Gwen Rhydderch said
                         who = title[len(m.group()) :].strip()
                         if who[:1].isupper() and len(who.split()) <= 6:
@@ -179,7 +180,6 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
 _JOIN = re.compile(r"\b(?:and|since|after|before|once|when|while|that|which|who)\b")
 _JOIN_SPACED = re.compile(r" (?:and|since|after|before|once|when|while|that|which|who) ")
 # joining words that are the second verb's subject themselves: "pictures that stunned"
-_SAYING = frozenset({"say", "tell", "add", "recall", "write", "explain", "ask", "note"})
 _SUBJECT_JOINS = (" and ", " that ", " which ", " who ")
 _PARTICLES = re.compile(r"(?i)^(?:(?:down|up|off|out|in|on|over|back|away|to|at|by)\s+)+")
 _AUXILIARIES = re.compile(

@@ -23,6 +23,10 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+# verbs that report speech (lemmas): told from the day they were said; an inverted one after
+# a quote ('"...," said Gwen') is titled with its speaker
+REPORTING = frozenset({"say", "tell", "add", "note", "write", "ask", "explain", "report", "recall"})
+
 _DETERMINER_BEFORE = re.compile(
     r"(?i)\b(?:the|a|an|these|those|this|that|its|his|her|their|our|my|your|such|of|on|by|for|"
     r"with|from|in|into|about|new|further|more|even|any|no|some|many|few|several|and|or|"
