@@ -357,3 +357,23 @@ def test_a_past_tense_clause_is_not_dated_after_publication(
     dated = [t for t in doc.timexes if t.start >= len(lead)]
     assert len(dated) == 1 and dated[0].value
     assert dated[0].value <= pub.isoformat(), (text, pub, dated[0].value)
+
+
+def test_a_year_in_brackets_after_a_name_is_not_the_story() -> None:
+    text = (
+        "In 1793 peasants revolted in the west. They resented the Church Law (1790) and "
+        "broke into open revolt. On 17 August the assembly voted for conscription."
+    )
+    assert values(text, "2009-12-19")["17 August"] == "1793-08-17"
+
+
+def test_commentary_from_today_does_not_end_the_story_of_a_history() -> None:
+    history = (
+        "The duchy was founded in 1701. Its army grew in 1712, and the river forts were "
+        "built in 1718. In 1720 the duke raised taxes. Historians have called the tax a "
+        "disaster, and the name has become a byword. On 3 May the peasants marched."
+    )
+    assert values(history, "2009-12-19")["3 May"] == "1720-05-03"
+    # the same paragraph after a word from today is news: its year-less date is this year's
+    news = history.replace("In 1720", "Yesterday the duke spoke of 1720. Then")
+    assert values(news, "2009-12-19")["3 May"] == "2009-05-03"

@@ -57,6 +57,7 @@ _YEAR_RANK = granularity_rank("year")
 # how long a story's year holds without being written or counted again (characters), for a
 # story three or more years before the publication year and for a nearer one
 STORY_REACH, NEAR_REACH, FAR_YEARS = 5000, 400, 3
+HISTORY_DATES = 4
 CALENDAR = re.compile(r"(?:BC)?\d{4}(?:-|$)")
 # a plan told from today ("will open in June", "is expected in May"), not a story's future
 NOW = r"will|won't|shall|is|are|(?-i:am)|has|have"  # not "5:34 AM"
@@ -119,6 +120,9 @@ class Clock:
     # dates that become the story if told in the past tense; the tense is only looked at
     # when a date without its year asks (most texts have few), newest first
     pending: list[tuple[Timex, ClauseTense]] = dataclasses.field(default_factory=list)
+    # for the last dates written with their year: whether each lies long before publication
+    # (cleared by a word that speaks from today, "yesterday", "last week")
+    written: list[bool] = dataclasses.field(default_factory=list)
 
     def observe(
         self,
@@ -143,6 +147,7 @@ class Clock:
             and not derived
         ):
             self.last = t
+            self._note_written(t, d)
             if not ENDED.search(self.text, max(0, t.start - 12), t.start):
                 self.quarter = next_quarter_context(self.quarter, t)
             if t.basis == "deictic":
@@ -174,6 +179,7 @@ class Clock:
                 and not not_narration(self.text, t)
                 and not looks_back
                 and not self._in_apposition(t)
+                and not self._bracketed(t)
             ):
                 if inferred or self._heading(t):
                     self.story, self.told = t, t.end
@@ -189,6 +195,19 @@ class Clock:
                 self.told = t.end
                 self.pending.clear()
 
+    def _note_written(self, t: Timex, d: _Draft) -> None:
+        if t.basis == "explicit" and CALENDAR.match(t.value or ""):
+            self.written = [*self.written[-(HISTORY_DATES - 1) :], self._far_past(t)]
+        elif t.basis == "deictic" and d.kind == "deictic" and not self._far_past(t):
+            self.written.clear()
+
+    def history(self) -> bool:
+        """Whether the text reads as history: the last ``HISTORY_DATES`` dates written with
+        their year all lie long before publication, with no word from today since. Its
+        story holds across commentary told from today ("This description has become
+        popular ... On 17 August, the Convention voted")."""
+        return len(self.written) >= HISTORY_DATES and all(self.written)
+
     def _in_apposition(self, t: Timex) -> bool:
         """Whether ``t`` closes an apposition between commas ("Okonkwo, a backup catcher born
         in 1971, moved to shortstop"): a fact about a person, not the story's time."""
@@ -196,6 +215,12 @@ class Clock:
             return False
         comma = self.text.rfind(",", max(0, t.start - 60), t.start)
         return comma >= 0 and bool(_APPOSITION.match(self.text, comma))
+
+    def _bracketed(self, t: Timex) -> bool:
+        """Whether ``t`` stands alone in brackets after a name ("the Civil Constitution of
+        the Clergy (1790)"): the date of that thing, not the story's."""
+        before, after = self.text[max(0, t.start - 1) : t.start], self.text[t.end : t.end + 1]
+        return (before, after) in (("(", ")"), ("[", "]"))
 
     def _far_past(self, t: Timex) -> bool:
         """Whether ``t`` is a date of a year at least ``FAR_YEARS`` before publication."""
@@ -279,6 +304,8 @@ class Clock:
         if far:
             if pos - self.told > STORY_REACH:
                 return None
+            if self.history():
+                return story  # commentary from today does not end a history's story
             # the text came back to today in between ("Castro noted ... the boy's relatives
             # are fighting"): the story's year no longer holds
             now = (
