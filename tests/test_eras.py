@@ -47,13 +47,13 @@ def _values(text: str) -> list[tuple[str, str | None, str | None]]:
         ),
         ("In March 44 BC the dictator was killed.", [("March 44 BC", "BC0044-03", None)]),
         ("They sailed in the spring of 415 BC.", [("the spring of 415 BC", "BC0415-SP", None)]),
-        ("In the 460s BC the port was walled.", [("the 460s BC", "BC046X", None)]),
+        ("In the 460s BC the port was walled.", [("the 460s BC", "BC046", None)]),
         ("Iron came in the 8th century BC.", [("the 8th century BC", "BC07", None)]),
         ("The abbey was rebuilt in the twelfth century.", [("the twelfth century", "11", None)]),
         ("It is a fine 18th-century house.", [("18th-century", "17", None)]),
         ("The church was built in the 1st century AD.", [("the 1st century AD", "00", None)]),
         ("Railways spread in the late 1800s.", [("the late 1800s", "18", "END")]),
-        ("Cities grew in the 2000s.", [("the 2000s", "200X", None)]),
+        ("Cities grew in the 2000s.", [("the 2000s", "200", None)]),
     ],
 )
 def test_era_expressions_get_timeml_values(
@@ -111,7 +111,7 @@ def test_shift_before_christ_has_no_year_zero() -> None:
     assert shift("BC0493", 1, "year") == "BC0492"
     assert shift("BC0493", -10, "year") == "BC0503"
     assert shift("BC0480-12", 1, "month") == "BC0479-01"
-    assert shift("BC0490", -1, "decade") == "BC050X"
+    assert shift("BC0490", -1, "decade") == "BC050"
     assert shift("BC0490", 0, "century") == "BC04"
     assert shift("BC0490", 1, "day") is None  # no days before Christ
     assert truncate("BC0480-09", "year") == "BC0480"
@@ -123,7 +123,8 @@ def test_shift_before_christ_has_no_year_zero() -> None:
         ("BC0493", "year"),
         ("BC0480-SP", "season"),
         ("BC0480-09", "month"),
-        ("BC048X", "decade"),
+        ("BC048", "decade"),
+        ("BC048X", "decade"),  # as some TBAQ files write it
         ("BC04", "century"),
     ],
 )
@@ -147,6 +148,7 @@ def test_era_year_shifts_round_trip(year: int, n: int) -> None:
         ("BC0493", "year", "493 BC"),
         ("BC0480-09", "month", "Sep 480 BC"),
         ("BC0481-FA", "season", "autumn 481 BC"),
+        ("BC047", "decade", "the 470s BC"),
         ("BC047X", "decade", "the 470s BC"),
         ("BC04", "century", "the 5th century BC"),
     ],

@@ -37,6 +37,7 @@ EDGES = [
     "0001-01-01",
     "0001-W01",
     "0001-Q1",
+    "000",
     "000X",
     "00",
     "9999",
@@ -47,6 +48,7 @@ EDGES = [
     "9999-Q4",
     "9999-H2",
     "9999-WI",
+    "999",
     "999X",
     "99",
     "0000",
@@ -89,7 +91,7 @@ def test_normalize_calendar_edges(value: str, n: int, unit: str) -> None:
 
 def test_normalize_year_zero_century_starts_on_the_first_day() -> None:
     assert value_range("00") == ("0001-01-01", "0099-12-31")
-    assert value_range("000X") == ("0001-01-01", "0009-12-31")
+    assert value_range("000") == value_range("000X") == ("0001-01-01", "0009-12-31")
     assert value_range("0000") is None
     assert value_range("9999-W52") == ("9999-12-27", "9999-12-31")
 

@@ -29,7 +29,7 @@ def pairs(text: str, dct: str | None = "2022-03-05") -> list[tuple[str, str | No
         ("It happened on 1 March 2022.", [("1 March 2022", "2022-03-01")]),
         ("It opened in March 2015.", [("March 2015", "2015-03")]),
         ("The treaty was signed in 1963.", [("1963", "1963")]),
-        ("Prices rose in the 1990s.", [("the 1990s", "199X")]),
+        ("Prices rose in the 1990s.", [("the 1990s", "199")]),
         ("It was built in the 20th century.", [("the 20th century", "19")]),
         ("Sales fell in the first quarter of 2021.", [("the first quarter of 2021", "2021-Q1")]),
         ("The report came out on 2021-11-30.", [("2021-11-30", "2021-11-30")]),
@@ -40,7 +40,7 @@ def pairs(text: str, dct: str | None = "2022-03-05") -> list[tuple[str, str | No
         ("The war of 1939–45 ended.", [("1939", "1939"), ("45", "1945")]),
         ("He served between March and May 2019.", [("March", "2019-03"), ("May 2019", "2019-05")]),
         ("Computers failed in the year 2000.", [("the year 2000", "2000")]),
-        ("Prices rose in the 1990's.", [("the 1990's", "199X")]),
+        ("Prices rose in the 1990's.", [("the 1990's", "199")]),
     ],
 )
 def test_times_absolute(text: str, expected: list[tuple[str, str]]) -> None:
@@ -369,10 +369,10 @@ def test_times_deictic_from_publication_date(text: str, expected: list[tuple[str
         (
             "A few years ago he left; two to three months ago he returned.",
             "2009-06-05",
-            [("A few years ago", "200X"), ("two to three months ago", "2009")],
+            [("A few years ago", "200"), ("two to three months ago", "2009")],
         ),
         ("Several years ago he left.", "2023-03-05", [("Several years ago", "PAST_REF")]),
-        ("It grew in the late 1970s.", "2022-03-05", [("the late 1970s", "197X")]),
+        ("It grew in the late 1970s.", "2022-03-05", [("the late 1970s", "197")]),
         (
             "A year-end bonus ended the decades-long feud after a day-long meeting.",
             "2022-03-05",
@@ -471,7 +471,7 @@ def test_times_durations_sets_and_modifiers(
 @pytest.mark.parametrize(
     ("text", "value", "mod"),
     [
-        ("It grew in the late 1990s.", "199X", "END"),
+        ("It grew in the late 1990s.", "199", "END"),
         ("It began in early 2020.", "2020", "START"),
         ("It began in early-2020.", "2020", "START"),
         ("It ends in Mid-2011.", "2011", "MID"),

@@ -165,7 +165,7 @@ def _attach_modifier(text: str, d: _Draft) -> None:
         if (
             mod in ("START", "MID", "END")
             and d.value is not None
-            and re.fullmatch(r"\d{3}X|\d\d", d.value)
+            and re.fullmatch(r"\d{3}|\d\d", d.value)
             and text.endswith(("the ", "The "), 0, d.start)
         ):
             d.start -= 4  # "the late 1970s" like "the 1970s" (a decade or a century)

@@ -3,9 +3,9 @@ Pure; never reads the clock. Every function handles the whole calendar (0001-01-
 9999-12-31): a value no day can stand for, or a shift past either end, gives None.
 
 Values follow TimeML: ``1963``, ``2022-03``, ``2022-03-01``, ``2022-W09``, ``2022-W09-WE``,
-``2022-Q1``, ``2022-SU``, ``199X`` (a decade), ``19`` (a century), ``2022-03-04TNI``,
+``2022-Q1``, ``2022-SU``, ``199`` (a decade; ``199X`` is read too), ``19`` (a century), ``2022-03-04TNI``,
 ``2022-03-04T10:30``; durations ``P6Y``; references ``PRESENT_REF``. Years before Christ
-are written ``BC0493`` (``BC0480-SP``, ``BC048X``, ``BC04``): they have a granularity and
+are written ``BC0493`` (``BC0480-SP``, ``BC048``, ``BC04``): they have a granularity and
 move by years, months, decades and centuries (there is no year 0: a year after ``BC0001``
 is ``0001``), but no days, so ``value_range`` gives None for them.
 
@@ -85,7 +85,7 @@ def granularity_of(value: str | None) -> str | None:
         return "duration"
     if value.startswith("BC"):
         return granularity_of(value[2:]) if value[2:3].isdigit() else None
-    if re.fullmatch(r"\d{3}X", value):
+    if re.fullmatch(r"\d{3}X?", value):  # "196" (TimeML); "196X" read too
         return "decade"
     if re.fullmatch(r"\d{2}", value):
         return "century"
@@ -126,7 +126,7 @@ def date_value(day: dt.date, granularity: str) -> str:
     if granularity == "quarter":
         return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
     if granularity == "decade":
-        return f"{day.year // 10:03d}X"
+        return f"{day.year // 10:03d}"
     if granularity == "century":
         return f"{day.year // 100:02d}"
     raise ValueError(f"no TIMEX3 value for granularity {granularity!r}")
@@ -272,7 +272,7 @@ _ERA_RE = re.compile(r"^(?P<bc>BC)?(?P<y>\d{4})(?:-(?P<m>\d{2})|-(?P<s>SP|SU|FA|
 def year_number(value: str | None) -> int | None:
     """The astronomical year of a value with a year (1 BC is 0, 493 BC is -492).
 
-    >>> year_number("BC0493"), year_number("1962-10-22"), year_number("199X")
+    >>> year_number("BC0493"), year_number("1962-10-22"), year_number("199")
     (-492, 1962, None)
     """
     m = re.match(r"(BC)?(\d{4})(?:-|T|$)", value or "")
@@ -310,7 +310,7 @@ def _era_shift(value: str, n: int, unit: str) -> str | None:
         if unit != "year":  # the decade or century holding that year
             before = y <= 0
             years = 1 - y if before else y
-            code = f"{years // 10:03d}X" if unit == "decade" else f"{(years - 1) // 100:02d}"
+            code = f"{years // 10:03d}" if unit == "decade" else f"{(years - 1) // 100:02d}"
             if not before and unit == "century":
                 code = f"{years // 100:02d}"
             out = ("BC" if before else "") + code
@@ -325,9 +325,9 @@ def chronological_key(value: str | None, start: str | None) -> tuple[int, int, s
 
     >>> sorted(["1962", "BC0493", None, "BC0499"], key=lambda v: chronological_key(v, None))
     ['BC0499', 'BC0493', '1962', None]
-    >>> vals = ["BC0480-08", "BC047X", "BC0480-SP", "BC04", "BC05"]
+    >>> vals = ["BC0480-08", "BC047", "BC0480-SP", "BC04", "BC05"]
     >>> sorted(vals, key=lambda v: chronological_key(v, None))
-    ['BC05', 'BC04', 'BC0480-SP', 'BC0480-08', 'BC047X']
+    ['BC05', 'BC04', 'BC0480-SP', 'BC0480-08', 'BC047']
     """
     if start:
         return 0, int(start[:4]), start
@@ -336,7 +336,7 @@ def chronological_key(value: str | None, start: str | None) -> tuple[int, int, s
         year = year_number(value)
         return (0, year, value or "") if year is not None else (1, 0, "")
     digits, part = m["digits"], m["part"] or ""
-    if digits.endswith("X"):  # a decade: the 490s BC begin in 499 BC
+    if len(digits.rstrip("X")) == 3:  # a decade: the 490s BC begin in 499 BC
         first = 1 - (int(digits[:3]) * 10 + 9)
     elif len(digits) == 4:  # a year: 493 BC is -492
         first = 1 - int(digits)
@@ -346,7 +346,7 @@ def chronological_key(value: str | None, start: str | None) -> tuple[int, int, s
     return 0, first, f"{month}{part[2:]}"
 
 
-_BC_VALUE = re.compile(r"BC(?P<digits>\d{4}|\d{3}X|\d{2})(?:-(?P<part>.*))?$")
+_BC_VALUE = re.compile(r"BC(?P<digits>\d{4}|\d{3}X?|\d{2})(?:-(?P<part>.*))?$")
 _SEASON_MONTH = {"SP": "03", "SU": "06", "FA": "09", "WI": "12", "Q1": "01", "Q2": "04"} | {
     "Q3": "07",
     "Q4": "10",

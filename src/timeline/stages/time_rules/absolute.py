@@ -217,14 +217,14 @@ def _decade_word(m: re.Match[str]) -> _Draft:
         "eighties",
         "nineties",
     ).index(m["w"].lower()) + 2
-    return _draft(m, value=f"19{digit}X")
+    return _draft(m, value=f"19{digit}")
 
 
 @_rule(r"\b(?:[Tt]he\s+)?(?:(?P<c>1\d|20)(?P<d>\d)0|'(?P<s>\d)0)'?s\b", lits=("0s", "0's"))
 def _decade(m: re.Match[str]) -> _Draft:
     if m["d"] == "0" and m["c"] != "20":
         return _draft(m, value=m["c"])  # "the 1800s" is the century (1800-1899), not 1800-09
-    value = f"19{m['s']}X" if m["s"] else f"{m['c']}{m['d']}X"
+    value = f"19{m['s']}" if m["s"] else f"{m['c']}{m['d']}"
     return _draft(m, value=value)
 
 

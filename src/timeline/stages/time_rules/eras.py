@@ -4,9 +4,9 @@ decades and centuries with an era ("the 470s BC", "the 5th century BC", "19th-ce
 
 Values follow TimeML 1.2.1: a year before Christ is written ``BC`` and four digits, the
 year counted back from 1 BC with no year 0 ("493 BC" is ``BC0493``); its decade and century
-are ``BC049X`` and ``BC04`` (the 5th century BC, 500-401 BC), like ``199X`` and ``19`` of
-our era. Where the corpora differ (WikiWars writes TIMEX2's ``BC048`` for a decade), we keep
-the form of our other decades (README, "Eras, centuries and decades").
+are ``BC049`` and ``BC04`` (the 5th century BC, 500-401 BC), like ``199`` and ``19`` of
+our era (ISO 8601's reduced precision, as TimeML and TIMEX2 write them; some TBAQ files
+write ``199X``, which we read too: README, "Eras, centuries and decades").
 """
 
 from __future__ import annotations
@@ -118,8 +118,8 @@ def _season_era(m: re.Match[str]) -> _Draft:
 
 @_rule(rf"\b(?:[Tt]he\s+)?(?P<d>[1-9]\d{{0,2}})0s\s*{_ERA}", key=_ERA_KEY)
 def _decade_era(m: re.Match[str]) -> _Draft:
-    """ "the 470s BC" (470-479 BC): ``BC047X``."""
-    decade = f"{int(m['d']):03d}X"
+    """ "the 470s BC" (470-479 BC): ``BC047``."""
+    decade = f"{int(m['d']):03d}"
     return _draft(m, value=("BC" if before_christ(m["era"]) else "") + decade)
 
 

@@ -71,7 +71,7 @@ def _vague_shift_recipe(
     step: int, unit: str, bounds: tuple[int, int] | None
 ) -> Callable[[str, bool], str | None]:
     """ "A few years ago", "two to three months later": the coarsest period holding every
-    reading ("199X", "2021"), else only the direction (PAST_REF, FUTURE_REF)."""
+    reading ("199", "2021"), else only the direction (PAST_REF, FUTURE_REF)."""
     ref = "PAST_REF" if step < 0 else "FUTURE_REF"
     years = {"decade": 10, "century": 100}.get(unit)
 
@@ -91,7 +91,7 @@ def _vague_shift_recipe(
         if unit not in ("year", "decade", "century") and lo[:4] == hi[:4]:
             return lo[:4]
         if lo[:3] == hi[:3] and unit in ("year", "decade"):
-            return lo[:3] + "X"  # the decade
+            return lo[:3]  # the decade
         return ref
 
     return recipe
