@@ -377,3 +377,34 @@ def test_commentary_from_today_does_not_end_the_story_of_a_history() -> None:
     # the same paragraph after a word from today is news: its year-less date is this year's
     news = history.replace("In 1720", "Yesterday the duke spoke of 1720. Then")
     assert values(news, "2009-12-19")["3 May"] == "2009-05-03"
+
+
+def test_the_first_date_of_a_range_takes_the_year_written_at_its_end() -> None:
+    got = values(
+        "The general won the battle (July 1 to July 3, 1863). The siege lasted from "
+        "December 28 - January 3, 1863.",
+        "2009-12-19",
+    )
+    assert got["July 1"] == "1863-07-01"
+    assert got["December 28"] == "1862-12-28"  # the reading on or before the range's end
+
+
+def test_a_quotation_ending_in_the_future_does_not_make_the_next_sentence_a_plan() -> None:
+    text = (
+        'In 1918 the marshal wrote: "I fear a catastrophe will come soon." On 10 September '
+        "the marshal urged peace."
+    )
+    assert values(text, "2009-12-19")["10 September"] == "1918-09-10"
+
+
+def test_in_a_history_a_present_tense_comment_keeps_the_story_but_a_plan_does_not() -> None:
+    history = (
+        "The republic was founded in 1801. Its fleet grew in 1805 and 1808, and in 1812 "
+        "the war began. The charge on July 3 is often called the turning point."
+    )
+    assert values(history, "2009-12-19")["July 3"] == "1812-07-03"
+    plan = history.replace(
+        "The charge on July 3 is often called the turning point.",
+        "A summit is expected in July.",
+    )
+    assert values(plan, "2009-12-19")["July"] == "2010-07"

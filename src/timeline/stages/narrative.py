@@ -117,6 +117,7 @@ class Clock:
     story: Timex | None = None
     told: int = -1  # where the story's year was last written or counted
     quarter: Timex | None = None
+    ahead: _Draft | None = None  # the next expression in the text, not yet resolved
     # dates that become the story if told in the past tense; the tense is only looked at
     # when a date without its year asks (most texts have few), newest first
     pending: list[tuple[Timex, ClauseTense]] = dataclasses.field(default_factory=list)

@@ -60,6 +60,7 @@ _PERIOD_ENDED = re.compile(
 )
 _WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _HAD = re.compile(r"(?i)\bhad\b")
+_PLAN = re.compile(r"(?i)\b(?:will|shall|won't)\b|'ll\b")
 _COORDINATION = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _WORD = re.compile(r"\w+")
 
@@ -102,6 +103,24 @@ def story_week(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
     return day.isoformat(), last.id, "anaphoric"
 
 
+_YEAR_RANK = granularity_rank("year")
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*")
+
+
+def range_start(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
+    """ "July 1 to July 3, 1863", "December 28 - January 3, 1863": the first date of a range
+    is the reading on or before its end, whose year is written."""
+    end = clock.ahead
+    if not d.yearless or end is None or end.recipe is not None or not end.value:
+        return None
+    if not CALENDAR.match(end.value) or granularity_rank(granularity_of(end.value)) <= _YEAR_RANK:
+        return None
+    if not _RANGE_JOIN.fullmatch(clock.text, d.end, end.start):
+        return None
+    value = _apply(d, end.value, False)
+    return (value, f"t{end.start}-{end.end}", "anaphoric") if value else None
+
+
 def story_calendar(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
     """A date without its year in a story set in the past takes the story's year: the first
     such date from the reference time on, or before it in the past perfect ("By November
@@ -112,8 +131,13 @@ def story_calendar(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None
     if story is None or story.value is None:
         return None
     lo, hi = _clause_window(clock.text, d)
-    if told_now(clock.text, lo, hi) and not in_quotation(clock.text, d.start):
-        return None  # told from today: "will reopen in June", "is payable Jan. 2"
+    if (
+        told_now(clock.text, lo, hi)
+        and not in_quotation(clock.text, d.start)
+        and not (clock.history() and not _PLAN.search(clock.text, lo, hi) and not tense)
+    ):
+        return None  # told from today: "will reopen in June", "is payable Jan. 2" (but in a
+        # history, "Pickett's Charge on July 3 is often considered" is of the story's year)
     if _PERIOD_ENDED.search(clock.text, max(0, d.start - 30), d.start):
         return None  # a results period: "for the six months ended Aug. 12"
     if _OBLIGATION.search(clock.text, max(0, d.start - 30), d.start):
@@ -233,6 +257,7 @@ RESOLVERS: tuple[Callable[[Clock, _Draft, ClauseTense], Answer | None], ...] = (
     quarter_shift,
     apposition,
     story_week,
+    range_start,
     story_calendar,
     anaphora,
     quoted_speech,
@@ -240,12 +265,13 @@ RESOLVERS: tuple[Callable[[Clock, _Draft, ClauseTense], Answer | None], ...] = (
 )
 
 
-_BREAK = re.compile(r"[;!?]|\.\s+(?=[A-Z\"'“‘(])|\n")
+_BREAK = re.compile(r"[;!?]|\.[\"'”’)]*\s+(?=[A-Z\"'“‘(])|\n")
 
 
 def _clause_window(text: str, d: _Draft) -> tuple[int, int]:
     """The words around ``d`` up to the nearest sentence or clause breaks (at most 80
-    characters back and 60 ahead; the dot of "Jan." is not a break)."""
+    characters back and 60 ahead; the dot of "Jan." is not a break, a quotation's last dot
+    is: '... will come earlier." On 10 September')."""
     lo, hi = max(0, d.start - 80), min(len(text), d.end + 60)
     for brk in _BREAK.finditer(text, lo, d.start):
         lo = brk.end()
@@ -264,7 +290,8 @@ def resolve_times(
     sent_iter = iter(sentences)
     sentence: Span | None = next(sent_iter, None)
     sentence_future: dict[tuple[int, int], bool] = {}
-    for d in drafts:
+    for i, d in enumerate(drafts):
+        clock.ahead = drafts[i + 1] if i + 1 < len(drafts) else None
         while sentence is not None and sentence.end <= d.start:
             sentence = next(sent_iter, None)
 
