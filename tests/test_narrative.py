@@ -408,3 +408,19 @@ def test_in_a_history_a_present_tense_comment_keeps_the_story_but_a_plan_does_no
         "A summit is expected in July.",
     )
     assert values(plan, "2009-12-19")["July"] == "2010-07"
+
+
+def test_a_birth_year_in_apposition_is_not_what_the_next_year_counts_from() -> None:
+    text = (
+        "In 1995 the club signed Okonkwo. Okonkwo, a catcher born in 1971, moved to "
+        "shortstop. The next year he won the league."
+    )
+    assert values(text, "2020-01-01")["The next year"] == "1996"
+
+
+def test_an_apposition_in_the_previous_sentence_does_not_make_a_date_an_aside() -> None:
+    text = (
+        "He praised Glenn, who at 77 is about to fly again. On May 22, 1995, he was made a "
+        "general, and the following year he was sent to Washington."
+    )
+    assert values(text, "1998-04-18")["the following year"] == "1996"

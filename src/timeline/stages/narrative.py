@@ -69,6 +69,7 @@ _REPORTED_WHEN = re.compile(
     r"(?i)\b(?:said|says|told|recalled|recalls|added|wrote|explained)\b[^.;:!?\"\u201c\u201d]*$"
 )
 _APPOSITION = re.compile(r",\s+(?:a|an|the|then|now|who|whose|aged|born)\b")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 _AFTER_ASIDE = re.compile(r"\s*,\s+([a-z]+)\b")
 
 
@@ -147,7 +148,9 @@ class Clock:
             and granularity_rank(t.granularity) >= 0
             and not derived
         ):
-            self.last = t
+            if self.last is None or not (self._in_apposition(t) or self._bracketed(t)):
+                self.last = t  # not "Okonkwo, a catcher born in 1971,": the next year is the
+                # story's, not his birth's
             self._note_written(t, d)
             if not ENDED.search(self.text, max(0, t.start - 12), t.start):
                 self.quarter = next_quarter_context(self.quarter, t)
@@ -215,7 +218,11 @@ class Clock:
         if not self.text.startswith(",", t.end):
             return False
         comma = self.text.rfind(",", max(0, t.start - 60), t.start)
-        return comma >= 0 and bool(_APPOSITION.match(self.text, comma))
+        return (
+            comma >= 0
+            and bool(_APPOSITION.match(self.text, comma))
+            and not _SENTENCE_END.search(self.text, comma, t.start)  # "Glenn, who ... On May 22,"
+        )
 
     def _bracketed(self, t: Timex) -> bool:
         """Whether ``t`` stands alone in brackets after a name ("the Civil Constitution of
