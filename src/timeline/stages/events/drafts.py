@@ -22,6 +22,7 @@ from timeline.stages.events.lexicon import (
     _lexicon,
     clauses,
     regular_past,
+    words_back,
 )
 from timeline.stages.values import shift, value_range
 
@@ -96,7 +97,10 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                 (
                     m,
                     lemma,
-                    past and not _PREDICATE_BEFORE.search(text, max(0, m.start() - 40), m.start()),
+                    past
+                    and not _PREDICATE_BEFORE.search(
+                        text, words_back(text, max(0, m.start() - 40), m.start()), m.start()
+                    ),
                 )
                 for m, lemma, past in hits
             ]
@@ -208,7 +212,7 @@ _ATTRIBUTIVE = re.compile(
 
 def _verb_use(text: str, m: re.Match[str], lex: _Lexicon) -> bool:
     """False when a verb form is used as a noun: "the sanctions", "in the end", "even signs"."""
-    before = text[max(0, m.start() - 40) : m.start()]
+    before = text[words_back(text, max(0, m.start() - 40), m.start()) : m.start()]
     word = m.group().lower()
     if _DETERMINER_BEFORE.search(before):
         if not word.endswith(("ed", "ing")):

@@ -81,13 +81,29 @@ _TAKES_AFTER = re.compile(
 )
 
 
+def words_back(text: str, lo: int, start: int, n: int = 4) -> int:
+    """Where a window ending at ``start`` that holds the last ``n - 1`` words before it (or
+    all of ``text[lo:start]``) begins. The look-behind patterns here end in ``$`` and need
+    at most two words; a regex tries every position of its window, so a short one is cheap.
+    (Words joined by something other than spaces only make the window longer.)"""
+    i = start
+    for _ in range(n):
+        j = text.rfind(" ", lo, i)
+        if j < 0:
+            return lo
+        while j > lo and text[j - 1] == " ":
+            j -= 1
+        i = j
+    return i
+
+
 def regular_past(text: str, start: int, end: int, clause_start: int) -> bool:
     """Whether the word ``text[start:end]``, a regular past form the lexicon does not list,
     stands where a verb does (see ``_REGULAR_PAST``)."""
     word = text[start:end]
     if word in _NOT_PAST or not _REGULAR_PAST.fullmatch(word):
         return False
-    lo = max(clause_start, start - 40)
+    lo = words_back(text, max(clause_start, start - 40), start)
     rel = _RELATIVE_THAT.search(text, lo, start)
     if rel and rel["noun"] not in _lexicon().verbs:  # "pictures that stunned scientists"
         return bool(_TAKES_AFTER.match(text, end) or re.match(r"\s+[a-z]", text[end : end + 2]))
