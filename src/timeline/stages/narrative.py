@@ -275,7 +275,9 @@ class Clock:
         Best Buy in 2007", not "passes")."""
         far = (year_number(self.speech) or 0) - FAR_YEARS if self.speech else None
         for t, tense in reversed(self.pending):
-            # (a date long past whose verb is out of reach is told in the past too)
+            # (a date long past whose verb is out of reach is told in the past too; "long
+            # past" is strictly more than FAR_YEARS here, unlike ``_far_past``: measured, a
+            # date exactly FAR_YEARS back with no verb in reach is as often a recent aside)
             if tense.past or (
                 far is not None
                 and (year_number(t.value) or far) < far
