@@ -232,3 +232,14 @@ def test_values_before_christ_have_days_on_the_axis() -> None:
     assert day_span("BC048X", None, None) == (day_number(-488), day_number(-478))
     assert day_span("BC04", None, None) == (day_number(-499), day_number(-399))
     assert day_span(None, None, None) is None and day_span("PRESENT_REF", None, None) is None
+
+
+def test_relative_seasons_and_days_count_on_before_christ() -> None:
+    doc = timeline.parse(
+        "In the autumn of 428 BC the allies won at the ford. The city was besieged the "
+        "following spring. On 3 October 480 BC the fleets met, and the next day they fought.",
+        published="2019-11-05",
+    )
+    got = {t.text: t.value for t in doc.timexes}
+    assert got["the following spring"] == "BC0427-SP"
+    assert got["the next day"] == "BC0480-10-04"

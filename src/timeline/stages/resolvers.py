@@ -65,14 +65,39 @@ _COORDINATION = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _WORD = re.compile(r"\w+")
 
 
+# a year before Christ goes to the recipes as a stand-in year of ours, this many years on
+# (a multiple of 400: the stand-in has the same leap years and weekdays), and comes back
+_STAND_IN = 6000
+_LEADING_YEAR = re.compile(r"\d{4}(?=-|T|$)")
+
+
 def _apply(d: _Draft, anchor: str, future: bool | ClauseTense) -> str | None:
     """The draft's recipe on ``anchor``; the tense is passed unevaluated (most recipes never
-    ask which way it points, and asking costs a scan of the context)."""
+    ask which way it points, and asking costs a scan of the context). The recipes count in
+    four-digit years: an anchor before Christ ("BC0428-FA") is lent a stand-in year and the
+    answer is moved back ("the following spring": ``BC0427-SP``)."""
     assert d.recipe is not None
     try:
-        return d.recipe(anchor, cast(bool, future))
+        value = d.recipe(anchor, cast(bool, future))
+    except (ValueError, OverflowError):
+        value = None
+    year = year_part(anchor) if anchor.startswith("BC") else None
+    astronomical = year_number(anchor)
+    if value is not None or year is None or astronomical is None:
+        return value  # (a recipe that reads eras itself answers on its own)
+    if astronomical + _STAND_IN < 1:
+        return None
+    try:
+        value = d.recipe(f"{astronomical + _STAND_IN:04d}{anchor[len(year) :]}", cast(bool, future))
     except (ValueError, OverflowError):
         return None
+    if value is None:
+        return None
+    back = _LEADING_YEAR.match(value)
+    if back is None:
+        return None  # a decade or a century of the stand-in: no answer
+    y = int(back.group()) - _STAND_IN
+    return (f"BC{1 - y:04d}" if y <= 0 else f"{y:04d}") + value[4:]
 
 
 # --------------------------------------------------------------------------- the resolvers
@@ -155,11 +180,10 @@ def story_calendar(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None
         value = _apply(d, moved.value or "", forward)
         return (value, moved.id, "anaphoric") if value else None
     year = year_part(story.value) or ""
-    # a year before Christ: the recipe picks the month or season on a stand-in year of ours
-    anchor = story.value if not year.startswith("BC") else "1000" + story.value[len(year) :]
-    value = _apply(d, anchor, forward)
-    if value and (story.granularity == "year" or anchor != story.value) and value[:4] != year:
-        value = year + value[4:]  # "In 1941 ... on September 30": that year's
+    value = _apply(d, story.value, forward)
+    told = year_part(value)
+    if value and told and story.granularity == "year" and told != year:
+        value = year + value[len(told) :]  # "In 1941 ... on September 30": that year's
     return (value, story.id, "anaphoric") if value else None
 
 
