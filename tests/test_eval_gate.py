@@ -98,3 +98,10 @@ def test_eval_gate_hand_dated_history_floor(
         {"right_pct": res["right_pct"], "published_right": float(res["published_right"])},
         update_golden,
     )
+
+
+def test_eval_gate_own_narratives(update_golden: bool) -> None:
+    """Four narratives of our own with hand-made TIMEX3 gold (tests/fixtures/narratives):
+    needs no external corpus, so it runs everywhere."""
+    res = eval_timeml([Path(__file__).parent / "fixtures" / "narratives"])
+    _gate("narratives", {m: res[m]["f1"] for m in METRICS}, update_golden)
