@@ -70,6 +70,12 @@ def test_after_a_joining_word_a_verb_needs_its_subject() -> None:
             "2016-06",
         ),
         (
+            "The premier called an early election for June 2019.",
+            "election",
+            "Election for June 2019",
+            "2019-06",
+        ),
+        (
             "Polls closed before Sunday's snap election.",
             "election",
             "Sunday's snap election",
