@@ -33,6 +33,7 @@ from timeline.stages.narrative import (
     told_now,
 )
 from timeline.stages.time_rules import _FUTURE_CUE, _Draft
+from timeline.stages.time_rules.eras import on_stand_in_year
 from timeline.stages.values import (
     granularity_of,
     granularity_rank,
@@ -65,12 +66,6 @@ _COORDINATION = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _WORD = re.compile(r"\w+")
 
 
-# a year before Christ goes to the recipes as a stand-in year of ours, this many years on
-# (a multiple of 400: the stand-in has the same leap years and weekdays), and comes back
-_STAND_IN = 6000
-_LEADING_YEAR = re.compile(r"\d{4}(?=-|T|$)")
-
-
 def _apply(d: _Draft, anchor: str, future: bool | ClauseTense) -> str | None:
     """The draft's recipe on ``anchor``; the tense is passed unevaluated (most recipes never
     ask which way it points, and asking costs a scan of the context). The recipes count in
@@ -81,23 +76,9 @@ def _apply(d: _Draft, anchor: str, future: bool | ClauseTense) -> str | None:
         value = d.recipe(anchor, cast(bool, future))
     except (ValueError, OverflowError):
         value = None
-    year = year_part(anchor) if anchor.startswith("BC") else None
-    astronomical = year_number(anchor)
-    if value is not None or year is None or astronomical is None:
-        return value  # (a recipe that reads eras itself answers on its own)
-    if astronomical + _STAND_IN < 1:
-        return None
-    try:
-        value = d.recipe(f"{astronomical + _STAND_IN:04d}{anchor[len(year) :]}", cast(bool, future))
-    except (ValueError, OverflowError):
-        return None
-    if value is None:
-        return None
-    back = _LEADING_YEAR.match(value)
-    if back is None:
-        return None  # a decade or a century of the stand-in: no answer
-    y = int(back.group()) - _STAND_IN
-    return (f"BC{1 - y:04d}" if y <= 0 else f"{y:04d}") + value[4:]
+    if value is None and anchor.startswith("BC"):  # (a recipe that reads eras answers itself)
+        value = on_stand_in_year(d.recipe, anchor, cast(bool, future))
+    return value
 
 
 # --------------------------------------------------------------------------- the resolvers

@@ -14,12 +14,12 @@ from timeline.stages.events.lexicon import (
     _APPOSITION_GAP,
     _DETERMINER_BEFORE,
     _LEADING,
-    _PREDICATE_BEFORE,
     _SUBJECT_BEFORE,
     _WORD,
     REPORTING,
     _Lexicon,
     _lexicon,
+    after_predicate,
     clauses,
     regular_past,
     words_back,
@@ -94,15 +94,7 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                 )
             ]
             hits = [
-                (
-                    m,
-                    lemma,
-                    past
-                    and not _PREDICATE_BEFORE.search(
-                        text, words_back(text, max(0, m.start() - 40), m.start()), m.start()
-                    ),
-                )
-                for m, lemma, past in hits
+                (m, lemma, past and not after_predicate(text, m.start())) for m, lemma, past in hits
             ]
             kept: list[tuple[re.Match[str], str, bool]] = []
             for h in hits:

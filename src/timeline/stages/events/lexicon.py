@@ -97,6 +97,12 @@ def words_back(text: str, lo: int, start: int, n: int = 4) -> int:
     return i
 
 
+def after_predicate(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows "is", "seems", "themselves" ...: a participle
+    there is an adjective ("is expected", "seemed surprised"), not a past event."""
+    return bool(_PREDICATE_BEFORE.search(text, words_back(text, max(0, start - 40), start), start))
+
+
 def regular_past(text: str, start: int, end: int, clause_start: int) -> bool:
     """Whether the word ``text[start:end]``, a regular past form the lexicon does not list,
     stands where a verb does (see ``_REGULAR_PAST``)."""

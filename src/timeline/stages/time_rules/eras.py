@@ -12,6 +12,7 @@ write ``199X``, which we read too: README, "Eras, centuries and decades").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from timeline.stages.normalize import ORDINAL_WORDS, SEASONS
 from timeline.stages.time_rules.base import (
@@ -23,7 +24,7 @@ from timeline.stages.time_rules.base import (
     _month_num,
     _rule,
 )
-from timeline.stages.values import year_number
+from timeline.stages.values import year_number, year_part
 
 # era markers, written after a number ("493 BC", "70 AD", "1200 CE") or, for AD, before it
 _BC = r"(?:BCE?|B\.\s?C\.(?:\s?E\.)?)"
@@ -181,3 +182,29 @@ def _turn_of_century(m: re.Match[str]) -> _Draft | None:
         d = _draft(m, kind="anaphoric", recipe=_nearest_turn, needs="year")
     d.mod = "APPROX"
     return d
+
+
+# a year before Christ goes to a recipe as a stand-in year of ours, this many years on (a
+# multiple of 400: the stand-in has the same leap years and weekdays), and comes back
+STAND_IN = 6000
+_LEADING_YEAR = re.compile(r"\d{4}(?=-|T|$)")
+
+
+def on_stand_in_year(
+    recipe: Callable[[str, bool], str | None], anchor: str, future: bool
+) -> str | None:
+    """``recipe`` (which counts in four-digit years) on an anchor before Christ: lent a
+    stand-in year, its answer moved back ("the following spring" after ``BC0428-FA``:
+    ``BC0427-SP``); None for a decade or century answer, or a year out of reach."""
+    year, astronomical = year_part(anchor), year_number(anchor)
+    if year is None or astronomical is None or astronomical + STAND_IN < 1:
+        return None
+    try:
+        value = recipe(f"{astronomical + STAND_IN:04d}{anchor[len(year) :]}", future)
+    except (ValueError, OverflowError):
+        return None
+    back = _LEADING_YEAR.match(value or "")
+    if value is None or back is None:
+        return None
+    y = int(back.group()) - STAND_IN
+    return (f"BC{1 - y:04d}" if y <= 0 else f"{y:04d}") + value[4:]
