@@ -46,6 +46,7 @@ __all__ = [
     "ClauseTense",
     "CALENDAR",
     "NOW",
+    "FUTURE_NOW",
     "in_quotation",
     "present_verbs",
     "told_now",
@@ -60,7 +61,8 @@ STORY_REACH, NEAR_REACH, FAR_YEARS = 5000, 400, 3
 HISTORY_DATES = 4
 CALENDAR = re.compile(r"(?:BC)?\d{4}(?:-|$)")
 # a plan told from today ("will open in June", "is expected in May"), not a story's future
-NOW = r"will|won't|shall|is|are|(?-i:am)|has|have"  # not "5:34 AM"
+FUTURE_NOW = r"will|won't|shall"
+NOW = rf"{FUTURE_NOW}|is|are|(?-i:am)|has|have"  # not "5:34 AM"
 _PLAN_FROM_NOW = re.compile(rf"(?i)\b(?:{NOW})\b|'ll\b")
 _OF_THE_PAST = re.compile(r"\s+(?:\w+\s+){0,2}to\s+have\s")
 # the day a quotation was given ('"We thought that was it," Okonkwo said in a phone

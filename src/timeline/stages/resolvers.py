@@ -26,6 +26,7 @@ from timeline.stages.anchoring import (
 )
 from timeline.stages.narrative import (
     CALENDAR,
+    FUTURE_NOW,
     NOW,
     ClauseTense,
     Clock,
@@ -61,7 +62,7 @@ _PERIOD_ENDED = re.compile(
 )
 _WEEKDAY = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _HAD = re.compile(r"(?i)\bhad\b")
-_PLAN = re.compile(r"(?i)\b(?:will|shall|won't)\b|'ll\b")
+_PLAN = re.compile(rf"(?i)\b(?:{FUTURE_NOW})\b|'ll\b")
 _COORDINATION = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _WORD = re.compile(r"\w+")
 
@@ -124,7 +125,7 @@ def range_start(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
     if not _RANGE_JOIN.fullmatch(clock.text, d.end, end.start):
         return None
     value = _apply(d, end.value, False)
-    return (value, f"t{end.start}-{end.end}", "anaphoric") if value else None
+    return (value, timex_id(end), "anaphoric") if value else None
 
 
 def story_calendar(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
@@ -353,12 +354,17 @@ def _unresolved(text: str, d: _Draft, dct: str | None) -> Problem:
     )
 
 
+def timex_id(d: _Draft) -> str:
+    """The id the time expression of ``d`` gets (its offsets: ids are stable across runs)."""
+    return f"t{d.start}-{d.end}"
+
+
 def _timex(text: str, d: _Draft, value: str | None, anchor: str | None, basis: str) -> Timex:
     granularity = (
         "duration" if d.type == "DURATION" else "set" if d.type == "SET" else granularity_of(value)
     )
     return Timex(
-        id=f"t{d.start}-{d.end}",
+        id=timex_id(d),
         start=d.start,
         end=d.end,
         text=text[d.start : d.end],

@@ -31,6 +31,7 @@ __all__ = [
     "granularity_of",
     "year_part",
     "year_number",
+    "year_value",
     "chronological_key",
     "granularity_rank",
     "day_span",
@@ -284,10 +285,11 @@ def year_number(value: str | None) -> int | None:
 def year_part(value: str | None) -> str | None:
     """The year of a value as TimeML writes it: ``BC0493-SP`` -> ``BC0493``."""
     y = year_number(value)
-    return None if y is None else _year_value(y)
+    return None if y is None else year_value(y)
 
 
-def _year_value(astronomical: int) -> str:
+def year_value(astronomical: int) -> str:
+    """The TimeML year of an astronomical year: 1962 -> ``1962``, -492 -> ``BC0493``."""
     return f"BC{1 - astronomical:04d}" if astronomical <= 0 else f"{astronomical:04d}"
 
 
@@ -303,10 +305,10 @@ def _era_shift(value: str, n: int, unit: str) -> str | None:
     if unit == "month" and m["m"]:
         total = y * 12 + int(m["m"]) - 1 + n
         y, month = divmod(total, 12)
-        out = f"{_year_value(y)}-{month + 1:02d}"
+        out = f"{year_value(y)}-{month + 1:02d}"
     elif unit in ("year", "decade", "century"):
         y += n * {"year": 1, "decade": 10, "century": 100}[unit]
-        out = _year_value(y)
+        out = year_value(y)
         if unit != "year":  # the decade or century holding that year
             before = y <= 0
             years = 1 - y if before else y

@@ -14,9 +14,8 @@ __all__ = ["dated_nouns"]
 
 # "the 1997 flood", "Sunday's snap election"
 _NOUN_AFTER = re.compile(r"(?:['’]s)?\s+([a-z][a-z-]+)\b(?:\s+([a-z][a-z-]+)\b)?")
-_NOUN_BEFORE = re.compile(
-    r"\b([a-z][a-z-]+)\s+(?:of|in|on|at|during|for)\s+(?:the\s+)?$"
-)  # "flood of"
+# "the flood of 1997", "an election for June 2019"
+_NOUN_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+(?:of|in|on|at|during|for)\s+(?:the\s+)?$")
 
 
 def dated_nouns(ix: DocIndex) -> list[_Draft]:

@@ -24,7 +24,7 @@ from timeline.stages.time_rules.base import (
     _month_num,
     _rule,
 )
-from timeline.stages.values import year_number, year_part
+from timeline.stages.values import year_number, year_part, year_value
 
 # era markers, written after a number ("493 BC", "70 AD", "1200 CE") or, for AD, before it
 _BC = r"(?:BCE?|B\.\s?C\.(?:\s?E\.)?)"
@@ -206,5 +206,4 @@ def on_stand_in_year(
     back = _LEADING_YEAR.match(value or "")
     if value is None or back is None:
         return None
-    y = int(back.group()) - STAND_IN
-    return (f"BC{1 - y:04d}" if y <= 0 else f"{y:04d}") + value[4:]
+    return year_value(int(back.group()) - STAND_IN) + value[4:]
