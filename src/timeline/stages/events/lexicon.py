@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 from timeline.model import Span
@@ -214,10 +215,32 @@ def trigger_lemma(trigger: str) -> str:
     return _lexicon().verbs.get(word, (word, False))[0]
 
 
-@lru_cache(maxsize=8)
+class _ClauseMemo(threading.local):
+    """The clauses found in the last text read (one per thread): the finder, the dating and
+    the linking of events each ask for the clauses of every sentence."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.found: dict[tuple[int, int], tuple[Span, ...]] = {}
+
+
+_MEMO = _ClauseMemo()
+
+
 def clauses(text: str, sentence: Span) -> tuple[Span, ...]:
-    """Comma/semicolon/dash-delimited clauses of a sentence (a rough but useful cut). The
-    last few are cached: three steps ask for the clauses of an endless sentence."""
+    """Comma/semicolon/dash-delimited clauses of a sentence (a rough but useful cut),
+    worked out once per sentence of the text being read."""
+    memo = _MEMO
+    if text is not memo.text:
+        memo.text, memo.found = text, {}
+    key = (sentence.start, sentence.end)
+    got = memo.found.get(key)
+    if got is None:
+        got = memo.found[key] = _find_clauses(text, sentence)
+    return got
+
+
+def _find_clauses(text: str, sentence: Span) -> tuple[Span, ...]:
     out: list[Span] = []
     start = sentence.start
     for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
