@@ -127,3 +127,33 @@ def test_an_inverted_attribution_after_a_quote_is_its_own_event() -> None:
         "Gwen Rhydderch said: My father went down that morning and never came up"
     )
     assert "went" in {e.trigger.text for e in doc.events}  # the quote keeps its own event
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a second verb after "and", with an object or adverbial after it
+        ("The river burst its banks and carried away the old mill.", "carried"),
+        ("Investors bought the firm in 2004 and sold off its shops.", "sold"),
+        # a relative "that" after a noun: the verb of the relative clause
+        ("They built a tower, a feat that drew crowds for weeks.", "drew"),
+        # a demonstrative pronoun as the subject
+        ("That changed in March 2018.", "changed"),
+        # a number word starts the object or the adverbial
+        ("The storm followed three days of rain.", "followed"),
+        ("The club folded six years later.", "folded"),
+    ],
+)
+def test_past_verbs_after_a_conjunction_or_pronoun(text: str, trigger: str) -> None:
+    assert trigger in _triggers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The tired and frightened were taken to hospital.", "frightened"),  # no object
+        ("Rescuers reached the tired and frightened.", "frightened"),  # an adjective, then .
+    ],
+)
+def test_after_and_a_participle_without_an_object_is_no_event(text: str, word: str) -> None:
+    assert word not in _triggers(text)

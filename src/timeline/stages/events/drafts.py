@@ -21,6 +21,7 @@ from timeline.stages.events.lexicon import (
     _lexicon,
     after_predicate,
     clauses,
+    joins_verb,
     regular_past,
     words_back,
 )
@@ -143,7 +144,9 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                         # resisted": what the pronoun stands for is the subject
                         noun = _PARTICLES.sub("", text[kept[idx - 1][0].end() : join[0]].strip())
                         own = f"{noun} {own}".strip()
-                    subj = own or _title(text, clause.start, subject_end, spans)
+                    subj = own
+                    if not subj and text[clause.start : subject_end].strip():
+                        subj = _title(text, clause.start, subject_end, spans)
                     title = _title(text, m.start(), end, spans)
                     if subj and not subj.lower().startswith(m.group().lower()):
                         title = f"{subj[:1].upper()}{subj[1:]} {title[:1].lower()}{title[1:]}"
@@ -204,9 +207,13 @@ _ATTRIBUTIVE = re.compile(
 
 def _verb_use(text: str, m: re.Match[str], lex: _Lexicon) -> bool:
     """False when a verb form is used as a noun: "the sanctions", "in the end", "even signs"."""
-    before = text[words_back(text, max(0, m.start() - 40), m.start()) : m.start()]
+    lo = words_back(text, max(0, m.start() - 40), m.start())
+    before = text[lo : m.start()]
     word = m.group().lower()
-    if _DETERMINER_BEFORE.search(before):
+    det = _DETERMINER_BEFORE.search(before)
+    if det:
+        if lex.verbs.get(word, (word, True))[1] and joins_verb(text, lo + det.start(), m.end()):
+            return True  # "bought it in 2004 and sold off its shops", "an event that drew crowds"
         if not word.endswith(("ed", "ing")):
             return False
         if (

@@ -73,13 +73,6 @@ _PRONOUN_BEFORE = re.compile(
 _NOUN_BEFORE = re.compile(
     r"(?<![\w-])(?!(?i:very|too|so|more|most|less|least|well|much)\s)[A-Za-z]+(?<!ly)\s+$"
 )
-_TAKES_AFTER = re.compile(
-    r"\s+(?:the|a|an|its|his|her|their|our|this|that|these|those|him|them|it|us|me|to|in|on|at"
-    r"|by|from|with|into|over|after|for|against|through|across|out|up|down|off|away|back"
-    r"|today|yesterday|tonight|again|together|here|there|last|early|late|twice|once"
-    r"|[a-z]+ly)\b"
-    r"|\s+[A-Z\d]|\s*[,.;:]"
-)
 
 
 def words_back(text: str, lo: int, start: int, n: int = 4) -> int:
@@ -114,11 +107,45 @@ def regular_past(text: str, start: int, end: int, clause_start: int) -> bool:
     rel = _RELATIVE_THAT.search(text, lo, start)
     if rel and rel["noun"] not in _lexicon().verbs:  # "pictures that stunned scientists"
         return bool(_TAKES_AFTER.match(text, end) or re.match(r"\s+[a-z]", text[end : end + 2]))
-    if _DETERMINER_BEFORE.search(text, lo, start) or _LINKING_BEFORE.search(text, lo, start):
+    det = _DETERMINER_BEFORE.search(text, lo, start)
+    if det and joins_verb(text, det.start(), end):
+        return True
+    if det or _LINKING_BEFORE.search(text, lo, start):
         return False
     if _AUX_BEFORE.search(text, lo, start) or _PRONOUN_BEFORE.search(text, lo, start):
         return True
     return bool(_NOUN_BEFORE.search(text, lo, start) and _TAKES_AFTER.match(text, end))
+
+
+# what a verb takes next: an object, a preposition or particle, an adverb, a name or number
+# (_OBJECT_AFTER), or the end of its clause (_TAKES_AFTER)
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:(?:the|a|an|its|his|her|their|our|this|that|these|those|him|them|it|us|me|to|in|on"
+    r"|at|by|from|with|into|over|after|for|against|through|across|out|up|down|off|away|back"
+    r"|today|yesterday|tonight|again|together|here|there|last|early|late|twice|once"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions"
+    r"|several|many|most|some|all|both|each|every|no|more|half|[a-z]+ly)\b|[A-Z\d])"
+)
+_TAKES_AFTER = re.compile(_OBJECT_AFTER.pattern + r"|\s*[,.;:]")
+_JOINING_WORD = re.compile(r"(?i)(?:and|or|that)\s+")
+
+
+def joins_verb(text: str, at: int, end: int) -> bool:
+    """Whether the word at ``at``, which looks like a determiner, is a conjunction or a
+    pronoun before the verb that ends at ``end`` ("burst its banks and carried away the
+    bridge", "an event that drew crowds", "That changed in March"): so when an object or an
+    adverbial follows the verb."""
+    joint = _JOINING_WORD.match(text, at)
+    if joint is None:
+        return False
+    if text[at] in "aAoO":
+        return bool(_OBJECT_AFTER.match(text, end))
+    before = text[max(0, at - 30) : at].rstrip()
+    if re.search(r"\b[a-z]{3,}$", before):  # a relative "that" after a noun: "crowds that"
+        return bool(_OBJECT_AFTER.match(text, end) or re.match(r"\s+[a-z]", text[end : end + 2]))
+    # "That" opening a sentence or clause
+    opens = not before or before[-1] in '.,;:!?"”'
+    return opens and bool(_OBJECT_AFTER.match(text, end))
 
 
 # a relative "that" after a noun (not the determiner of "that troubled year": the noun is
