@@ -12,19 +12,13 @@ from timeline.model import Document, EventTime, Mention, Span, Timex
 from timeline.spans import SpanIndex
 from timeline.stages.events.lexicon import (
     _APPOSITION_GAP,
-    _DETERMINER_BEFORE,
     _LEADING,
-    _SUBJECT_BEFORE,
     _WORD,
     REPORTING,
-    _Lexicon,
     _lexicon,
-    after_predicate,
     clauses,
-    joins_verb,
-    regular_past,
-    words_back,
 )
+from timeline.stages.events.verbs import Hit, verb_hits
 from timeline.stages.values import shift, value_range
 
 
@@ -58,7 +52,6 @@ def _title(text: str, a: int, b: int, timexes: SpanIndex[Timex], limit: int = 16
 def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
     text, doc, spans = ix.doc.text, ix.doc, ix.timex_spans
     lex = _lexicon()
-    verbs = lex.verbs
     out: list[_Draft] = []
     for sent in doc.sentences:
         if len(out) >= limit:
@@ -66,38 +59,8 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
         for clause in clauses(text, sent):
             if len(out) >= limit:
                 break
-            hits = []
-            for m in _WORD.finditer(text, clause.start, clause.end):
-                word = m.group()
-                entry = verbs.get(word.lower())
-                if (
-                    entry is None
-                    and word.endswith("ed")
-                    and regular_past(text, m.start(), m.end(), clause.start)
-                ):
-                    entry = (word, True)  # a past verb the lexicon does not list
-                # a capitalised verb only where the clause starts ("Closed in 1990, ...")
-                if entry is None or (word[:1].isupper() and m.start() != clause.start):
-                    continue
-                if not ix.inside_entity(m.start()) and _verb_use(text, m, lex):
-                    hits.append((m, *entry))
-            # "German bombs destroyed the floors": a present form right before a past verb
-            # is the subject noun, not a verb
-            hits = [
-                h
-                for i, h in enumerate(hits)
-                if not (
-                    i + 1 < len(hits)
-                    and h[0].group().endswith("s")
-                    and not h[2]
-                    and hits[i + 1][2]
-                    and text[h[0].end() : hits[i + 1][0].start()].isspace()
-                )
-            ]
-            hits = [
-                (m, lemma, past and not after_predicate(text, m.start())) for m, lemma, past in hits
-            ]
-            kept: list[tuple[re.Match[str], str, bool]] = []
+            hits = verb_hits(text, clause, lex, ix.inside_entity)
+            kept: list[Hit] = []
             for h in hits:
                 if not kept:
                     kept.append(h)
@@ -192,38 +155,6 @@ def _last_join(text: str, a: int, b: int) -> tuple[int, int] | None:
     """(start, end) of the last joining word, with its spaces, in ``text[a:b]``, or None."""
     spans = [m.span() for m in _JOIN_SPACED.finditer(text, a, b)]
     return spans[-1] if spans else None
-
-
-_ATTR_BEFORE = re.compile(
-    r"(?i)\b(?:the|a|an|these|those|this|its|his|her|their|our|of|by|for|with|from|in|into)\s+$"
-)
-# a noun right after a past participle (lower case, not a preposition, particle or article)
-_ATTRIBUTIVE = re.compile(
-    r"\s+(?!(?:by|in|on|at|to|from|with|for|of|off|out|up|down|over|into|as|and|or|but|that|"
-    r"which|who|the|a|an|its|their|his|her|this|these|those|back|away|around|through)\b)"
-    r"[a-z]+\b(?!\s+(?:by|in|on|at|to)\b)"
-)
-
-
-def _verb_use(text: str, m: re.Match[str], lex: _Lexicon) -> bool:
-    """False when a verb form is used as a noun: "the sanctions", "in the end", "even signs"."""
-    lo = words_back(text, max(0, m.start() - 40), m.start())
-    before = text[lo : m.start()]
-    word = m.group().lower()
-    det = _DETERMINER_BEFORE.search(before)
-    if det:
-        if lex.verbs.get(word, (word, True))[1] and joins_verb(text, lo + det.start(), m.end()):
-            return True  # "bought it in 2004 and sold off its shops", "an event that drew crowds"
-        if not word.endswith(("ed", "ing")):
-            return False
-        if (
-            word.endswith("ed")
-            and _ATTR_BEFORE.search(before)
-            and _ATTRIBUTIVE.match(text, m.end())
-        ):
-            return False  # "a crowd of retired engineers", "the damaged bridge": an adjective
-    plural_like = word.endswith("s") and not word.endswith("ss")
-    return not (plural_like and not _SUBJECT_BEFORE.search(before))
 
 
 @dataclass(frozen=True, slots=True)

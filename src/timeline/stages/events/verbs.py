@@ -1,0 +1,93 @@
+"""The verbs of one clause that are events: forms of the lexicon and regular past forms
+where a verb stands, without the forms used as nouns or adjectives."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from timeline.model import Span
+from timeline.stages.events.lexicon import (
+    _DETERMINER_BEFORE,
+    _SUBJECT_BEFORE,
+    _WORD,
+    _Lexicon,
+    after_predicate,
+    joins_verb,
+    regular_past,
+    words_back,
+)
+
+__all__ = ["Hit", "verb_hits"]
+
+# a verb found in a clause: its match, its lemma, and whether it is a past form
+Hit = tuple[re.Match[str], str, bool]
+
+
+def verb_hits(
+    text: str, clause: Span, lex: _Lexicon, inside_entity: Callable[[int], bool]
+) -> list[Hit]:
+    """The verbs of ``clause`` in text order; ``inside_entity`` says whether an offset lies
+    in a name ("Closed" in "Closed Circuit Inc." is no verb)."""
+    verbs = lex.verbs
+    hits: list[Hit] = []
+    for m in _WORD.finditer(text, clause.start, clause.end):
+        word = m.group()
+        entry = verbs.get(word.lower())
+        if (
+            entry is None
+            and word.endswith("ed")
+            and regular_past(text, m.start(), m.end(), clause.start)
+        ):
+            entry = (word, True)  # a past verb the lexicon does not list
+        # a capitalised verb only where the clause starts ("Closed in 1990, ...")
+        if entry is None or (word[:1].isupper() and m.start() != clause.start):
+            continue
+        if not inside_entity(m.start()) and _verb_use(text, m, lex):
+            hits.append((m, *entry))
+    # "German bombs destroyed the floors": a present form right before a past verb is the
+    # subject noun, not a verb
+    hits = [
+        h
+        for i, h in enumerate(hits)
+        if not (
+            i + 1 < len(hits)
+            and h[0].group().endswith("s")
+            and not h[2]
+            and hits[i + 1][2]
+            and text[h[0].end() : hits[i + 1][0].start()].isspace()
+        )
+    ]
+    return [(m, lemma, past and not after_predicate(text, m.start())) for m, lemma, past in hits]
+
+
+_ATTR_BEFORE = re.compile(
+    r"(?i)\b(?:the|a|an|these|those|this|its|his|her|their|our|of|by|for|with|from|in|into)\s+$"
+)
+# a noun right after a past participle (lower case, not a preposition, particle or article)
+_ATTRIBUTIVE = re.compile(
+    r"\s+(?!(?:by|in|on|at|to|from|with|for|of|off|out|up|down|over|into|as|and|or|but|that|"
+    r"which|who|the|a|an|its|their|his|her|this|these|those|back|away|around|through)\b)"
+    r"[a-z]+\b(?!\s+(?:by|in|on|at|to)\b)"
+)
+
+
+def _verb_use(text: str, m: re.Match[str], lex: _Lexicon) -> bool:
+    """False when a verb form is used as a noun: "the sanctions", "in the end", "even signs"."""
+    lo = words_back(text, max(0, m.start() - 40), m.start())
+    before = text[lo : m.start()]
+    word = m.group().lower()
+    det = _DETERMINER_BEFORE.search(before)
+    if det:
+        if lex.verbs.get(word, (word, True))[1] and joins_verb(text, lo + det.start(), m.end()):
+            return True  # "bought it in 2004 and sold off its shops", "an event that drew crowds"
+        if not word.endswith(("ed", "ing")):
+            return False
+        if (
+            word.endswith("ed")
+            and _ATTR_BEFORE.search(before)
+            and _ATTRIBUTIVE.match(text, m.end())
+        ):
+            return False  # "a crowd of retired engineers", "the damaged bridge": an adjective
+    plural_like = word.endswith("s") and not word.endswith("ss")
+    return not (plural_like and not _SUBJECT_BEFORE.search(before))
