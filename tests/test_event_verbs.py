@@ -157,3 +157,48 @@ def test_past_verbs_after_a_conjunction_or_pronoun(text: str, trigger: str) -> N
 )
 def test_after_and_a_participle_without_an_object_is_no_event(text: str, word: str) -> None:
     assert word not in _triggers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # the verb after an insertion between the subject and it opens its clause
+        (
+            "The final report, released that spring, faulted the harbour board.",
+            "The final report faulted the harbour board",
+        ),
+        (
+            "Judge Ana Mori, who had sat on the bench for years, ordered a retrial.",
+            "Judge Ana Mori ordered a retrial",
+        ),
+        (
+            "A panel of experts, chaired by a retired admiral, recommended closing the base.",
+            "A panel of experts recommended closing the base",
+        ),
+    ],
+)
+def test_the_verb_after_an_insertion_keeps_its_subject(text: str, title: str) -> None:
+    doc = timeline.parse(text, published="2023-03-14")
+    assert title in [e.title for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "not_trigger"),
+    [
+        ("The turning point came in 1862.", "came", "point"),
+        ("The ruling party collapsed in May.", "collapsed", "ruling"),
+        ("Rescue teams from the next valley reached the mine.", "reached", "Rescue"),
+    ],
+)
+def test_a_present_form_in_the_subject_is_no_verb(
+    text: str, trigger: str, not_trigger: str
+) -> None:
+    found = _triggers(text)
+    assert trigger in found
+    assert not_trigger not in found
+
+
+def test_a_participle_after_a_finished_clause_is_not_the_main_verb() -> None:
+    # the sentence has its verb before the comma: "followed by" is no new subject's verb
+    doc = timeline.parse("The mayor spoke first, followed by the bishop.", published="2023-03-14")
+    assert not any(e.title.startswith("The mayor followed") for e in doc.events)

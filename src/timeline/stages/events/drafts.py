@@ -18,7 +18,7 @@ from timeline.stages.events.lexicon import (
     _lexicon,
     clauses,
 )
-from timeline.stages.events.verbs import Hit, verb_hits
+from timeline.stages.events.verbs import JOIN, Hit, verb_hits
 from timeline.stages.values import shift, value_range
 
 
@@ -56,17 +56,26 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
     for sent in doc.sentences:
         if len(out) >= limit:
             break
+        verbless = False  # the sentence so far is a subject with no verb (and an insertion)
         for clause in clauses(text, sent):
             if len(out) >= limit:
                 break
-            hits = verb_hits(text, clause, lex, ix.inside_entity)
+            after_subject = verbless
+            hits = verb_hits(text, clause, lex, ix.inside_entity, after_subject)
+            if clause.start == sent.start:
+                verbless = _NOUN_PHRASE.match(text, clause.start) is not None and all(
+                    not past and m.end() == clause.end for m, _, past in hits
+                )  # a subject, or one ending in a noun-like form: "The final report, ..."
+            else:  # an insertion keeps the sentence waiting for its verb: "Its report,
+                # published that August, blamed", "Reyes, who had worked with punk acts, insisted"
+                verbless = verbless and _INSERTION.match(text, clause.start) is not None
             kept: list[Hit] = []
             for h in hits:
                 if not kept:
                     kept.append(h)
                     continue
                 between = text[kept[-1][0].end() : h[0].start()]
-                if not _JOIN.search(between) or _ENDS_IN_PREPOSITION.search(between):
+                if not JOIN.search(between) or _ENDS_IN_PREPOSITION.search(between):
                     continue
                 join = _last_join(text, kept[-1][0].end(), h[0].start())
                 if (
@@ -88,6 +97,10 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                         if who[:1].isupper() and len(who.split()) <= 6:
                             quote = _title(text, sent.start, clause.start, spans, limit=12)
                             title = f"{who[:1].upper()}{who[1:]} {m.group().lower()}: {quote}"
+                    elif after_subject and m.start() == clause.start:
+                        # "Its report, published that August, blamed ...": its report blamed
+                        subj = _title(text, sent.start, clauses(text, sent)[0].end, spans)
+                        title = f"{subj} {title[:1].lower()}{title[1:]}"
                 else:
                     nxt = kept[idx + 1][0].start() if idx + 1 < len(kept) else clause.end
                     end = nxt
@@ -137,9 +150,15 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
     return out
 
 
-# words that join a second verb of a clause to the first: "cut ties and closed", "resigned
-# after the party lost", "thirty years since the bridge collapsed"
-_JOIN = re.compile(r"\b(?:and|since|after|before|once|when|while|that|which|who)\b")
+# how an insertion between a subject and its verb opens: a relative pronoun, an apposition
+# or a participle
+_INSERTION = re.compile(r"(?:who|which|whose|an?|the|[a-z]+(?:ed|en))\b")
+# a sentence that opens with a noun phrase, not with a preposition, adverb or time:
+# "Its report, ...", not "Within weeks, ..." or "In 2019, ..."
+_NOUN_PHRASE = re.compile(
+    r"(?![Tt]here\b|[Tt]hen\b|[A-Za-z]+ly\b|(?i:in|on|at|by|of|for|from|with|within|after|"
+    r"before|during|since|among|as|when|while|if|but|and|so|yet)\b)[A-Z][\w'’-]*(?:\s+(?!\d)|$)"
+)
 _JOIN_SPACED = re.compile(r" (?:and|since|after|before|once|when|while|that|which|who) ")
 # joining words that are the second verb's subject themselves: "pictures that stunned"
 _SUBJECT_JOINS = (" and ", " that ", " which ", " who ")

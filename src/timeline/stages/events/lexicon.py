@@ -97,12 +97,17 @@ def after_predicate(text: str, start: int) -> bool:
     return bool(_PREDICATE_BEFORE.search(text, words_back(text, max(0, start - 40), start), start))
 
 
-def regular_past(text: str, start: int, end: int, clause_start: int) -> bool:
+def regular_past(
+    text: str, start: int, end: int, clause_start: int, after_subject: bool = False
+) -> bool:
     """Whether the word ``text[start:end]``, a regular past form the lexicon does not list,
-    stands where a verb does (see ``_REGULAR_PAST``)."""
+    stands where a verb does (see ``_REGULAR_PAST``); ``after_subject``: its clause follows
+    the subject of a sentence with no verb yet, so opening the clause is a verb's place."""
     word = text[start:end]
     if word in _NOT_PAST or not _REGULAR_PAST.fullmatch(word):
         return False
+    if after_subject and start == clause_start:
+        return bool(_OBJECT_AFTER.match(text, end))
     lo = words_back(text, max(clause_start, start - 40), start)
     rel = _RELATIVE_THAT.search(text, lo, start)
     if rel and rel["noun"] not in _lexicon().verbs:  # "pictures that stunned scientists"
@@ -124,7 +129,7 @@ _OBJECT_AFTER = re.compile(
     r"|at|by|from|with|into|over|after|for|against|through|across|out|up|down|off|away|back"
     r"|today|yesterday|tonight|again|together|here|there|last|early|late|twice|once"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions"
-    r"|several|many|most|some|all|both|each|every|no|more|half|[a-z]+ly)\b|[A-Z\d])"
+    r"|several|many|most|some|all|both|each|every|no|more|half|[a-z]+ly|[a-z]+ing)\b|[A-Z\d])"
 )
 _TAKES_AFTER = re.compile(_OBJECT_AFTER.pattern + r"|\s*[,.;:]")
 _JOINING_WORD = re.compile(r"(?i)(?:and|or|that)\s+")

@@ -18,17 +18,27 @@ from timeline.stages.events.lexicon import (
     words_back,
 )
 
-__all__ = ["Hit", "verb_hits"]
+__all__ = ["Hit", "JOIN", "verb_hits"]
+
+# words that join a second verb of a clause to the first: "cut ties and closed", "resigned
+# after the party lost", "thirty years since the bridge collapsed"
+JOIN = re.compile(r"\b(?:and|since|after|before|once|when|while|that|which|who)\b")
 
 # a verb found in a clause: its match, its lemma, and whether it is a past form
 Hit = tuple[re.Match[str], str, bool]
 
 
 def verb_hits(
-    text: str, clause: Span, lex: _Lexicon, inside_entity: Callable[[int], bool]
+    text: str,
+    clause: Span,
+    lex: _Lexicon,
+    inside_entity: Callable[[int], bool],
+    after_subject: bool = False,
 ) -> list[Hit]:
     """The verbs of ``clause`` in text order; ``inside_entity`` says whether an offset lies
-    in a name ("Closed" in "Closed Circuit Inc." is no verb)."""
+    in a name ("Closed" in "Closed Circuit Inc." is no verb). ``after_subject``: the clause
+    follows a subject and an insertion with no verb of the sentence yet ("Its report,
+    published that August, blamed the board"), so a past form opening it is the verb."""
     verbs = lex.verbs
     hits: list[Hit] = []
     for m in _WORD.finditer(text, clause.start, clause.end):
@@ -37,28 +47,44 @@ def verb_hits(
         if (
             entry is None
             and word.endswith("ed")
-            and regular_past(text, m.start(), m.end(), clause.start)
+            and regular_past(text, m.start(), m.end(), clause.start, after_subject)
         ):
             entry = (word, True)  # a past verb the lexicon does not list
-        # a capitalised verb only where the clause starts ("Closed in 1990, ...")
-        if entry is None or (word[:1].isupper() and m.start() != clause.start):
+        # a capitalised verb only where the clause starts, and past ("Closed in 1990, ...";
+        # "Rescue teams reached" is a noun)
+        if entry is None or (word[:1].isupper() and (m.start() != clause.start or not entry[1])):
             continue
         if not inside_entity(m.start()) and _verb_use(text, m, lex):
             hits.append((m, *entry))
-    # "German bombs destroyed the floors": a present form right before a past verb is the
-    # subject noun, not a verb
     hits = [
-        h
-        for i, h in enumerate(hits)
-        if not (
-            i + 1 < len(hits)
-            and h[0].group().endswith("s")
-            and not h[2]
-            and hits[i + 1][2]
-            and text[h[0].end() : hits[i + 1][0].start()].isspace()
-        )
+        h for i, h in enumerate(hits) if i + 1 == len(hits) or not _in_subject(text, h, hits[i + 1])
     ]
     return [(m, lemma, past and not after_predicate(text, m.start())) for m, lemma, past in hits]
+
+
+def _in_subject(text: str, h: Hit, nxt: Hit) -> bool:
+    """Whether ``h``, a present form or "-ing" before the past verb ``nxt``, is part of the
+    subject: "German bombs destroyed the floors" (a noun right before the verb), "The turning
+    point came", "two starting pitchers walked out" (no joining word between, no subject
+    before it)."""
+    m, past = h[0], h[2]
+    if past or not nxt[2]:
+        return False
+    between = text[m.end() : nxt[0].start()]
+    if m.group().endswith("s") and between.isspace():
+        return True
+    lo = words_back(text, max(0, m.start() - 40), m.start())
+    return not (
+        JOIN.search(between)
+        or _NEW_CLAUSE.search(between)  # "Most now say it had been lost"
+        or _SUBJECT_BEFORE.search(text, lo, m.start())
+    )
+
+
+# a pronoun or an auxiliary between two verbs: the second has its own subject
+_NEW_CLAUSE = re.compile(
+    r"(?i)\b(?:it|he|she|they|we|i|you|there|had|has|have|was|were|is|are|would|will|could)\b"
+)
 
 
 _ATTR_BEFORE = re.compile(
