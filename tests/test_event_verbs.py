@@ -202,3 +202,24 @@ def test_a_participle_after_a_finished_clause_is_not_the_main_verb() -> None:
     # the sentence has its verb before the comma: "followed by" is no new subject's verb
     doc = timeline.parse("The mayor spoke first, followed by the bishop.", published="2023-03-14")
     assert not any(e.title.startswith("The mayor followed") for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "value"),
+    [
+        ("The storm followed a week of heat in July 1911.", "storm", "1911-07"),
+        ("When the banking crisis struck in 2008, the mill closed.", "crisis", "2008"),
+        ("Construction finally began in 1966.", "Construction", "1966"),
+    ],
+)
+def test_an_event_noun_heading_the_subject_is_dated_as_its_verb(
+    text: str, noun: str, value: str
+) -> None:
+    doc = timeline.parse(text, published="2023-03-14")
+    dated = {e.trigger.text: e.time.value for e in doc.events if e.time}
+    assert dated.get(noun) == value
+
+
+def test_a_noun_inside_a_longer_subject_is_not_taken_as_its_head() -> None:
+    # "the war" is inside "Prices after the war", not the subject of "rose"
+    assert "war" not in _triggers("Prices after the war rose in 1946.")

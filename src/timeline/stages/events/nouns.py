@@ -8,9 +8,9 @@ import re
 
 from timeline.model import Mention, Span
 from timeline.stages.events.drafts import DocIndex, _datable, _Draft, _time_of
-from timeline.stages.events.lexicon import _lexicon
+from timeline.stages.events.lexicon import _LEADING, REPORTING, _lexicon, trigger_lemma
 
-__all__ = ["dated_nouns"]
+__all__ = ["dated_nouns", "subject_nouns"]
 
 # "the 1997 flood", "Sunday's snap election"
 _NOUN_AFTER = re.compile(r"(?:['’]s)?\s+([a-z][a-z-]+)\b(?:\s+([a-z][a-z-]+)\b)?")
@@ -49,6 +49,55 @@ def dated_nouns(ix: DocIndex) -> list[_Draft]:
                 past=True,
                 kind="noun",
                 time=_time_of(t),
+            )
+        )
+    return out
+
+
+# the end of a subject before its verb: the head noun, then auxiliaries and adverbs
+_SUBJECT_HEAD = re.compile(
+    r"\b([A-Za-z][a-z-]+)\s+(?:(?:was|were|had|has|have|been|is|are|would|will|could|did|not|"
+    r"never|also|then|later|finally|eventually|soon|[a-z]+ly)\s+)*$"
+)
+
+
+# verbs that tell of an event after it: their subject noun is not dated by them
+_TOLD = REPORTING | {"announce", "confirm", "reveal", "disclose", "describe", "deny"}
+# what may stand before the head noun of a subject: a determiner, up to two modifiers
+_MODIFIERS = re.compile(
+    r"(?:(?i:the|a|an|his|her|its|their|this|that|our)|[A-Z]\w+['’]s)"
+    r"(?:\s+(?!(?:of|in|on|at|by|for|from|with|after|before|during|to|the|an?|its|their|his|her|"
+    r"this|that|our)\b)[a-z-]+){0,2}"
+)
+
+
+def subject_nouns(ix: DocIndex, verbs: list[_Draft]) -> list[_Draft]:
+    """A draft for each event noun heading the subject of a verb of ``verbs``: "The flood
+    followed three days of rain", "Construction finally began in 1966", "Her death was
+    announced". It stands in the verb's clause and is dated as the verb is."""
+    text = ix.doc.text
+    nouns = _lexicon().nouns
+    out: list[_Draft] = []
+    for v in verbs:
+        if v.kind != "verb" or v.trigger.start - v.clause.start > 80:
+            continue
+        if trigger_lemma(v.trigger.text) in _TOLD:
+            continue  # "Her death was announced on Sunday": the death came before
+        head = _SUBJECT_HEAD.search(text, v.clause.start, v.trigger.start)
+        if head is None or head.group(1).lower() not in nouns:
+            continue
+        before = _LEADING.sub("", text[v.clause.start : head.start(1)].strip(" ,\"“”'‘’"))
+        if before and not _MODIFIERS.fullmatch(before):
+            continue  # not the whole subject: "prices after the war rose"
+        lo = head.start(1) - len(before) - 1 if before else head.start(1)
+        out.append(
+            _Draft(
+                trigger=Mention.of(text, head.start(1), head.end(1)),
+                sentence=v.sentence,
+                clause=v.clause,
+                title=_phrase(text, lo, head.end(1)),
+                past=v.past,
+                kind="noun",
             )
         )
     return out
