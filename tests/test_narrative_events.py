@@ -245,3 +245,23 @@ def test_not_until_a_date_is_at_that_date() -> None:
     )
     assert t["finished"].value == "1799"
     assert t["went"].value != "1945"  # going on until a date is not happening at it
+
+
+def test_an_anniversary_kept_on_a_named_day_dates_its_event_to_that_day() -> None:
+    doc = timeline.parse(
+        "Veterans met today to mark the 40th anniversary of the crash of Flight 12, which "
+        "is still unexplained.",
+        published="2021-03-09",
+    )
+    crash = next(e for e in doc.events if e.trigger.text == "crash")
+    assert crash.time is not None and crash.time.value == "1981-03-09"
+
+
+def test_an_anniversary_dates_its_noun_phrase_not_the_clause_after_it() -> None:
+    doc = timeline.parse(
+        "On Sunday, the 50th anniversary of the opening, the city will offer free rides.",
+        published="2025-04-25",
+    )
+    values = {e.trigger.text: e.time.value if e.time else None for e in doc.events}
+    assert values["opening"] == "1975-04-27"
+    assert values["offer"] != "1975"  # the city's offer is this Sunday's, not 1975's

@@ -34,7 +34,7 @@ from timeline.stages.events.drafts import (
 )
 from timeline.stages.events.lexicon import clauses, trigger_lemma, verb_forms
 from timeline.stages.events.links import _link, _time_order_links
-from timeline.stages.events.nouns import dated_nouns, subject_nouns
+from timeline.stages.events.nouns import anniversary_nouns, dated_nouns, subject_nouns
 
 __all__ = ["events_stage", "verb_forms", "trigger_lemma", "clauses"]
 
@@ -63,6 +63,7 @@ def events_stage(doc: Document, settings: Settings) -> Document:
     drafts.extend(_named_events(ix))
     drafts.extend(subject_nouns(ix, drafts))
     drafts.extend(dated_nouns(ix))
+    drafts.extend(anniversary_nouns(ix))
     drafts = _dedupe(drafts)
     _date(doc, drafts, timexes)
     date_from_anchor_events(doc, drafts, timexes)

@@ -35,7 +35,7 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
     first_clause: dict[Span, Span] = {}
     by_id = {t.id: t for t in timexes}
     any_timex = SpanIndex((t.start, t.end, t) for t in timexes)
-    counted = counted_back(text, since, doc.source.published, doc.sentences)
+    counted = counted_back(text, since, doc.source.published, doc.sentences, datable)
     for d in drafts:
         if d.time is not None or d.kind == "named":
             continue
@@ -208,6 +208,10 @@ _ANNIVERSARY = re.compile(
 )
 
 
+# where the noun phrase after "the Nth anniversary of" ends
+_PHRASE_END = re.compile(r"[,;:!?]|\s[–—-]\s|\.(?:\s|$)")
+
+
 def _years_since_all(
     text: str, timexes: list[Timex], published: str | None
 ) -> list[tuple[Timex, Timex]]:
@@ -223,19 +227,25 @@ def counted_back(
     since: list[tuple[Timex, Timex]],
     published: str | None,
     sentences: tuple[Span, ...],
+    days: SpanIndex[Timex] | None = None,
 ) -> SpanIndex[EventTime]:
     """What "N years since X" (``since``: each duration and its date) and "the Nth
-    anniversary of X" say about X: it happened N years before the publication year. Each phrase covers the rest of its sentence (at most
-    120 characters after it), where X is told."""
+    anniversary of X" say about X: it happened N years before the publication year. "N
+    years since" covers the rest of its sentence (at most 120 characters after it), where X
+    is told; "the Nth anniversary of X" its noun phrase, up to a comma. An anniversary kept
+    on a day the sentence names before it (``days``: the datable times) dates X to that day
+    N years before ("gathered today to mark the 50th anniversary of the launch")."""
     out: list[tuple[int, int, EventTime]] = []
     year = year_number(published) if published else None
     if year is None or published is None:
         return SpanIndex(out)
     ends = [s.end for s in sentences]
 
-    def add(lo: int, value: str, why: str, timex: str | None) -> None:
+    def add(lo: int, value: str, why: str, timex: str | None, phrase: bool = False) -> None:
         i = bisect.bisect_right(ends, lo)
         hi = min(lo + 120, ends[i] if i < len(ends) else len(text))
+        if phrase and (stop := _PHRASE_END.search(text, lo, hi)):
+            hi = stop.start()
         out.append((lo, hi, _value_time(value, "derived", why, timex)))
 
     for t, back in since:
@@ -248,7 +258,15 @@ def counted_back(
         n = int(a["n"]) if a["n"] else ORDINAL_WORDS.index(a["w"].lower()) + 1
         if year - n > 0:
             why = f"the {a.group().split()[0]} anniversary: counted back"
-            add(a.end(), f"{year - n:04d}", why, None)
+            value, timex = f"{year - n:04d}", None
+            i = bisect.bisect_right(ends, a.start())
+            start = ends[i - 1] if i > 0 else 0
+            day = days.last_starting_in(start, a.start()) if days is not None else None
+            kept = day[2].value or "" if day is not None else ""
+            if day is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", kept):
+                value, timex = f"{int(kept[:4]) - n:04d}{kept[4:]}", day[2].id
+                why = f"{why} from {day[2].text!r}, the day it is kept"
+            add(a.end(), value, why, timex, phrase=True)
     return SpanIndex(out)
 
 

@@ -10,7 +10,7 @@ from timeline.model import Mention, Span
 from timeline.stages.events.drafts import DocIndex, _datable, _Draft, _time_of
 from timeline.stages.events.lexicon import _LEADING, REPORTING, _lexicon, trigger_lemma
 
-__all__ = ["dated_nouns", "subject_nouns"]
+__all__ = ["anniversary_nouns", "dated_nouns", "subject_nouns"]
 
 # "the 1997 flood", "Sunday's snap election"
 _NOUN_AFTER = re.compile(r"(?:['’]s)?\s+([a-z][a-z-]+)\b(?:\s+([a-z][a-z-]+)\b)?")
@@ -97,6 +97,37 @@ def subject_nouns(ix: DocIndex, verbs: list[_Draft]) -> list[_Draft]:
                 clause=v.clause,
                 title=_phrase(text, lo, head.end(1)),
                 past=v.past,
+                kind="noun",
+            )
+        )
+    return out
+
+
+_ANNIVERSARY_OF = re.compile(r"(?i)\banniversary\s+of\s+")
+
+
+def anniversary_nouns(ix: DocIndex) -> list[_Draft]:
+    """A draft for the event noun an anniversary is of: "the 50th anniversary of the launch
+    of the probe" (dated by counting back, see ``dating.counted_back``)."""
+    text = ix.doc.text
+    nouns = _lexicon().nouns
+    out: list[_Draft] = []
+    for a in _ANNIVERSARY_OF.finditer(text) if "nniversar" in text else ():
+        np = re.match(r"[^,;:.!?]{1,60}", text[a.end() : a.end() + 60])
+        words = [(w.start(), w.group()) for w in re.finditer(r"[a-z]+", np.group())] if np else []
+        head = next(((i, w) for i, w in words if w in nouns), None)
+        if head is None:
+            continue
+        start = a.end() + head[0]
+        out.append(
+            _Draft(
+                trigger=Mention.of(text, start, start + len(head[1])),
+                sentence=ix.sentence_of(start),
+                clause=Span(start=a.end(), end=a.end() + len(np.group()) if np else a.end()),
+                title=_phrase(
+                    text, _with_determiner(text, start), a.end() + len(np.group()) if np else start
+                ),
+                past=True,
                 kind="noun",
             )
         )
