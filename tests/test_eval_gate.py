@@ -83,6 +83,10 @@ def test_eval_gate_meantime_floors(tbaq: Path, update_golden: bool, name: str, f
         # baseball season, a referendum), written by a helper and scored unseen first
         # (52.2% right) before rules were judged on them
         ("history2", "history2-dated", 6),
+        # five more (a company relaunch, a returning comet, a constitutional crisis, an
+        # obituary, a dam disaster), by a helper in session 10 and scored unseen first
+        # (48.9% right at 0b73c63; 43.4% at the session's start)
+        ("history3", "history3-dated", 5),
     ],
 )
 def test_eval_gate_hand_dated_history_floor(
