@@ -133,3 +133,28 @@ def test_entities_mentions_keep_offsets(text: str) -> None:
 def test_entities_mention_extent_takes_in_determiner(text: str, extent: str) -> None:
     doc = timeline.parse(text, published="2023-05-01")
     assert extent in {m.text for e in doc.entities for m in e.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_names"),
+    [
+        # an initial and its dot inside a name
+        ("Senator Mary K. Osgood voted against it.", "Mary K. Osgood", {"Mary K", "Osgood"}),
+        # a title with a modifier: the modifier is no organisation
+        ("Prime Minister Ana Brel resigned.", "Ana Brel", {"Prime"}),
+        ("First Minister Rhodri Vale spoke.", "Rhodri Vale", {"First"}),
+        # a month as a surname after a given name
+        ("Theresa May resigned in 2019.", "Theresa May", {"Theresa"}),
+    ],
+)
+def test_names_with_initials_title_modifiers_and_months(
+    text: str, name: str, not_names: set[str]
+) -> None:
+    found = ents(text)
+    assert found[name][0] == "PERSON"
+    assert not not_names & set(found)
+
+
+def test_a_month_before_a_date_number_is_not_a_surname() -> None:
+    found = ents("Theresa said the vote is due on May 5.")
+    assert "Theresa May" not in found

@@ -22,6 +22,7 @@ from timeline.stages.entities.vocab import (
     _TOKEN,
     _VERBISH_AFTER,
     _VERSION,
+    TITLE_MODIFIERS,
     _Raw,
 )
 from timeline.stages.gazetteer import Gazetteer, gazetteer
@@ -95,7 +96,9 @@ def _runs(text: str, toks: list[tuple[int, int, str]], caps: list[bool]) -> list
         if len(cur) >= MAX_RUN:
             runs.append(cur)
             cur = []
-        joined = bool(cur) and text[toks[cur[-1]][1] : a] == " "
+        gap = text[toks[cur[-1]][1] : a] if cur else ""
+        # "John F. Kennedy": an initial after a first name, then its dot
+        joined = gap == " " or (gap == ". " and len(cur) >= 2 and len(toks[cur[-1]][2]) == 1)
         if cap[i] and (not cur or joined):
             cur.append(i)
             continue
@@ -147,13 +150,17 @@ def _type_run(
     ):
         starts_name = any(
             text[toks[run[0]][0] : toks[run[k]][1]] in g.names for k in range(len(run))
-        )
+        ) or _month_as_name(text, toks, run, g)
         if not starts_name or toks[run[0]][2].lower() in _STOP:
             run = run[1:]
             first_tok = False
         else:
             break
-    while run and (toks[run[-1]][2] in _PARTICLES or toks[run[-1]][2] in _TIME_WORDS):
+    while run and (
+        toks[run[-1]][2] in _PARTICLES
+        or toks[run[-1]][2] in _TIME_WORDS
+        and not _surname_month(text, toks, run, g)
+    ):
         run = run[:-1]
     if not run:
         return out
@@ -198,6 +205,8 @@ def _type_run(
                     lk.name if lk else None,
                 )
             )
+            if split == 1 and left in TITLE_MODIFIERS:
+                out.pop()  # "Prime Minister", "First Minister": part of the title
             title_seen = True
             i += split + 1
             while i < len(run) and toks[run[i]][2] in g.person_titles:
@@ -252,6 +261,36 @@ def _type_run(
             break
         continue
     return out
+
+
+_BEFORE_DATE = re.compile(
+    r"(?i)\b(?:in|on|since|by|until|till|last|next|this|early|late|mid|of)\s+$"
+)
+
+
+def _month_as_name(
+    text: str, toks: list[tuple[int, int, str]], run: list[int], g: Gazetteer
+) -> bool:
+    """A month that is a given name before a surname: "April Ryan" (but "in April Congress")."""
+    a, _b, word = toks[run[0]]
+    return (
+        len(run) >= 2
+        and word.lower() in g.given_names
+        and toks[run[1]][2] not in _TIME_WORDS
+        and not _BEFORE_DATE.search(text, max(0, a - 12), a)
+    )
+
+
+def _surname_month(
+    text: str, toks: list[tuple[int, int, str]], run: list[int], g: Gazetteer
+) -> bool:
+    """A month that is a surname after a given name: "Theresa May" (but "Theresa May 5")."""
+    end = toks[run[-1]][1]
+    return (
+        len(run) >= 2
+        and toks[run[-2]][2].lower() in g.given_names
+        and not re.match(r"\s*\d", text[end : end + 3])
+    )
 
 
 def _peelable(key: str, g: Gazetteer) -> bool:

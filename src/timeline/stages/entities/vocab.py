@@ -188,6 +188,13 @@ _PARTICLES = {
     "y",
     "&",
 }
+# capitalised words that modify a title rather than name an affiliation: "Prime Minister",
+# "First Minister", "Deputy Director"
+TITLE_MODIFIERS = frozenset(
+    {"Prime", "First", "Deputy", "Vice", "Chief", "Foreign", "Interior", "Defence", "Defense",
+     "Finance", "Home", "Health", "Former", "Acting", "Senior", "Assistant", "General", "Grand",
+     "Supreme", "Lord", "Executive", "Managing", "Second"}
+)  # fmt: skip
 _TIME_WORDS = {w.capitalize() for w in list(MONTHS) + list(WEEKDAYS)} | {
     "Christmas",
     "Easter",
