@@ -1,0 +1,117 @@
+"""Typing an unknown name from its context: the words before it (roles, organisation
+nouns, "such as"), cues after it ("said", "Inc."), its own words and how the text uses them
+elsewhere."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from timeline.stages.entities.vocab import (
+    _LOCATION_HEADS,
+    _NAME_CUE_AFTER,
+    _ORG_CUE_AFTER,
+)
+from timeline.stages.gazetteer import Gazetteer
+
+__all__ = ["guess_type", "lowercase_words"]
+
+
+def guess_type(
+    text: str,
+    start: int,
+    end: int,
+    n: int,
+    title_seen: bool,
+    at_start: bool,
+    surface: str,
+    headline: bool,
+    body_caps: Counter[str],
+    lower_words: frozenset[str],
+    g: Gazetteer,
+) -> str | None:
+    """Type of an unknown name from its context; None = unknown; "DROP" = not a name."""
+    if headline:
+        return None if surface in body_caps else "DROP"
+    if at_start and n == 1 and surface not in body_caps:
+        return "DROP"
+    if title_seen:
+        return "PERSON"
+    words = surface.split()
+    if n >= 2 and words[0] in _LOCATION_HEADS:
+        return "LOCATION"
+    if n >= 2 and any(w in g.org_suffixes for w in words):
+        return "ORGANIZATION"  # "Ministry of Finance", "Bank of Korea"
+    before = text[max(0, start - 40) : start].lower()
+    all_before = _WORD.findall(before)
+    words_before = all_before[-2:]
+    if words_before[-2:] == ["such", "as"] or words_before[-1:] == ["like"]:
+        lead = all_before[-4:-2] or [""]
+        noun = (
+            lead[-1].removesuffix("s") if lead[-1].endswith("ies") is False else lead[-1][:-3] + "y"
+        )
+        if noun in g.org_nouns or lead[-1] in g.org_nouns:
+            return "ORGANIZATION"
+        if noun in g.person_roles:
+            return "PERSON"
+    if words_before and (
+        words_before[-1] in g.person_roles or " ".join(words_before) in g.person_roles
+    ):
+        return "PERSON"
+    if words_before and (words_before[-1] in g.org_nouns or " ".join(words_before) in g.org_nouns):
+        return "ORGANIZATION"
+    if _NAME_CUE_AFTER.match(text[end : end + 30]) and n >= 2:
+        return "PERSON"
+    if surface.isupper() and 2 <= len(surface.replace(".", "")) <= 6:
+        return "ORGANIZATION"
+    if any(w in g.names or w in g.demonyms or w in g.political for w in words):
+        return "ORGANIZATION"  # "Europe Container Terminals": a place inside a name
+    if n == 1 and (body_caps[surface] >= 2 or _ORG_CUE_AFTER.match(text[end : end + 20])):
+        return "ORGANIZATION"  # a single name used again and again: a company, a brand
+    if n >= 2 and any(w.lower() in lower_words for w in words if len(w) > 3):
+        return "OTHER"  # "Music Store", "Developer Program": capitalised common nouns
+    if (
+        n in (2, 3, 4)
+        and words[0].lower() in g.given_names
+        and not any(w in g.org_suffixes for w in words)
+    ):
+        return "PERSON"  # "Dana Whitfield": a known given name first
+    if (
+        n >= 2
+        and _used_alone_later(text, end, words[-2], words[-1])
+        and not _ORG_CUE_AFTER.match(text[end : end + 20])
+    ):
+        return "PERSON"  # the last word used alone later: a surname
+    if _ORG_CUE_AFTER.match(text[end : end + 20]):
+        return "ORGANIZATION"  # "Harbor Mills unveils ..."
+    if n in (2, 3) and all(w[:1].isupper() and not w.isupper() for w in surface.split()):
+        return "PERSON"
+    if n >= 4:
+        return "ORGANIZATION"
+    return None
+
+
+_WORD = re.compile(r"[\w-]+")
+_LATER = 20_000  # "later" means in the same story
+
+
+def _used_alone_later(text: str, end: int, before_last: str, last: str) -> bool:
+    """Whether ``last`` (a name's last word) stands alone as a word after ``end``, not
+    after ``before_last``: a surname used on its own."""
+    stop = min(len(text), end + _LATER)
+    i = text.find(last, end, stop)
+    while i != -1:
+        after = i + len(last)
+        if (
+            not (i and (text[i - 1].isalnum() or text[i - 1] in "_."))
+            and not (after < len(text) and (text[after].isalnum() or text[after] == "_"))
+            and text[max(0, i - len(before_last) - 1) : i] != before_last + " "
+        ):
+            return True
+        i = text.find(last, i + 1, stop)
+    return False
+
+
+def lowercase_words(text: str) -> frozenset[str]:
+    """Every word written in lower case somewhere in ``text``."""
+    return frozenset(re.findall(r"(?<![\w.])[a-z][a-z-]*(?!\w)", text))
