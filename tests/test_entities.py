@@ -158,3 +158,16 @@ def test_names_with_initials_title_modifiers_and_months(
 def test_a_month_before_a_date_number_is_not_a_surname() -> None:
     found = ents("Theresa said the vote is due on May 5.")
     assert "Theresa May" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "typ"),
+    [
+        ("Crowds climbed the Hollow Wall in 1989.", "Hollow Wall", "LOCATION"),
+        ("The Berlin Wall fell in 1989.", "Berlin Wall", "LOCATION"),  # not Berlin, not Germany
+        ("They met at Kestrel Station.", "Kestrel Station", "LOCATION"),
+        ("Ana Wall, a nurse, said she saw it.", "Ana Wall", "PERSON"),  # a given name first
+    ],
+)
+def test_landmarks_and_facilities_are_places(text: str, name: str, typ: str) -> None:
+    assert ents(text)[name][0] == typ

@@ -11,10 +11,11 @@ from timeline.stages.entities.vocab import (
     _LOCATION_HEADS,
     _NAME_CUE_AFTER,
     _ORG_CUE_AFTER,
+    FACILITY_TAILS,
 )
 from timeline.stages.gazetteer import Gazetteer
 
-__all__ = ["guess_type", "lowercase_words"]
+__all__ = ["guess_type", "is_facility", "lowercase_words"]
 
 
 def guess_type(
@@ -38,7 +39,7 @@ def guess_type(
     if title_seen:
         return "PERSON"
     words = surface.split()
-    if n >= 2 and words[0] in _LOCATION_HEADS:
+    if n >= 2 and (words[0] in _LOCATION_HEADS or is_facility(words, g)):
         return "LOCATION"
     if n >= 2 and any(w in g.org_suffixes for w in words):
         return "ORGANIZATION"  # "Ministry of Finance", "Bank of Korea"
@@ -110,6 +111,12 @@ def _used_alone_later(text: str, end: int, before_last: str, last: str) -> bool:
             return True
         i = text.find(last, i + 1, stop)
     return False
+
+
+def is_facility(words: list[str], g: Gazetteer) -> bool:
+    """Whether a name of ``words`` is a landmark or facility: "Berlin Wall", "Tower Bridge"
+    (but "Ana Wall" is a person: a given name first)."""
+    return len(words) >= 2 and words[-1] in FACILITY_TAILS and words[0].lower() not in g.given_names
 
 
 def lowercase_words(text: str) -> frozenset[str]:

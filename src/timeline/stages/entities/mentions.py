@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from timeline.model import Span
-from timeline.stages.entities.context import guess_type, lowercase_words
+from timeline.stages.entities.context import guess_type, is_facility, lowercase_words
 from timeline.stages.entities.vocab import (
     _ABBREV_DOT,
     _CAMEL,
@@ -181,6 +181,9 @@ def _type_run(
             break
         if known:
             out.append(_Raw(start, end, known.type, known.key, known.name))
+            break
+        if not headline and is_facility(surface_all.split(), g):  # "Berlin Wall": not Berlin
+            out.append(_Raw(start, end, "LOCATION"))
             break
         # "Apple CEO Steve Jobs": an affiliation, a title, then the person
         split = next(

@@ -214,6 +214,12 @@ _TIME_WORDS = {w.capitalize() for w in list(MONTHS) + list(WEEKDAYS)} | {
     "CE",
     "C.E.",
 }
+# the last word of a landmark or facility's name: "Brandenburg Gate", "Berlin Wall",
+# "Tower Bridge" (typed LOCATION, as MEANTIME types facilities)
+FACILITY_TAILS = frozenset(
+    {"Gate", "Wall", "Bridge", "Square", "Tower", "Palace", "Cathedral", "Airport", "Station",
+     "Stadium", "Museum", "Street", "Avenue", "Canal", "Dam", "Castle", "Harbour", "Harbor"}
+)  # fmt: skip
 _LOCATION_HEADS = {
     "Port",
     "Gulf",
