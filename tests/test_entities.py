@@ -171,3 +171,15 @@ def test_a_month_before_a_date_number_is_not_a_surname() -> None:
 )
 def test_landmarks_and_facilities_are_places(text: str, name: str, typ: str) -> None:
     assert ents(text)[name][0] == typ
+
+
+@pytest.mark.parametrize("text", ["April Ryan asked a question.", "Reporter June Osei said no."])
+def test_a_month_that_is_a_given_name_starts_a_person_not_a_date(text: str) -> None:
+    doc = timeline.parse(text, published="2023-05-01")
+    assert [e.type for e in doc.entities] == ["PERSON"]
+    assert not doc.timexes
+
+
+def test_a_month_after_a_date_word_stays_a_date() -> None:
+    doc = timeline.parse("In April Congress passed the bill.", published="2023-05-01")
+    assert [t.value for t in doc.timexes] == ["2023-04"]

@@ -236,7 +236,12 @@ def _type_run(
                 out.append(_Raw(toks[rest[0]][0], toks[rest[j - 1]][1], k.type, k.key, k.name))
                 i += j
                 break
-            if j == 1 and (seg in g.demonyms or seg in g.political or seg in _TIME_WORDS):
+            if j == 1 and (
+                seg in g.demonyms
+                or seg in g.political
+                or seg in _TIME_WORDS
+                and not _month_as_name(text, toks, rest, g)
+            ):
                 i += 1
                 break
             if seg in g.person_titles or (j == 2 and seg in g.person_titles):

@@ -80,6 +80,12 @@ def _month_this_year(m: re.Match[str]) -> _Draft:
 
 
 MONTH_PULL = 5  # months
+# a capitalised word after a month that is also a given name: a surname, unless it is a
+# time word itself ("April Ryan", but "June Monday" and "April 2019" are dates)
+_SURNAME = re.compile(
+    r" (?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+\b"
+)
 _SHARED_YEAR = re.compile(
     rf"\s*(?:and|or|to|through|until|till|-|–|—)\s*{_MONTH}\s+(?:of\s+)?(?P<y>{_YEAR})\b"
 )
@@ -99,10 +105,15 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
         return None  # "the March on Washington", "May to Brussels": a march, a name
     if word.endswith(".") or len(word) <= 3 and word != "May":
         return None
-    if word == "May" and not re.search(
-        r"\b(in|since|until|by|from|of|early|late|mid-?|last|next|this)\s*$", before
-    ):
+    dated = re.search(r"\b(in|since|until|by|from|of|early|late|mid-?|last|next|this)\s*$", before)
+    if word == "May" and not dated:
         return None
+    if (
+        word in ("April", "June", "August")
+        and not (dated or before.endswith("the "))  # "the August Decrees": a time's name
+        and _SURNAME.match(m.string, m.end())
+    ):
+        return None  # "April Ryan", "June Carter": a given name before a surname
     mo = _month_num(word)
     shared = _SHARED_YEAR.match(m.string, m.end())
     if shared:  # "between March and May 2019": the year belongs to both months
