@@ -265,3 +265,15 @@ def test_an_anniversary_dates_its_noun_phrase_not_the_clause_after_it() -> None:
     values = {e.trigger.text: e.time.value if e.time else None for e in doc.events}
     assert values["opening"] == "1975-04-27"
     assert values["offer"] != "1975"  # the city's offer is this Sunday's, not 1975's
+
+
+def test_a_date_in_a_relative_clause_insertion_does_not_date_the_main_verb() -> None:
+    doc = timeline.parse(
+        "The mill announced on Tuesday that it would close. Dana Holt, who retired in 2009, "
+        "called the decision a betrayal. Shares rose after the announcement.",
+        published="2025-03-06",
+    )
+    dated = {e.trigger.text: e.time.value if e.time else None for e in doc.events}
+    assert dated["retired"] == "2009"
+    assert dated["called"] != "2009"
+    assert dated["rose"] != "2009"

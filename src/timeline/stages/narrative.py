@@ -75,6 +75,20 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 _AFTER_ASIDE = re.compile(r"\s*,\s+([a-z]+)\b")
 
 
+def in_apposition(text: str, t: Timex) -> bool:
+    """Whether ``t`` closes an apposition or relative clause between commas ("Okonkwo, a
+    backup catcher born in 1971, moved to shortstop", "Ellison, who retired in 2009, called
+    it a betrayal"): a fact about a person, not the story's time."""
+    if not text.startswith(",", t.end):
+        return False
+    comma = text.rfind(",", max(0, t.start - 60), t.start)
+    return (
+        comma >= 0
+        and bool(_APPOSITION.match(text, comma))
+        and not _SENTENCE_END.search(text, comma, t.start)  # "Glenn, who ... On May 22,"
+    )
+
+
 class ClauseTense:
     """The tense around one expression, computed on first use (a scan of its context; most
     expressions never ask). ``future``: the verb or clause points ahead; ``past``: a verb
@@ -215,16 +229,7 @@ class Clock:
         return len(self.written) >= HISTORY_DATES and all(self.written)
 
     def _in_apposition(self, t: Timex) -> bool:
-        """Whether ``t`` closes an apposition between commas ("Okonkwo, a backup catcher born
-        in 1971, moved to shortstop"): a fact about a person, not the story's time."""
-        if not self.text.startswith(",", t.end):
-            return False
-        comma = self.text.rfind(",", max(0, t.start - 60), t.start)
-        return (
-            comma >= 0
-            and bool(_APPOSITION.match(self.text, comma))
-            and not _SENTENCE_END.search(self.text, comma, t.start)  # "Glenn, who ... On May 22,"
-        )
+        return in_apposition(self.text, t)
 
     def _bracketed(self, t: Timex) -> bool:
         """Whether ``t`` stands alone in brackets after a name ("the Civil Constitution of

@@ -18,7 +18,7 @@ from timeline.stages.events.lexicon import (
     clauses,
     trigger_lemma,
 )
-from timeline.stages.narrative import NEAR_REACH, YEARS_SINCE, years_since
+from timeline.stages.narrative import NEAR_REACH, YEARS_SINCE, in_apposition, years_since
 from timeline.stages.normalize import ORDINAL_WORDS
 from timeline.stages.values import granularity_rank, value_range, year_number
 
@@ -29,8 +29,11 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
     datable = SpanIndex((t.start, t.end, t) for t in dated)
     # "25 years since the flood": the flood's date, for the story clock and the events told
     since = _years_since_all(text, timexes, doc.source.published)
+    # (a date in an apposition, "Ellison, who retired in 2009, called it ...", is no
+    # story time for the clauses after it)
+    told_dates = [t for t in dated if not in_apposition(text, t)]
     story = StoryClock(
-        text, dated + [back for _, back in since], doc.source.published, doc.sentences
+        text, told_dates + [back for _, back in since], doc.source.published, doc.sentences
     )
     first_clause: dict[Span, Span] = {}
     by_id = {t.id: t for t in timexes}
@@ -74,6 +77,8 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
         if told is None:  # narrative continuation: the nearest time earlier in the sentence
             earlier = datable.last_starting_in(d.sentence.start, d.trigger.start)
             told = earlier[2] if earlier is not None else None
+            if told is not None and told.end < d.clause.start and in_apposition(text, told):
+                told = None  # "Ellison, who retired in 2009, called the decision ..."
         if told is not None:
             before = text[max(d.clause.start, d.trigger.start - 40) : d.trigger.start]
             if (
