@@ -183,3 +183,17 @@ def test_a_month_that_is_a_given_name_starts_a_person_not_a_date(text: str) -> N
 def test_a_month_after_a_date_word_stays_a_date() -> None:
     doc = timeline.parse("In April Congress passed the bill.", published="2023-05-01")
     assert [t.value for t in doc.timexes] == ["2023-04"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares of Harrowgate Instruments fell.",
+        "Dana Electronics, founded in 1987, cut 400 jobs.",  # a given name first
+        "Analysts downgraded Vela Systems.",
+    ],
+)
+def test_a_name_ending_in_a_collective_plural_is_an_organisation(text: str) -> None:
+    assert [e.type for e in timeline.parse(text, published="2023-05-01").entities] == [
+        "ORGANIZATION"
+    ]

@@ -71,6 +71,8 @@ def guess_type(
         return "ORGANIZATION"  # a single name used again and again: a company, a brand
     if n >= 2 and any(w.lower() in lower_words for w in words if len(w) > 3):
         return "OTHER"  # "Music Store", "Developer Program": capitalised common nouns
+    if n >= 2 and _COLLECTIVE.search(words[-1]):
+        return "ORGANIZATION"  # "Harrowgate Instruments", "Vela Systems": no surname's shape
     if (
         n in (2, 3, 4)
         and words[0].lower() in g.given_names
@@ -93,6 +95,8 @@ def guess_type(
 
 
 _WORD = re.compile(r"[\w-]+")
+# the plural of an abstract or collective noun ending a name: a firm's, not a person's
+_COLLECTIVE = re.compile(r"[a-z]{3,}(?:ments|tions|sions|ics|ries|ties|gies|tems|ducts|works)$")
 _LATER = 20_000  # "later" means in the same story
 
 
