@@ -72,3 +72,13 @@ def test_events_participants_have_roles(text: str) -> None:
 def test_events_nouns_after_determiners_are_not_verbs(text: str) -> None:
     doc = timeline.parse(text, published="2023-05-03")
     assert {"sanctions", "end"}.isdisjoint(by_trigger(doc))
+
+
+def test_a_passive_agent_after_by_is_the_agent_and_a_recipient_after_to_is_no_patient() -> None:
+    doc = timeline.parse(
+        "The mill was founded in 1987 by Margaret Ellison and sold in 2015 to Delvane Industries.",
+        published="2023-05-01",
+    )
+    roles = {e.trigger.text: {p.entity: p.role for p in e.participants} for e in doc.events}
+    assert roles["founded"].get("ent:margaret-ellison") == "agent"
+    assert roles["sold"].get("ent:delvane-industries") != "patient"

@@ -108,16 +108,25 @@ def _participants(ix: DocIndex, d: _Draft) -> tuple[Participant, ...]:
     )
     types = ix.types
     out: dict[str, Participant] = {}
+    mentions = list(ix.mentions.starting_in(span.start, span.end))
+    text = doc.text
+    # a passive with its agent: "founded in 1987 by Ellison" (the subject is the patient)
+    passive = any(
+        a > d.trigger.start and text[max(0, a - 3) : a] == "by " for a, _b, _e in mentions
+    )
     # in text order, an entity's first mention gives its role
-    for m_start, _m_end, eid in ix.mentions.starting_in(span.start, span.end):
+    for m_start, _m_end, eid in mentions:
         if eid == d.entity or eid in out:
             continue
-        if types[eid] == "LOCATION" and doc.text[max(0, m_start - 4) : m_start].lower().endswith(
-            ("in ", "at ")
-        ):
+        before = text[max(0, m_start - 5) : m_start].lower()
+        if types[eid] == "LOCATION" and before.endswith(("in ", "at ")):
             role = "location"
         elif m_start < d.trigger.start:
+            role = "patient" if passive else "agent"
+        elif passive and before.endswith("by "):
             role = "agent"
+        elif before.endswith(" to ") and m_start > d.trigger.start:
+            role = "participant"  # "sold the firm to Delvane": the recipient, not what is sold
         elif m_start > d.trigger.start:
             role = "patient"
         else:
