@@ -111,7 +111,7 @@ def regular_past(
     lo = words_back(text, max(clause_start, start - 40), start)
     rel = _RELATIVE_THAT.search(text, lo, start)
     if rel and rel["noun"] not in _lexicon().verbs:  # "pictures that stunned scientists"
-        return bool(_TAKES_AFTER.match(text, end) or re.match(r"\s+[a-z]", text[end : end + 2]))
+        return bool(_TAKES_AFTER.match(text, end) or _WORD_AFTER.match(text, end))
     det = _DETERMINER_BEFORE.search(text, lo, start)
     if det and joins_verb(text, det.start(), end):
         return True
@@ -133,6 +133,7 @@ _OBJECT_AFTER = re.compile(
 )
 _TAKES_AFTER = re.compile(_OBJECT_AFTER.pattern + r"|\s*[,.;:]")
 _JOINING_WORD = re.compile(r"(?i)(?:and|or|that)\s+")
+_WORD_AFTER = re.compile(r"\s+[a-z]")  # a verb's object or complement with no determiner
 
 
 def joins_verb(text: str, at: int, end: int) -> bool:
@@ -145,10 +146,10 @@ def joins_verb(text: str, at: int, end: int) -> bool:
         return False
     if text[at] in "aAoO":
         return bool(_OBJECT_AFTER.match(text, end))
-    before = text[max(0, at - 30) : at].rstrip()
-    if re.search(r"\b[a-z]{3,}$", before):  # a relative "that" after a noun: "crowds that"
-        return bool(_OBJECT_AFTER.match(text, end) or re.match(r"\s+[a-z]", text[end : end + 2]))
+    if _RELATIVE_THAT.search(text, max(0, at - 30), joint.end()):  # "crowds that drew"
+        return bool(_OBJECT_AFTER.match(text, end) or _WORD_AFTER.match(text, end))
     # "That" opening a sentence or clause
+    before = text[max(0, at - 30) : at].rstrip()
     opens = not before or before[-1] in '.,;:!?"”'
     return opens and bool(_OBJECT_AFTER.match(text, end))
 

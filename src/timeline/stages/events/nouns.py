@@ -89,7 +89,7 @@ def subject_nouns(ix: DocIndex, verbs: list[_Draft]) -> list[_Draft]:
         before = _LEADING.sub("", text[v.clause.start : head.start(1)].strip(" ,\"“”'‘’"))
         if before and not _MODIFIERS.fullmatch(before):
             continue  # not the whole subject: "prices after the war rose"
-        lo = head.start(1) - len(before) - 1 if before else head.start(1)
+        lo = text.rfind(before, v.clause.start, head.start(1)) if before else head.start(1)
         out.append(
             _Draft(
                 trigger=Mention.of(text, head.start(1), head.end(1)),
@@ -104,6 +104,7 @@ def subject_nouns(ix: DocIndex, verbs: list[_Draft]) -> list[_Draft]:
 
 
 _ANNIVERSARY_OF = re.compile(r"(?i)\banniversary\s+of\s+")
+_NOUN_PHRASE = re.compile(r"[^,;:.!?]+")  # up to the next punctuation
 
 
 def anniversary_nouns(ix: DocIndex) -> list[_Draft]:
@@ -113,20 +114,19 @@ def anniversary_nouns(ix: DocIndex) -> list[_Draft]:
     nouns = _lexicon().nouns
     out: list[_Draft] = []
     for a in _ANNIVERSARY_OF.finditer(text) if "nniversar" in text else ():
-        np = re.match(r"[^,;:.!?]{1,60}", text[a.end() : a.end() + 60])
-        words = [(w.start(), w.group()) for w in re.finditer(r"[a-z]+", np.group())] if np else []
-        head = next(((i, w) for i, w in words if w in nouns), None)
+        np = _NOUN_PHRASE.match(text, a.end(), a.end() + 60)
+        if np is None:
+            continue
+        head = next((w for w in re.finditer(r"[a-z]+", np.group()) if w.group() in nouns), None)
         if head is None:
             continue
-        start = a.end() + head[0]
+        start = a.end() + head.start()
         out.append(
             _Draft(
-                trigger=Mention.of(text, start, start + len(head[1])),
+                trigger=Mention.of(text, start, a.end() + head.end()),
                 sentence=ix.sentence_of(start),
-                clause=Span(start=a.end(), end=a.end() + len(np.group()) if np else a.end()),
-                title=_phrase(
-                    text, _with_determiner(text, start), a.end() + len(np.group()) if np else start
-                ),
+                clause=Span(start=a.end(), end=np.end()),
+                title=_phrase(text, _with_determiner(text, start), np.end()),
                 past=True,
                 kind="noun",
             )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from timeline.stages.normalize import SEASONS, WEEKDAYS, duration_value
+from timeline.stages.normalize import MONTHS, SEASONS, WEEKDAYS, duration_value
 from timeline.stages.time_rules.base import (
     _DAY,
     _MONTH,
@@ -83,8 +83,7 @@ MONTH_PULL = 5  # months
 # a capitalised word after a month that is also a given name: a surname, unless it is a
 # time word itself ("April Ryan", but "June Monday" and "April 2019" are dates)
 _SURNAME = re.compile(
-    r" (?!(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z]+\b"
+    r" (?!(?i:" + "|".join(n for n in (*MONTHS, *WEEKDAYS) if len(n) > 3) + r")\b)[A-Z][a-z]+\b"
 )
 _SHARED_YEAR = re.compile(
     rf"\s*(?:and|or|to|through|until|till|-|–|—)\s*{_MONTH}\s+(?:of\s+)?(?P<y>{_YEAR})\b"
