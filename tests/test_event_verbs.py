@@ -23,6 +23,9 @@ def _triggers(text: str) -> list[str]:
         ("Engineers had warned the council.", "warned"),
         ("Water swept through three villages.", "swept"),  # an irregular past
         ("The storm tore the roof off the school.", "tore"),
+        ("Engineers last heard from the probe that August.", "heard"),
+        ("The delegates made the decision in 1994.", "made"),
+        ("She set a national record the following spring.", "set"),
     ],
 )
 def test_past_verbs_found_by_construction(text: str, trigger: str) -> None:
@@ -127,6 +130,37 @@ def test_an_inverted_attribution_after_a_quote_is_its_own_event() -> None:
         "Gwen Rhydderch said: My father went down that morning and never came up"
     )
     assert "went" in {e.trigger.text for e in doc.events}  # the quote keeps its own event
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ('"I was married in 1956," she said.', "She said: I was married in 1956"),
+        ("``It helped us to win,'' Geremek said.", "Geremek said: It helped us to win"),
+        ('"It is over," said the minister on Monday.', "The minister said: It is over"),
+    ],
+)
+def test_the_attribution_after_a_quote_is_its_own_event(text: str, title: str) -> None:
+    doc = timeline.parse(text, published="2021-02-08")
+    said = [e for e in doc.events if e.trigger.text == "said"]
+    assert [e.title for e in said] == [title]
+    assert said[0].time is not None and "1956" not in said[0].time.value  # not the quote's date
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "value"),
+    [
+        ("Rebels captured the town in 1861 and burned the bridge in 1862.", "burned", "1862"),
+        ("In 1861 rebels captured the town and burned the bridge.", "burned", "1861"),
+        ("She won the title in 1963 and defended it in 1966.", "won", "1963"),
+    ],
+)
+def test_a_second_verb_takes_the_date_after_its_joining_word(
+    text: str, trigger: str, value: str
+) -> None:
+    doc = timeline.parse(text, published="2023-03-14")
+    got = {e.trigger.text: e.time.value if e.time else None for e in doc.events}
+    assert got[trigger] == value
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,8 @@ from timeline.stages.sentences import find_sentences
             ["Headline without a stop", "Body text here.", "More."],
         ),
         ("It rose 3.5 percent in Jan. 2020 alone.", ["It rose 3.5 percent in Jan. 2020 alone."]),
+        # an opening quote typed as two back-ticks (wire copy, TimeBank)
+        ("``We won,'' he said. ``It is over.''", ["``We won,'' he said.", "``It is over.''"]),
     ],
 )
 def test_sentences_split(text: str, expected: list[str]) -> None:

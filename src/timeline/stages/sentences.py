@@ -73,7 +73,8 @@ _ABBREVIATIONS = {
 # A run of end marks is tried once, from its first mark, and taken whole (possessive): a
 # text of 20,000 dots is one pass, not one pass per dot. Every line break ends a sentence
 # (blank lines between paragraphs are trimmed away).
-_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"“‘'(\[]?[A-Z0-9À-Ý])|\n")
+# (an opening quote may be typed as two back-ticks: "``No")
+_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+(?:[\"“‘'(\[]|``)?[A-Z0-9À-Ý])|\n")
 
 
 def find_sentences(text: str) -> list[Span]:

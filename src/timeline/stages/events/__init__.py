@@ -109,6 +109,8 @@ def _participants(ix: DocIndex, d: _Draft) -> tuple[Participant, ...]:
     types = ix.types
     out: dict[str, Participant] = {}
     mentions = list(ix.mentions.starting_in(span.start, span.end))
+    if d.subject is not None:  # "Varga received the prize and retired": Varga retired
+        mentions[:0] = ix.mentions.starting_in(d.subject.start, d.subject.end)
     text = doc.text
     # a passive with its agent: "founded in 1987 by Ellison" (the subject is the patient)
     passive = any(

@@ -18,7 +18,13 @@ from timeline.stages.events.lexicon import (
     clauses,
     trigger_lemma,
 )
-from timeline.stages.narrative import NEAR_REACH, YEARS_SINCE, in_apposition, years_since
+from timeline.stages.narrative import (
+    NEAR_REACH,
+    YEARS_SINCE,
+    in_apposition,
+    in_quotation,
+    years_since,
+)
 from timeline.stages.normalize import ORDINAL_WORDS
 from timeline.stages.values import granularity_rank, value_range, year_number
 
@@ -79,6 +85,14 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
             told = earlier[2] if earlier is not None else None
             if told is not None and told.end < d.clause.start and in_apposition(text, told):
                 told = None  # "Ellison, who retired in 2009, called the decision ..."
+
+        if (
+            told is not None
+            and told.start < d.trigger.start
+            and in_quotation(text, told.start)
+            and not in_quotation(text, d.trigger.start)
+        ):
+            told = None  # '"I was married in 1956," she said': the saying is not in 1956
         if told is not None:
             before = text[max(d.clause.start, d.trigger.start - 40) : d.trigger.start]
             if (

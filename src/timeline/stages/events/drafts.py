@@ -32,6 +32,8 @@ class _Draft:
     time: EventTime | None = None
     entity: str | None = None
     kind: str = "verb"
+    subject: Span | None = None  # a subject shared with an earlier verb: "Varga received
+    # the prize and retired" (the clause, for a verb after "and", starts at the "and")
 
 
 def _title(text: str, a: int, b: int, timexes: SpanIndex[Timex], limit: int = 16) -> str:
@@ -40,7 +42,7 @@ def _title(text: str, a: int, b: int, timexes: SpanIndex[Timex], limit: int = 16
     for _, _, t in timexes.starting_in(a, a + 5):
         if t.end <= b:
             a = t.end
-    s = text[a:b].strip(" ,.;:“”\"'’‘")
+    s = text[a:b].strip(" ,.;:“”\"'’‘`")
     s = re.sub(r"^(?:in|on|at|by|since|during)\s+(?=[,]|$)", "", s, flags=re.I)
     s = _LEADING.sub("", s).strip(" ,")
     words = s.split()
@@ -89,14 +91,23 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                 continue
             subject_end = kept[0][0].start()
             for idx, (m, _lemma, past) in enumerate(kept):
+                shared = None
                 if idx == 0:
                     title = _title(text, clause.start, clause.end, spans)
-                    if m.start() == clause.start and _lemma in REPORTING:
-                        # '"...," said Gwen Rhydderch': Gwen Rhydderch said
-                        who = title[len(m.group()) :].strip()
-                        if who[:1].isupper() and len(who.split()) <= 6:
+                    quoted = _AFTER_QUOTE.search(
+                        text, max(sent.start, clause.start - 4), clause.start
+                    )
+                    if quoted and _lemma in REPORTING and m.start() == clause.start:
+                        # '"...," said Gwen Rhydderch on Monday': Gwen Rhydderch said
+                        who = _SPEAKER.match(text, m.end())
+                        if who is not None:
                             quote = _title(text, sent.start, clause.start, spans, limit=12)
-                            title = f"{who[:1].upper()}{who[1:]} {m.group().lower()}: {quote}"
+                            title = f"{who[1][:1].upper()}{who[1][1:]} {m.group().lower()}: {quote}"
+                    elif quoted and _lemma in REPORTING and len(title.split()) <= 8:
+                        # '"...," she said', '"...," Reddick told reporters': the quote is
+                        # what was said
+                        quote = _title(text, sent.start, clause.start, spans, limit=12)
+                        title = f"{title}: {quote}"
                     elif after_subject and m.start() == clause.start:
                         # "Its report, published that August, blamed ...": its report blamed
                         subj = _title(text, sent.start, clauses(text, sent)[0].end, spans)
@@ -123,6 +134,7 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                     subj = own
                     if not subj and text[clause.start : subject_end].strip():
                         subj = _title(text, clause.start, subject_end, spans)
+                        shared = Span(start=clause.start, end=subject_end)
                     title = _title(text, m.start(), end, spans)
                     if subj and not subj.lower().startswith(m.group().lower()):
                         title = f"{subj[:1].upper()}{subj[1:]} {title[:1].lower()}{title[1:]}"
@@ -133,11 +145,15 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                     if cut is not None and text[cut[0] : cut[1]] != " that ":
                         title = _title(text, clause.start, cut[0], spans)
                 own_clause = clause
+                if idx > 0 and (at := _last_join(text, kept[idx - 1][0].end(), m.start())):
+                    # "captured the town in 1861 and burned the bridge in 1862": a time after
+                    # the joining word is the second verb's (one before it is shared)
+                    own_clause = Span(start=at[0], end=clause.end)
                 if idx + 1 < len(kept):
                     cut = _last_join(text, m.end(), kept[idx + 1][0].start())
                     if cut is not None and text[cut[0] : cut[1]] != " and ":
                         # "said that prices rose in May": May is the rise's, not the saying's
-                        own_clause = Span(start=clause.start, end=cut[0])
+                        own_clause = Span(start=own_clause.start, end=cut[0])
                 out.append(
                     _Draft(
                         trigger=Mention.of(text, m.start(), m.end()),
@@ -145,11 +161,19 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                         clause=own_clause,
                         title=title,
                         past=past,
+                        subject=shared,
                     )
                 )
     return out
 
 
+# a clause right after the end of a quotation ('"We won," she said')
+_AFTER_QUOTE = re.compile(r"[,!?](?:[\"\u201d]|'')\s*$")
+# the speaker named after an inverted reporting verb: "said Ann Lee", "said Dr. Ann Lee, 81"
+_SPEAKER = re.compile(
+    r"\s+((?:[\w'’.-]+\s+){0,5}?[\w'’-]+)(?=\s*(?:[,.;:!?\"”]|$)|\s+(?:on|in|at|during|last|"
+    r"yesterday|today|this|after|before|when|as|who|outside|from)\b)"
+)
 # how an insertion between a subject and its verb opens: a relative pronoun, an apposition
 # or a participle
 _INSERTION = re.compile(r"(?:who|which|whose|an?|the|[a-z]+(?:ed|en))\b")

@@ -19,8 +19,9 @@ from timeline.model import Span
 _CLAUSE_BREAK = re.compile(
     r"(?=[,;:()\s])(?:[,;:]\s+|\)\s*|\(|(?<!\s)\s++(?:[–—-]\s+|\(|"
     r"(?=(?:when|while|because|although|whereas|which|who|until)\s)))"
-    # the end of a quotation before its inverted attribution: '"... came up," said Gwen'
-    r"|(?<=[,!?][\"\u201d])\s+(?=(?:said|says|told|recalled|added|wrote|asked)\s)"
+    # the end of a quotation before its attribution: '"... came up," said Gwen', '"...,"
+    # she said'
+    r"|(?:(?<=[,!?][\"\u201d])|(?<=[,!?]''))\s+"
 )
 
 
