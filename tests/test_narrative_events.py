@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import timeline
 from timeline.model import EventTime
 
+PUB = "2023-03-14"
 
-def _times(text: str, published: str = "2023-03-14") -> dict[str, EventTime]:
+
+def _times(text: str, published: str = PUB) -> dict[str, EventTime]:
     doc = timeline.parse(text, published=published)
     return {e.trigger.text: e.time for e in doc.events}
 
@@ -44,6 +47,26 @@ def test_the_reporting_frame_speaks_from_the_publication_date() -> None:
     t = _times(HISTORY)
     assert (t["said"].value, t["said"].basis) == ("2023-03-14", "publication")
     assert t["unveil"].value == "2024"  # a plan: "next year" from today
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "value"),
+    [
+        # a reporting verb the lexicon does not list is still told from today
+        ("The probe was launched in 1966. She recalled that it had failed.", "recalled", PUB),
+        ("The firm was founded in 1893. She added that it would close.", "added", PUB),
+        # the time after "said" + a subject is what was said, not when
+        ("Its chairman said the reunion on Friday would raise money.", "said", PUB),
+        ("He said on Monday that the talks would resume.", "said", "2023-03-13"),
+        ("The minister said in an interview last week that it was over.", "said", "2023-W10"),
+        # "told" names its listener first
+        ('"No," she told this newspaper in 2012.', "told", "2012"),
+        ('"Never," he told the Marlow Gazette last week.', "told", "2023-W10"),
+        ('"Wind," she told an interviewer in 2010.', "told", "2010"),
+    ],
+)
+def test_the_time_of_a_saying(text: str, trigger: str, value: str) -> None:
+    assert _times(text, published=PUB)[trigger].value == value
 
 
 def test_a_period_told_from_today_holds_for_the_next_sentence_only() -> None:

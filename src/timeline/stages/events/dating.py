@@ -14,9 +14,8 @@ from timeline.stages.events.drafts import _clause_of, _datable, _Draft, _time_of
 from timeline.stages.events.lexicon import (
     _CLAUSE_BREAK,
     _FUTURE,
-    REPORTING,
     clauses,
-    trigger_lemma,
+    is_reporting,
 )
 from timeline.stages.narrative import (
     NEAR_REACH,
@@ -54,6 +53,18 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
             continue
         # (index queries that build no list: a run-on sentence may hold thousands of times)
         near = datable.nearest_starting_in(d.clause.start, d.clause.end, d.trigger.start)
+        said_ahead = False  # a saying whose time after it is what was said
+        if (
+            near is not None
+            and near[0] > d.trigger.start
+            and (says := _SAYS.fullmatch(d.trigger.text)) is not None
+            and not (says["tell"] and _LISTENER.match(text, d.trigger.end, near[0]))
+            and not _SAID_WHEN.match(text, d.trigger.end, near[0])
+        ):
+            # "said the reunion on Friday would raise money": the time is what was said,
+            # and the saying is the news day's
+            near = datable.last_starting_in(d.clause.start, d.trigger.start)
+            said_ahead = True
         # the clause around the trigger (bounded: run-on clauses can be very long)
         clause_text = text[
             max(d.clause.start, d.trigger.start - 200) : min(d.clause.end, d.trigger.end + 200)
@@ -112,9 +123,11 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
             else:
                 d.time = _time_of(told)
         else:
+            if is_reporting(d.trigger.text):  # "said the plant would close": said, past
+                clause_text = text[max(d.clause.start, d.trigger.start - 200) : d.trigger.end]
             future = bool(_FUTURE.search(clause_text))
-            ref = story.at(d.trigger.start) if d.past and not future else None
-            if ref is not None and trigger_lemma(d.trigger.text) in REPORTING:
+            ref = story.at(d.trigger.start) if d.past and not future and not said_ahead else None
+            if ref is not None and is_reporting(d.trigger.text):
                 # "said" is the news day's, not a historic story's: told from today
                 ref = ref if is_news_day(ref) else None
             if ref is not None:
@@ -133,6 +146,24 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
                 )
             else:
                 d.time = EventTime()
+
+
+# what may stand between a reporting verb and the time of the saying: "said on Friday",
+# "said in an interview last week", "told reporters at a news conference on Tuesday"
+# verbs of saying whose object is what was said ("said the plant would close"); "tell"
+# first names a listener ("told this newspaper in 2012")
+_SAYS = re.compile(
+    r"(?i)(?:say|says|said|add|adds|added|note|notes|noted|explain|explains|explained"
+    r"|(?P<tell>tell|tells|told))"
+)
+_SAID_WHEN = re.compile(
+    r"(?:\s+(?:(?:to|in|at|during|after|before|from|outside|on|with)\s+(?:the\s+|an?\s+)?"
+    r"[\w'’-]+(?:\s+(?!that\b)[a-z'’-]+){0,3}|reporters|supporters|journalists|him|her|them|us)"
+    r")*(?:\s+(?:on|in|at|during|early|late|later|earlier))?\s*,?\s*$"
+)
+_LISTENER = re.compile(
+    r"\s+(?:this|the|his|her|its|their|an?)\s+(?:[A-Z][\w'’-]*\s+)*[\w'’-]+" + _SAID_WHEN.pattern
+)
 
 
 def _restated(text: str, head: Timex, datable: SpanIndex[Timex]) -> Timex:

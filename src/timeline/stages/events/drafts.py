@@ -14,9 +14,9 @@ from timeline.stages.events.lexicon import (
     _APPOSITION_GAP,
     _LEADING,
     _WORD,
-    REPORTING,
     _lexicon,
     clauses,
+    is_reporting,
 )
 from timeline.stages.events.verbs import JOIN, Hit, verb_hits
 from timeline.stages.values import shift, value_range
@@ -97,13 +97,13 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                     quoted = _AFTER_QUOTE.search(
                         text, max(sent.start, clause.start - 4), clause.start
                     )
-                    if quoted and _lemma in REPORTING and m.start() == clause.start:
+                    if quoted and is_reporting(m.group()) and m.start() == clause.start:
                         # '"...," said Gwen Rhydderch on Monday': Gwen Rhydderch said
                         who = _SPEAKER.match(text, m.end())
                         if who is not None:
                             quote = _title(text, sent.start, clause.start, spans, limit=12)
                             title = f"{who[1][:1].upper()}{who[1][1:]} {m.group().lower()}: {quote}"
-                    elif quoted and _lemma in REPORTING and len(title.split()) <= 8:
+                    elif quoted and is_reporting(m.group()) and len(title.split()) <= 8:
                         # '"...," she said', '"...," Reddick told reporters': the quote is
                         # what was said
                         quote = _title(text, sent.start, clause.start, spans, limit=12)

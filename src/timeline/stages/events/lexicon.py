@@ -239,6 +239,22 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(verbs=verbs, nouns=frozenset(data["event_nouns"]))
 
 
+def is_reporting(trigger: str) -> bool:
+    """Whether ``trigger`` is a form of a verb of ``REPORTING`` ("said", "recalled",
+    "added"), whether the lexicon lists the verb or not.
+
+    >>> is_reporting("recalled"), is_reporting("Told"), is_reporting("sailed")
+    (True, True, False)
+    """
+    word = trigger.lower()
+    return word in _reporting_forms() or trigger_lemma(word) in REPORTING
+
+
+@cache
+def _reporting_forms() -> frozenset[str]:
+    return frozenset(f for lemma in REPORTING for f in verb_forms(lemma))
+
+
 def trigger_lemma(trigger: str) -> str:
     """The lemma of an event trigger: verbs from the lexicon, other words lower-cased.
 

@@ -8,12 +8,19 @@ import re
 
 from timeline.model import Mention, Span
 from timeline.stages.events.drafts import DocIndex, _datable, _Draft, _time_of
-from timeline.stages.events.lexicon import _LEADING, REPORTING, _lexicon, trigger_lemma
+from timeline.stages.events.lexicon import (
+    _LEADING,
+    REPORTING,
+    _lexicon,
+    is_reporting,
+    trigger_lemma,
+)
 
 __all__ = ["anniversary_nouns", "dated_nouns", "subject_nouns"]
 
 # "the 1997 flood", "Sunday's snap election"
 _NOUN_AFTER = re.compile(r"(?:['’]s)?\s+([a-z][a-z-]+)\b(?:\s+([a-z][a-z-]+)\b)?")
+_JOINING = re.compile(r"that|which|who|and|or|but|when|while|as|if|after|before|since|until")
 # "the flood of 1997", "an election for June 2019"
 _NOUN_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+(?:of|in|on|at|during|for)\s+(?:the\s+)?$")
 
@@ -29,6 +36,8 @@ def dated_nouns(ix: DocIndex) -> list[_Draft]:
         found = None
         after = _NOUN_AFTER.match(text, t.end, min(len(text), t.end + 40))
         group = next((g for g in (1, 2) if after and after.group(g) in nouns), None)
+        if group == 2 and after and _JOINING.fullmatch(after.group(1)):
+            group = None  # "said on Monday that talks would resume": no "Monday talks"
         if after and group:
             found = (after.start(group), after.end(group), t.start, after.end(group))
         else:
@@ -81,7 +90,7 @@ def subject_nouns(ix: DocIndex, verbs: list[_Draft]) -> list[_Draft]:
     for v in verbs:
         if v.kind != "verb" or v.trigger.start - v.clause.start > 80:
             continue
-        if trigger_lemma(v.trigger.text) in _TOLD:
+        if is_reporting(v.trigger.text) or trigger_lemma(v.trigger.text) in _TOLD:
             continue  # "Her death was announced on Sunday": the death came before
         head = _SUBJECT_HEAD.search(text, v.clause.start, v.trigger.start)
         if head is None or head.group(1).lower() not in nouns:
