@@ -115,3 +115,24 @@ def test_evaluate_cli_prints_mismatches(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli, ["eval", "timeml", str(tmp_path / "wrong.tml"), "--errors", "5"])
     assert res.exit_code == 0, res.output
     assert "value     wrong.tml: system='1962' (DATE 1962)  gold='1962' (DATE 1999)" in res.stdout
+
+
+def test_eval_dated_counts_a_time_of_the_gold_day_as_that_day(tmp_path: Path) -> None:
+    from timeline.eval_dates import eval_dated
+
+    (tmp_path / "a.txt").write_text(
+        "On 21 August 1997 the river rose. At 9 p.m. the dam burst. The town flooded in "
+        "August 1997.",
+        encoding="utf-8",
+    )
+    gold = {
+        "file": "a.txt",
+        "published": "2022-08-21",
+        "events": [
+            {"trigger": "burst", "occurrence": 1, "value": "1997-08-21"},  # found T21:00
+            {"trigger": "flooded", "occurrence": 1, "value": "1997-08-12"},  # found 1997-08
+        ],
+    }
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    res = eval_dated(tmp_path / "gold.jsonl")
+    assert (res["found"], res["right"]) == (2, 1)

@@ -13,7 +13,9 @@ file::
 (case-sensitive, 1 for the first). ``value`` is a TIMEX3 date ("1973", "1973-03",
 "1973-03-11", "1973-SP"), ``before:VALUE`` for an event known only to come before a date,
 or ``unknown``. An event is right when the event found at that word has exactly the value
-(for ``before:``, an end before the date's first day; for ``unknown``, no value).
+(for ``before:``, an end before the date's first day; for ``unknown``, no value); a
+time of the day a gold value names ("1997-08-21T21:00", "1997-08-21TNI" for "1997-08-21")
+counts as that day, any other finer or coarser value as wrong.
 """
 
 from __future__ import annotations
@@ -98,7 +100,9 @@ def _score(doc: Any, g: dict[str, Any]) -> tuple[str, bool, Any]:
     if ev is None:
         return kind, False, None
     if kind == "dated":
-        return kind, ev.time.value == value, ev
+        found = ev.time.value or ""
+        # a time of the gold day says that day, more precisely: "1997-08-21T21:00"
+        return kind, found == value or (len(value) == 10 and found.startswith(value + "T")), ev
     if kind == "before":
         rng = value_range(value.removeprefix("before:"))
         return kind, bool(rng and ev.time.end and ev.time.end < rng[0]), ev
