@@ -424,3 +424,21 @@ def test_an_apposition_in_the_previous_sentence_does_not_make_a_date_an_aside() 
         "general, and the following year he was sent to Washington."
     )
     assert values(text, "1998-04-18")["the following year"] == "1996"
+
+
+def test_by_a_date_in_the_simple_past_moves_the_story_there() -> None:
+    got = values(
+        "The mills merged in 1951. By 1988 only two sites remained. That May, the board "
+        "closed the older one.",
+        "2024-02-01",
+    )
+    assert got["May"] == "1988-05"
+
+
+def test_the_start_of_a_span_reaching_the_story_is_not_counted_from() -> None:
+    got = values(
+        "Orvia left the union in March 1990, a union it had belonged to since 1922. "
+        "Elections followed that autumn.",
+        "2024-02-01",
+    )
+    assert got["that autumn"] == "1990-FA"

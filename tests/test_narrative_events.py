@@ -300,3 +300,8 @@ def test_a_date_in_a_relative_clause_insertion_does_not_date_the_main_verb() -> 
     assert dated["retired"] == "2009"
     assert dated["called"] != "2009"
     assert dated["rose"] != "2009"
+
+
+def test_a_clause_without_a_time_takes_the_time_of_its_when_clause() -> None:
+    t = _times("She moved to the coast in 1970, retiring when the yard closed in 1984.")
+    assert t["retiring"].value == "1984"

@@ -164,7 +164,9 @@ class Clock:
             and granularity_rank(t.granularity) >= 0
             and not derived
         ):
-            if self.last is None or not (self._in_apposition(t) or self._bracketed(t)):
+            if self.last is None or not (
+                self._in_apposition(t) or self._bracketed(t) or self._range_start(t)
+            ):
                 self.last = t  # not "Okonkwo, a catcher born in 1971,": the next year is the
                 # story's, not his birth's
             self._note_written(t, d)
@@ -227,6 +229,11 @@ class Clock:
         story holds across commentary told from today ("This description has become
         popular ... On 17 August, the Convention voted")."""
         return len(self.written) >= HISTORY_DATES and all(self.written)
+
+    def _range_start(self, t: Timex) -> bool:
+        """Whether ``t`` starts a span that reaches the story's time ("the federation it had
+        belonged to since 1946"): "that winter" after it is not 1946's."""
+        return bool(re.search(r"(?i)\bsince\s+$", self.text[max(0, t.start - 8) : t.start]))
 
     def _in_apposition(self, t: Timex) -> bool:
         return in_apposition(self.text, t)

@@ -95,8 +95,8 @@ def local_tense(text: str, start: int, end: int, sentence: Span | None) -> tuple
         # "by February", "until Tuesday": a deadline ahead, unless it is told in the past perfect
         # ... or told in the past: "by November the missiles were gone"
         past = any(w.lower() == "had" for w in before[-7:] + after) or any(
-            w.lower() in ("was", "were") for w in after
-        )
+            w.lower() in ("was", "were") or _word_class(w) == 2 for w in after
+        )  # "by 1985 only three plants remained"
         return not past, False
     if text.startswith("'s", end) and _WEEKDAY_NAME.match(text, start):
         return False, False  # "Wednesday's ruling" has happened

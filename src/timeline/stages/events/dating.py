@@ -83,6 +83,11 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
             if anchor is not None:
                 d.time = _time_of(anchor, "derived", f"before {head.text.lower()} ({head.value})")
                 continue
+        if near is None and _WHEN_NEXT.match(text, d.clause.end):
+            # "retiring when the pit closed in 1986": the time of the "when" clause
+            nxt = next((c for c in clauses(text, d.sentence) if c.start >= d.clause.end), None)
+            if nxt is not None:
+                near = datable.first_starting_in(nxt.start, nxt.end)
         told = near[2] if near is not None else _restated(text, head, datable) if head else None
         if near is None and (until := _NOT_UNTIL.match(text, d.clause.end)):
             # "was not finished until 1799": it was finished in 1799
@@ -184,6 +189,7 @@ _APPOSED = re.compile(r"\s*[,(–—-]\s*(?:in|on|at|during)?\s*")
 
 # "was not finished until 1799": the event happens at the date after "until"
 _NOT_UNTIL = re.compile(r"\s*until\s+")
+_WHEN_NEXT = re.compile(r"[\s,]*(?:when|while)\s")
 _NEGATED = re.compile(r"(?i)\b(?:not|never|n't)\s+(?:\w+\s+)?$")
 
 

@@ -151,7 +151,7 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                     own_clause = Span(start=at[0], end=clause.end)
                 if idx + 1 < len(kept):
                     cut = _last_join(text, m.end(), kept[idx + 1][0].start())
-                    if cut is not None and text[cut[0] : cut[1]] != " and ":
+                    if cut is not None and text[cut[0] : cut[1]] not in _SAME_TIME_JOINS:
                         # "said that prices rose in May": May is the rise's, not the saying's
                         own_clause = Span(start=own_clause.start, end=cut[0])
                 out.append(
@@ -184,6 +184,9 @@ _NOUN_PHRASE = re.compile(
     r"before|during|since|among|as|when|while|if|but|and|so|yet)\b)[A-Z][\w'’-]*(?:\s+(?!\d)|$)"
 )
 _JOIN_SPACED = re.compile(r" (?:and|since|after|before|once|when|while|that|which|who) ")
+# joining words after which a time is the first verb's too: "burst its banks and flooded
+# the town in 1997", "retired when the pit closed in 1986"
+_SAME_TIME_JOINS = (" and ", " when ", " while ")
 # joining words that are the second verb's subject themselves: "pictures that stunned"
 _SUBJECT_JOINS = (" and ", " that ", " which ", " who ")
 _PARTICLES = re.compile(r"(?i)^(?:(?:down|up|off|out|in|on|over|back|away|to|at|by)\s+)+")

@@ -104,8 +104,11 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
         return None  # "the March on Washington", "May to Brussels": a march, a name
     if word.endswith(".") or len(word) <= 3 and word != "May":
         return None
-    dated = re.search(r"\b(in|since|until|by|from|of|early|late|mid-?|last|next|this)\s*$", before)
-    if word == "May" and not dated:
+    dated = re.search(
+        r"\b(in|since|until|by|from|of|early|late|mid-?|last|next|this|during|through)\s*$", before
+    )
+    # "That May, the board ...": opening a sentence (mid-sentence "that May" may be a name)
+    if word == "May" and not dated and m.string[max(0, m.start() - 5) : m.start()] != "That ":
         return None
     if (
         word in ("April", "June", "August")
