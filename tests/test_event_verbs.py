@@ -26,6 +26,15 @@ def _triggers(text: str) -> list[str]:
         ("Engineers last heard from the probe that August.", "heard"),
         ("The delegates made the decision in 1994.", "made"),
         ("She set a national record the following spring.", "set"),
+        # a bare noun object after a plural noun or a name
+        ("Surveys conducted in May showed support for the plan.", "showed"),
+        ("Lenders tightened credit.", "tightened"),
+        # after a participle modifying the subject: the main verb
+        ("A sample drilled in Greenland matched the older record.", "matched"),
+        # after an opening time, a subject and an apposition of names
+        ("In 1902 two cousins, Ada Merrow and Lil Tate, leased a barn.", "leased"),
+        # the verb of a free relative
+        ("Nobody forgot what happened to the ferry.", "happened"),
     ],
 )
 def test_past_verbs_found_by_construction(text: str, trigger: str) -> None:
@@ -257,3 +266,7 @@ def test_an_event_noun_heading_the_subject_is_dated_as_its_verb(
 def test_a_noun_inside_a_longer_subject_is_not_taken_as_its_head() -> None:
     # "the war" is inside "Prices after the war", not the subject of "rose"
     assert "war" not in _triggers("Prices after the war rose in 1946.")
+
+
+def test_a_participle_after_the_verb_is_not_a_main_verb() -> None:
+    assert _triggers("She opened the door locked by a guard.") == ["opened"]

@@ -65,18 +65,28 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
             after_subject = verbless
             hits = verb_hits(text, clause, lex, ix.inside_entity, after_subject)
             if clause.start == sent.start:
-                verbless = _NOUN_PHRASE.match(text, clause.start) is not None and all(
+                np_at = _after_opening_time(ix, clause)
+                np = _NOUN_PHRASE if np_at == clause.start else _NOUN_PHRASE_AFTER_TIME
+                verbless = np.match(text, np_at) is not None
+                verbless = verbless and all(
                     not past and m.end() == clause.end for m, _, past in hits
                 )  # a subject, or one ending in a noun-like form: "The final report, ..."
             else:  # an insertion keeps the sentence waiting for its verb: "Its report,
-                # published that August, blamed", "Reyes, who had worked with punk acts, insisted"
-                verbless = verbless and _INSERTION.match(text, clause.start) is not None
+                # published that August, blamed", "Reyes, who had worked with punk acts, insisted",
+                # "two brothers, Samuel and Edwin Wren, rented"
+                verbless = verbless and (
+                    _INSERTION.match(text, clause.start) is not None
+                    or _NAMES.fullmatch(text, clause.start, clause.end) is not None
+                )
             kept: list[Hit] = []
             for h in hits:
                 if not kept:
                     kept.append(h)
                     continue
                 between = text[kept[-1][0].end() : h[0].start()]
+                if _reduced_relative(text, clause, kept, h, between):
+                    kept.append(h)  # "Opinion polls published in September showed support"
+                    continue
                 if not JOIN.search(between) or _ENDS_IN_PREPOSITION.search(between):
                     continue
                 join = _last_join(text, kept[-1][0].end(), h[0].start())
@@ -130,6 +140,8 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                         # "returned pictures that stunned scientists", "dyes that had
                         # resisted": what the pronoun stands for is the subject
                         noun = _PARTICLES.sub("", text[kept[idx - 1][0].end() : join[0]].strip())
+                        if text[join[0] : join[1]] == " what ":
+                            noun = "what"  # "remembered what happened": what happened
                         own = f"{noun} {own}".strip()
                     subj = own
                     if not subj and text[clause.start : subject_end].strip():
@@ -142,7 +154,7 @@ def _find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                     cut = _last_join(text, m.start(), kept[1][0].start())
                     # "She noticed that a compound broke down dyes": the whole of what she
                     # noticed is the title of the noticing
-                    if cut is not None and text[cut[0] : cut[1]] != " that ":
+                    if cut is not None and text[cut[0] : cut[1]] not in (" that ", " what "):
                         title = _title(text, clause.start, cut[0], spans)
                 own_clause = clause
                 if idx > 0 and (at := _last_join(text, kept[idx - 1][0].end(), m.start())):
@@ -174,6 +186,43 @@ _SPEAKER = re.compile(
     r"\s+((?:[\w'’.-]+\s+){0,5}?[\w'’-]+)(?=\s*(?:[,.;:!?\"”]|$)|\s+(?:on|in|at|during|last|"
     r"yesterday|today|this|after|before|when|as|who|outside|from)\b)"
 )
+
+
+def _after_opening_time(ix: DocIndex, clause: Span) -> int:
+    """Where a clause starts after an opening time ("In 1893 two brothers ..."), or its start."""
+    text = ix.doc.text
+    m = _TIME_OPENER.match(text, clause.start)
+    at = m.end() if m else clause.start
+    t = next(iter(ix.timex_spans.starting_in(at, at + 1)), None)
+    if t is None:
+        return clause.start
+    return t[1] + len(text[t[1] : clause.end]) - len(text[t[1] : clause.end].lstrip(" ,"))
+
+
+def _reduced_relative(text: str, clause: Span, kept: list[Hit], h: Hit, between: str) -> bool:
+    """Whether the one verb kept so far is a participle after the subject's noun and ``h``
+    the clause's main verb: "An ice core drilled nearby matched her record", "polls
+    published in September showed support" (not "the door locked by a guard")."""
+    if len(kept) != 1 or JOIN.search(between) or not h[2]:
+        return False
+    first = kept[0][0]
+    return (
+        first.group().endswith(("ed", "en"))
+        and _NOUN_PHRASE.match(text, clause.start) is not None
+        and _ENDS_IN_NOUN.search(text, clause.start, first.start()) is not None
+        and _OBJECT_OR_END.match(text, h[0].end()) is not None
+        and "," not in between
+    )
+
+
+_TIME_OPENER = re.compile(r"(?:In|On|By|During|Since|Until)\s+")
+# a subject's insertion made of names only: "Samuel Hollis and Edwin Wren"
+_NAMES = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]*)*\s*")
+_ENDS_IN_NOUN = re.compile(r"\b(?!(?i:the|a|an|and|or|to|of|in|on|at|by)\b)[A-Za-z][a-z]{2,}\s+$")
+_OBJECT_OR_END = re.compile(
+    r"\s+(?!(?:by|to|as|with)\b)(?:the|a|an|her|his|its|their|our|this|that|these|those|"
+    r"[a-z]+ly|[a-z]+|\d)"
+)
 # how an insertion between a subject and its verb opens: a relative pronoun, an apposition
 # or a participle
 _INSERTION = re.compile(r"(?:who|which|whose|an?|the|[a-z]+(?:ed|en))\b")
@@ -183,12 +232,14 @@ _NOUN_PHRASE = re.compile(
     r"(?![Tt]here\b|[Tt]hen\b|[A-Za-z]+ly\b|(?i:in|on|at|by|of|for|from|with|within|after|"
     r"before|during|since|among|as|when|while|if|but|and|so|yet)\b)[A-Z][\w'’-]*(?:\s+(?!\d)|$)"
 )
-_JOIN_SPACED = re.compile(r" (?:and|since|after|before|once|when|while|that|which|who) ")
+# ("In 1893 two brothers ...": after an opening time the subject may start in lower case)
+_NOUN_PHRASE_AFTER_TIME = re.compile(_NOUN_PHRASE.pattern.replace("[A-Z][\\w", "[A-Za-z][\\w", 1))
+_JOIN_SPACED = re.compile(r" (?:and|since|after|before|once|when|while|that|which|who|what) ")
 # joining words after which a time is the first verb's too: "burst its banks and flooded
 # the town in 1997", "retired when the pit closed in 1986"
 _SAME_TIME_JOINS = (" and ", " when ", " while ")
 # joining words that are the second verb's subject themselves: "pictures that stunned"
-_SUBJECT_JOINS = (" and ", " that ", " which ", " who ")
+_SUBJECT_JOINS = (" and ", " that ", " which ", " who ", " what ")
 _PARTICLES = re.compile(r"(?i)^(?:(?:down|up|off|out|in|on|over|back|away|to|at|by)\s+)+")
 _AUXILIARIES = re.compile(
     r"(?i)(?:(?:had|has|have|was|were|is|are|be|been|would|will|did|could|should|not|never|"

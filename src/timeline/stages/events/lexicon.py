@@ -120,7 +120,14 @@ def regular_past(
         return False
     if _AUX_BEFORE.search(text, lo, start) or _PRONOUN_BEFORE.search(text, lo, start):
         return True
-    return bool(_NOUN_BEFORE.search(text, lo, start) and _TAKES_AFTER.match(text, end))
+    if not _NOUN_BEFORE.search(text, lo, start):
+        return False
+    # a bare noun as its object after a plural noun or a name ("polls showed support",
+    # "the paper attracted little attention"), not after an adjective ("imported cars")
+    return bool(
+        _TAKES_AFTER.match(text, end)
+        or (_PLURAL_OR_NAME_BEFORE.search(text, lo, start) and _WORD_AFTER.match(text, end))
+    )
 
 
 # what a verb takes next: an object, a preposition or particle, an adverb, a name or number
@@ -135,6 +142,7 @@ _OBJECT_AFTER = re.compile(
 _TAKES_AFTER = re.compile(_OBJECT_AFTER.pattern + r"|\s*[,.;:]")
 _JOINING_WORD = re.compile(r"(?i)(?:and|or|that)\s+")
 _WORD_AFTER = re.compile(r"\s+[a-z]")  # a verb's object or complement with no determiner
+_PLURAL_OR_NAME_BEFORE = re.compile(r"(?:\b[a-z]{3,}[^s\W]s|\b[A-Z][a-z]+)\s+$")
 
 
 def joins_verb(text: str, at: int, end: int) -> bool:

@@ -22,7 +22,7 @@ __all__ = ["Hit", "JOIN", "verb_hits"]
 
 # words that join a second verb of a clause to the first: "cut ties and closed", "resigned
 # after the party lost", "thirty years since the bridge collapsed"
-JOIN = re.compile(r"\b(?:and|since|after|before|once|when|while|that|which|who)\b")
+JOIN = re.compile(r"\b(?:and|since|after|before|once|when|while|that|which|who|what)\b")
 
 # a verb found in a clause: its match, its lemma, and whether it is a past form
 Hit = tuple[re.Match[str], str, bool]
