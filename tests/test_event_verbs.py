@@ -270,3 +270,29 @@ def test_a_noun_inside_a_longer_subject_is_not_taken_as_its_head() -> None:
 
 def test_a_participle_after_the_verb_is_not_a_main_verb() -> None:
     assert _triggers("She opened the door locked by a guard.") == ["opened"]
+
+
+def test_an_event_noun_in_a_dated_clause_is_dated_with_it() -> None:
+    doc = timeline.parse(
+        "A bribery scandal forced the resignation of the minister in March 2018. "
+        "She attended the award ceremony last month in a wheelchair.",
+        published="2023-03-14",
+    )
+    got = {e.trigger.text: e for e in doc.events}
+    assert got["resignation"].time.value == "2018-03"
+    assert got["resignation"].title == "The resignation"
+    assert got["ceremony"].time.value == "2023-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Her death was announced on Sunday.", "death"),  # told on Sunday, not then
+        ("The war between Arvel and Tosk began on 3 March 1871.", "war"),  # its start
+        ("The union will hold a vote on the agreement next month.", "agreement"),
+        ("She said last night that she would call a referendum.", "referendum"),
+    ],
+)
+def test_an_event_noun_is_not_dated_by_a_time_that_is_not_its_own(text: str, noun: str) -> None:
+    doc = timeline.parse(text, published="2023-03-14")
+    assert noun not in [e.trigger.text for e in doc.events]

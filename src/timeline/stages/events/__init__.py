@@ -34,7 +34,12 @@ from timeline.stages.events.drafts import (
 )
 from timeline.stages.events.lexicon import clauses, trigger_lemma, verb_forms
 from timeline.stages.events.links import _link, _time_order_links
-from timeline.stages.events.nouns import anniversary_nouns, dated_nouns, subject_nouns
+from timeline.stages.events.nouns import (
+    anniversary_nouns,
+    clause_nouns,
+    dated_nouns,
+    subject_nouns,
+)
 
 __all__ = ["events_stage", "verb_forms", "trigger_lemma", "clauses"]
 
@@ -64,6 +69,7 @@ def events_stage(doc: Document, settings: Settings) -> Document:
     drafts.extend(subject_nouns(ix, drafts))
     drafts.extend(dated_nouns(ix))
     drafts.extend(anniversary_nouns(ix))
+    drafts.extend(clause_nouns(ix, drafts))
     drafts = _dedupe(drafts)
     _date(doc, drafts, timexes)
     date_from_anchor_events(doc, drafts, timexes)

@@ -4,19 +4,23 @@ event, the time expression its date (basis ``explicit``, or the expression's own
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from timeline.model import Mention, Span
 from timeline.stages.events.drafts import DocIndex, _datable, _Draft, _time_of
 from timeline.stages.events.lexicon import (
     _LEADING,
+    _WORD,
     REPORTING,
     _lexicon,
+    clauses,
     is_reporting,
     trigger_lemma,
 )
+from timeline.stages.narrative import in_apposition
 
-__all__ = ["anniversary_nouns", "dated_nouns", "subject_nouns"]
+__all__ = ["anniversary_nouns", "clause_nouns", "dated_nouns", "subject_nouns"]
 
 # "the 1997 flood", "Sunday's snap election"
 _NOUN_AFTER = re.compile(r"(?:['’]s)?\s+([a-z][a-z-]+)\b(?:\s+([a-z][a-z-]+)\b)?")
@@ -92,6 +96,8 @@ def subject_nouns(ix: DocIndex, verbs: list[_Draft]) -> list[_Draft]:
             continue
         if is_reporting(v.trigger.text) or trigger_lemma(v.trigger.text) in _TOLD:
             continue  # "Her death was announced on Sunday": the death came before
+        if _ENDING.fullmatch(v.trigger.text):
+            continue  # "The war ended in 1945": its end is dated, not the war
         head = _SUBJECT_HEAD.search(text, v.clause.start, v.trigger.start)
         if head is None or head.group(1).lower() not in nouns:
             continue
@@ -166,3 +172,112 @@ def _with_determiner(text: str, start: int) -> int:
     """Where the noun phrase starts: "the 1997 flood", "Hogan's death in 2011"."""
     m = _DETERMINER.search(text, max(0, start - 30), start)
     return m.start() if m else start
+
+
+# what stands right before an event noun that is a thing that happened, not a kind of
+# thing: a determiner, a possessive or a number, maybe with up to two modifiers ("won the
+# election", "forced the resignation of", "attended the award ceremony"); not "after" or
+# "before" (that event is on the other side of the clause's time) nor "end of"
+_NOUN_DETERMINER = re.compile(
+    r"(?:\b(?i:the|a|an|his|her|its|their|this|that|our)|[A-Z]\w+['’]s)"
+    r"(?:\s+(?!(?i:of|in|on|at|by|for|to|and|or)\b)[a-z-]+){0,2}\s+$"
+)
+_NOT_THIS_TIME = re.compile(
+    r"(?i)\b(?:after|before|until|since|end\s+of|ended|ending)\s+\S*\s*\S*\s*$"
+)
+
+
+_ENDING = re.compile(r"(?i)end(?:s|ed|ing)?|finish(?:es|ed|ing)?|conclude[sd]?|concluding")
+# a phase verb after the noun: its start or end is dated, not the event ("the war between
+# A and B began on 3 March 1871", "the strike ended in May")
+_PHASE_AFTER = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,4}?(?:(?:had|has|was)\s+)?(?:end|ends|ended|ending|finished|"
+    r"concluded|over|began|begun|begins|started|starts|broke\s+out|came\s+to\s+an\s+end)\b"
+)
+_NOUN_AFTER_NOUN = re.compile(
+    r"\s+(?!(?:of|in|on|at|by|for|to|with|from|into|after|before|during|was|were|is|are|had|"
+    r"has|have|will|would|and|or|but|that|which|who|last|next|this|later|earlier|yesterday|today|"
+    r"the|a|an|its|his|her|their|as|than|when|while|since|until|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|twenty|thirty|several|some|many|few|within|soon|just)\b)"
+    r"[a-z]+\b(?<!ly)"
+)
+_COMPLEMENT = re.compile(r"(?i)\b(?:on|of|about|over|against|for)\s+\S+\s*$")
+_VERB_BETWEEN = re.compile(r"(?i)\b(?:said|says|told|would|will|to|that|[a-z]{3,}ed)\b")
+
+
+def clause_nouns(ix: DocIndex, drafts: list[_Draft]) -> list[_Draft]:
+    """A draft for each event noun with a determiner in a clause that holds a date of its
+    own (not one in an apposition): "Ivaskan's party won the election two years later",
+    "a scandal forced the resignation of Prime Minister Veld in March 2018". It is dated as
+    the clause is (the nearest time in it)."""
+    text = ix.doc.text
+    nouns = _lexicon().nouns
+    taken = {d.trigger.start for d in drafts}
+    verbs = sorted((d for d in drafts if d.kind == "verb"), key=lambda d: d.trigger.start)
+    starts = [d.trigger.start for d in verbs]
+
+    def verbs_in(clause: Span) -> list[_Draft]:
+        return verbs[
+            bisect.bisect_left(starts, clause.start) : bisect.bisect_left(starts, clause.end)
+        ]
+
+    out: list[_Draft] = []
+    for sent in ix.doc.sentences:
+        if not any(True for _ in ix.timex_spans.starting_in(sent.start, sent.end)):
+            continue
+        for clause in clauses(text, sent):
+            dated = [
+                t
+                for _a, _b, t in ix.timex_spans.starting_in(clause.start, clause.end)
+                if _datable(t) and not in_apposition(text, t)
+            ]
+            if not dated:
+                continue
+            for w in _WORD.finditer(text, clause.start, clause.end):
+                word = w.group()
+                if word not in nouns or w.start() in taken or ix.inside_entity(w.start()):
+                    continue
+                lo = max(clause.start, w.start() - 40)
+                det = _NOUN_DETERMINER.search(text, lo, w.start())
+                if det is None or _NOT_THIS_TIME.search(text, lo, det.start() + 1):
+                    continue
+                if any(t.start <= w.start() < t.end for t in dated) or _PHASE_AFTER.match(
+                    text, w.end()
+                ):
+                    continue  # "the war ended in 1945": the end, not the war
+                if _NOUN_AFTER_NOUN.match(text, w.end()):
+                    continue  # "the ruling party", "the election campaign": a modifier
+                if _COMPLEMENT.search(text, lo, det.start() + 1):
+                    continue  # "a vote on the agreement next month": the vote's month
+                nearest = min(dated, key=lambda t: abs(t.start - w.start()))
+                if nearest.end <= w.start() and _VERB_BETWEEN.search(text, nearest.end, w.start()):
+                    continue  # "said last night that he would hold a referendum": the saying's
+                if any(
+                    v.kind == "verb"
+                    and clause.start <= v.trigger.start
+                    and w.end() <= v.trigger.start < clause.end
+                    and (is_reporting(v.trigger.text) or trigger_lemma(v.trigger.text) in _TOLD)
+                    for v in verbs_in(clause)
+                ):
+                    continue  # "Her death was announced on Sunday": told then, not then
+                out.append(
+                    _Draft(
+                        trigger=Mention.of(text, w.start(), w.end()),
+                        sentence=sent,
+                        clause=clause,
+                        title=_phrase(text, det.start(), _noun_phrase_end(text, w.end())),
+                        past=True,
+                        kind="noun",
+                    )
+                )
+    return out
+
+
+_OF_PHRASE = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s*)+")
+
+
+def _noun_phrase_end(text: str, end: int) -> int:
+    """The end of a noun phrase with its "of" + name: "the resignation of Prime Minister
+    Tomas Veld"."""
+    m = _OF_PHRASE.match(text, end)
+    return m.end() if m else end
