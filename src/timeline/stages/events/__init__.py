@@ -29,7 +29,6 @@ from timeline.stages.events.drafts import (
     _dedupe,
     _derivations,
     _Draft,
-    _find_verbs,
     _named_events,
 )
 from timeline.stages.events.lexicon import clauses, trigger_lemma, verb_forms
@@ -40,6 +39,7 @@ from timeline.stages.events.nouns import (
     dated_nouns,
     subject_nouns,
 )
+from timeline.stages.events.verb_drafts import find_verbs
 
 __all__ = ["events_stage", "verb_forms", "trigger_lemma", "clauses"]
 
@@ -50,7 +50,7 @@ def events_stage(doc: Document, settings: Settings) -> Document:
     timexes = list(doc.timexes)
     cap = settings.cap(len(text), settings.max_events_per_1000)
     ix = DocIndex.build(doc, timexes)
-    drafts = _find_verbs(ix, cap)
+    drafts = find_verbs(ix, cap)
     problems = doc.problems
     if len(drafts) >= cap:
         cut = drafts[-1].trigger.end

@@ -1,0 +1,219 @@
+"""Verb events, clause by clause: the verbs of each clause that are events (``verbs``), which
+of them stand as main verbs of their own (joined by "and", "that", "when" ..., or after a
+participle that modifies the subject), their titles (with the subject a later verb shares,
+and the speaker of a quotation) and the part of the clause each one's time is looked for in.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.model import Mention, Span
+from timeline.stages.events.drafts import DocIndex, _Draft, _title
+from timeline.stages.events.lexicon import _lexicon, clauses, is_reporting
+from timeline.stages.events.verbs import JOIN, Hit, verb_hits
+
+__all__ = ["find_verbs"]
+
+
+def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
+    text, doc, spans = ix.doc.text, ix.doc, ix.timex_spans
+    lex = _lexicon()
+    out: list[_Draft] = []
+    for sent in doc.sentences:
+        if len(out) >= limit:
+            break
+        verbless = False  # the sentence so far is a subject with no verb (and an insertion)
+        for clause in clauses(text, sent):
+            if len(out) >= limit:
+                break
+            after_subject = verbless
+            hits = verb_hits(text, clause, lex, ix.inside_entity, after_subject)
+            if clause.start == sent.start:
+                np_at = _after_opening_time(ix, clause)
+                np = _NOUN_PHRASE if np_at == clause.start else _NOUN_PHRASE_AFTER_TIME
+                verbless = np.match(text, np_at) is not None
+                verbless = verbless and all(
+                    not past and m.end() == clause.end for m, _, past in hits
+                )  # a subject, or one ending in a noun-like form: "The final report, ..."
+            else:  # an insertion keeps the sentence waiting for its verb: "Its report,
+                # published that August, blamed", "Reyes, who had worked with punk acts, insisted",
+                # "two brothers, Samuel and Edwin Wren, rented"
+                verbless = verbless and (
+                    _INSERTION.match(text, clause.start) is not None
+                    or _NAMES.fullmatch(text, clause.start, clause.end) is not None
+                )
+            kept: list[Hit] = []
+            for h in hits:
+                if not kept:
+                    kept.append(h)
+                    continue
+                between = text[kept[-1][0].end() : h[0].start()]
+                if _reduced_relative(text, clause, kept, h, between):
+                    kept.append(h)  # "Opinion polls published in September showed support"
+                    continue
+                if not JOIN.search(between) or _ENDS_IN_PREPOSITION.search(between):
+                    continue
+                join = _last_join(text, kept[-1][0].end(), h[0].start())
+                if (
+                    join is None
+                    or text[join[0] : join[1]] in _SUBJECT_JOINS
+                    or join[1] < h[0].start()
+                ):
+                    kept.append(h)  # after "since" or "after" a subject comes first: "after
+                    # the party lost", not "after launch" (a noun)
+            if not kept:
+                continue
+            subject_end = kept[0][0].start()
+            for idx, (m, _lemma, past) in enumerate(kept):
+                shared = None
+                if idx == 0:
+                    title = _title(text, clause.start, clause.end, spans)
+                    quoted = _AFTER_QUOTE.search(
+                        text, max(sent.start, clause.start - 4), clause.start
+                    )
+                    if quoted and is_reporting(m.group()) and m.start() == clause.start:
+                        # '"...," said Gwen Rhydderch on Monday': Gwen Rhydderch said
+                        who = _SPEAKER.match(text, m.end())
+                        if who is not None:
+                            quote = _title(text, sent.start, clause.start, spans, limit=12)
+                            title = f"{who[1][:1].upper()}{who[1][1:]} {m.group().lower()}: {quote}"
+                    elif quoted and is_reporting(m.group()) and len(title.split()) <= 8:
+                        # '"...," she said', '"...," Reddick told reporters': the quote is
+                        # what was said
+                        quote = _title(text, sent.start, clause.start, spans, limit=12)
+                        title = f"{title}: {quote}"
+                    elif after_subject and m.start() == clause.start:
+                        # "Its report, published that August, blamed ...": its report blamed
+                        subj = _title(text, sent.start, clauses(text, sent)[0].end, spans)
+                        title = f"{subj} {title[:1].lower()}{title[1:]}"
+                else:
+                    nxt = kept[idx + 1][0].start() if idx + 1 < len(kept) else clause.end
+                    end = nxt
+                    if idx + 1 < len(kept):
+                        cut = _last_join(text, m.start(), nxt)
+                        end = cut[0] if cut is not None else nxt
+                    # "... and Putin naturally seeks", "since the bridge collapsed": a new
+                    # subject after the joining word
+                    join = _last_join(text, kept[idx - 1][0].end(), m.start())
+                    own = text[join[1] : m.start()].strip() if join is not None else ""
+                    if (
+                        join is not None
+                        and text[join[0] : join[1]] in _SUBJECT_JOINS[1:]
+                        and (not own or _AUXILIARIES.fullmatch(own))
+                    ):
+                        # "returned pictures that stunned scientists", "dyes that had
+                        # resisted": what the pronoun stands for is the subject
+                        noun = _PARTICLES.sub("", text[kept[idx - 1][0].end() : join[0]].strip())
+                        if text[join[0] : join[1]] == " what ":
+                            noun = "what"  # "remembered what happened": what happened
+                        own = f"{noun} {own}".strip()
+                    subj = own
+                    if not subj and text[clause.start : subject_end].strip():
+                        subj = _title(text, clause.start, subject_end, spans)
+                        shared = Span(start=clause.start, end=subject_end)
+                    title = _title(text, m.start(), end, spans)
+                    if subj and not subj.lower().startswith(m.group().lower()):
+                        title = f"{subj[:1].upper()}{subj[1:]} {title[:1].lower()}{title[1:]}"
+                if idx == 0 and len(kept) > 1:
+                    cut = _last_join(text, m.start(), kept[1][0].start())
+                    # "She noticed that a compound broke down dyes": the whole of what she
+                    # noticed is the title of the noticing
+                    if cut is not None and text[cut[0] : cut[1]] not in (" that ", " what "):
+                        title = _title(text, clause.start, cut[0], spans)
+                own_clause = clause
+                if idx > 0 and (at := _last_join(text, kept[idx - 1][0].end(), m.start())):
+                    # "captured the town in 1861 and burned the bridge in 1862": a time after
+                    # the joining word is the second verb's (one before it is shared)
+                    own_clause = Span(start=at[0], end=clause.end)
+                if idx + 1 < len(kept):
+                    cut = _last_join(text, m.end(), kept[idx + 1][0].start())
+                    if cut is not None and text[cut[0] : cut[1]] not in _SAME_TIME_JOINS:
+                        # "said that prices rose in May": May is the rise's, not the saying's
+                        own_clause = Span(start=own_clause.start, end=cut[0])
+                out.append(
+                    _Draft(
+                        trigger=Mention.of(text, m.start(), m.end()),
+                        sentence=sent,
+                        clause=own_clause,
+                        title=title,
+                        past=past,
+                        subject=shared,
+                    )
+                )
+    return out
+
+
+# a clause right after the end of a quotation ('"We won," she said')
+_AFTER_QUOTE = re.compile(r"[,!?](?:[\"\u201d]|'')\s*$")
+# the speaker named after an inverted reporting verb: "said Ann Lee", "said Dr. Ann Lee, 81"
+_SPEAKER = re.compile(
+    r"\s+((?:[\w'’.-]+\s+){0,5}?[\w'’-]+)(?=\s*(?:[,.;:!?\"”]|$)|\s+(?:on|in|at|during|last|"
+    r"yesterday|today|this|after|before|when|as|who|outside|from)\b)"
+)
+
+
+def _after_opening_time(ix: DocIndex, clause: Span) -> int:
+    """Where a clause starts after an opening time ("In 1893 two brothers ..."), or its start."""
+    text = ix.doc.text
+    m = _TIME_OPENER.match(text, clause.start)
+    at = m.end() if m else clause.start
+    t = next(iter(ix.timex_spans.starting_in(at, at + 1)), None)
+    if t is None:
+        return clause.start
+    return t[1] + len(text[t[1] : clause.end]) - len(text[t[1] : clause.end].lstrip(" ,"))
+
+
+def _reduced_relative(text: str, clause: Span, kept: list[Hit], h: Hit, between: str) -> bool:
+    """Whether the one verb kept so far is a participle after the subject's noun and ``h``
+    the clause's main verb: "An ice core drilled nearby matched her record", "polls
+    published in September showed support" (not "the door locked by a guard")."""
+    if len(kept) != 1 or JOIN.search(between) or not h[2]:
+        return False
+    first = kept[0][0]
+    return (
+        first.group().endswith(("ed", "en"))
+        and _NOUN_PHRASE.match(text, clause.start) is not None
+        and _ENDS_IN_NOUN.search(text, clause.start, first.start()) is not None
+        and _OBJECT_OR_END.match(text, h[0].end()) is not None
+        and "," not in between
+    )
+
+
+_TIME_OPENER = re.compile(r"(?:In|On|By|During|Since|Until)\s+")
+# a subject's insertion made of names only: "Samuel Hollis and Edwin Wren"
+_NAMES = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]*)*\s*")
+_ENDS_IN_NOUN = re.compile(r"\b(?!(?i:the|a|an|and|or|to|of|in|on|at|by)\b)[A-Za-z][a-z]{2,}\s+$")
+_OBJECT_OR_END = re.compile(
+    r"\s+(?!(?:by|to|as|with)\b)(?:the|a|an|her|his|its|their|our|this|that|these|those|"
+    r"[a-z]+ly|[a-z]+|\d)"
+)
+# how an insertion between a subject and its verb opens: a relative pronoun, an apposition
+# or a participle
+_INSERTION = re.compile(r"(?:who|which|whose|an?|the|[a-z]+(?:ed|en))\b")
+# a sentence that opens with a noun phrase, not with a preposition, adverb or time:
+# "Its report, ...", not "Within weeks, ..." or "In 2019, ..."
+_NOUN_PHRASE = re.compile(
+    r"(?![Tt]here\b|[Tt]hen\b|[A-Za-z]+ly\b|(?i:in|on|at|by|of|for|from|with|within|after|"
+    r"before|during|since|among|as|when|while|if|but|and|so|yet)\b)[A-Z][\w'’-]*(?:\s+(?!\d)|$)"
+)
+# ("In 1893 two brothers ...": after an opening time the subject may start in lower case)
+_NOUN_PHRASE_AFTER_TIME = re.compile(_NOUN_PHRASE.pattern.replace("[A-Z][\\w", "[A-Za-z][\\w", 1))
+_JOIN_SPACED = re.compile(r" (?:and|since|after|before|once|when|while|that|which|who|what) ")
+# joining words after which a time is the first verb's too: "burst its banks and flooded
+# the town in 1997", "retired when the pit closed in 1986"
+_SAME_TIME_JOINS = (" and ", " when ", " while ")
+# joining words that are the second verb's subject themselves: "pictures that stunned"
+_SUBJECT_JOINS = (" and ", " that ", " which ", " who ", " what ")
+_PARTICLES = re.compile(r"(?i)^(?:(?:down|up|off|out|in|on|over|back|away|to|at|by)\s+)+")
+_AUXILIARIES = re.compile(
+    r"(?i)(?:(?:had|has|have|was|were|is|are|be|been|would|will|did|could|should|not|never|"
+    r"also|then|later)\s*)+"
+)
+_ENDS_IN_PREPOSITION = re.compile(r"\b(?:to|of|for|the)\s*$")
+
+
+def _last_join(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """(start, end) of the last joining word, with its spaces, in ``text[a:b]``, or None."""
+    spans = [m.span() for m in _JOIN_SPACED.finditer(text, a, b)]
+    return spans[-1] if spans else None
