@@ -442,3 +442,11 @@ def test_the_start_of_a_span_reaching_the_story_is_not_counted_from() -> None:
         "2024-02-01",
     )
     assert got["that autumn"] == "1990-FA"
+
+
+def test_n_units_after_that_counts_from_the_last_date() -> None:
+    got = values(
+        "She won the national title in 1966. An injury ended her career two years after that.",
+        "2024-02-01",
+    )
+    assert got["two years after that"] == "1968"

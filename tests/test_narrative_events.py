@@ -305,3 +305,24 @@ def test_a_date_in_a_relative_clause_insertion_does_not_date_the_main_verb() -> 
 def test_a_clause_without_a_time_takes_the_time_of_its_when_clause() -> None:
     t = _times("She moved to the coast in 1970, retiring when the yard closed in 1984.")
     assert t["retiring"].value == "1984"
+
+
+def test_a_time_looked_back_to_in_the_past_perfect_does_not_move_the_story() -> None:
+    t = _times(
+        "She won the final on 4 June 1971. Her bike had broken two days earlier, and she "
+        "rode a borrowed one. She crossed the line alone.",
+        published="2021-06-04",
+    )
+    assert t["broken"].value == "1971-06-02"
+    assert t["rode"].value == "1971-06-04"
+    assert t["crossed"].value == "1971-06-04"
+
+
+def test_a_year_modifying_a_noun_is_not_the_time_of_the_clause() -> None:
+    t = _times(
+        "Last year, a student came across Marsh's 1962 survey while sorting an archive. "
+        "She wrote to him that summer.",
+        published="2021-06-04",
+    )
+    assert t["came"].value == "2020"
+    assert t["wrote"].value == "2020-SU"

@@ -51,6 +51,7 @@ __all__ = [
     "present_verbs",
     "told_now",
     "years_since",
+    "modifies_noun",
 ]
 
 
@@ -165,7 +166,10 @@ class Clock:
             and not derived
         ):
             if self.last is None or not (
-                self._in_apposition(t) or self._bracketed(t) or self._range_start(t)
+                self._in_apposition(t)
+                or self._bracketed(t)
+                or self._range_start(t)
+                or modifies_noun(self.text, t)
             ):
                 self.last = t  # not "Okonkwo, a catcher born in 1971,": the next year is the
                 # story's, not his birth's
@@ -378,6 +382,23 @@ def present_verbs(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
 
 def told_now(text: str, lo: int, hi: int) -> bool:
     return next(present_verbs(text, lo, hi), None) is not None
+
+
+# a year that modifies a noun: "Varnholt's 1987 paper", "the 1988 bombing"
+_MODIFIED_BY_YEAR = re.compile(r"(?:\b(?i:the|his|her|its|their)|[A-Z]\w*['’]s)\s+$")
+_NOUN_NEXT = re.compile(
+    r"\s+(?!(?:and|or|in|on|at|by|to|of|for|was|were|had|has|is|are|the|a|an|when|as)\b)[a-z]{3,}"
+)
+
+
+def modifies_noun(text: str, t: Timex) -> bool:
+    """Whether ``t`` is a year written as a noun's modifier ("Varnholt's 1987 paper"): the
+    date of that thing, not a time the story moves to."""
+    return bool(
+        re.fullmatch(r"\d{4}", t.text)
+        and _MODIFIED_BY_YEAR.search(text, max(0, t.start - 20), t.start)
+        and _NOUN_NEXT.match(text, t.end)
+    )
 
 
 def in_quotation(text: str, pos: int) -> bool:

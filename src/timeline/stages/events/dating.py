@@ -22,6 +22,7 @@ from timeline.stages.narrative import (
     YEARS_SINCE,
     in_apposition,
     in_quotation,
+    modifies_noun,
     years_since,
 )
 from timeline.stages.normalize import ORDINAL_WORDS
@@ -36,7 +37,7 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
     since = _years_since_all(text, timexes, doc.source.published)
     # (a date in an apposition, "Ellison, who retired in 2009, called it ...", is no
     # story time for the clauses after it)
-    told_dates = [t for t in dated if not in_apposition(text, t)]
+    told_dates = [t for t in dated if not in_apposition(text, t) and not _aside(text, t)]
     story = StoryClock(
         text, told_dates + [back for _, back in since], doc.source.published, doc.sentences
     )
@@ -53,6 +54,12 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
             continue
         # (index queries that build no list: a run-on sentence may hold thousands of times)
         near = datable.nearest_starting_in(d.clause.start, d.clause.end, d.trigger.start)
+        if near is not None and near[0] > d.trigger.start and modifies_noun(text, near[2]):
+            # "Last year, a researcher came across Varnholt's 1987 paper": not 1987 (but
+            # "after the 1991 floods washed away its supports": the floods' year)
+            other = datable.first_starting_in(d.sentence.start, d.sentence.end)
+            if other is not None and other[2] is not near[2]:
+                near = None
         said_ahead = False  # a saying whose time after it is what was said
         if (
             near is not None
@@ -73,7 +80,7 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
         if first is None:
             first = first_clause[d.sentence] = _first_clause_of(text, d.sentence)
         found = datable.first_starting_in(first.start, min(first.end, d.clause.start))
-        head = found[2] if found else None
+        head = found[2] if found and not _looked_back(text, found[2]) else None
         if (
             re.match(r"(?i)\s*after\b", text[d.clause.start : d.clause.start + 12])
             and head is not None
@@ -98,7 +105,9 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
                 told = after[2]
         if told is None:  # narrative continuation: the nearest time earlier in the sentence
             earlier = datable.last_starting_in(d.sentence.start, d.trigger.start)
-            told = earlier[2] if earlier is not None else None
+            told = (
+                earlier[2] if earlier is not None and not _looked_back(text, earlier[2]) else None
+            )
             if told is not None and told.end < d.clause.start and in_apposition(text, told):
                 told = None  # "Ellison, who retired in 2009, called the decision ..."
 
@@ -216,6 +225,25 @@ def is_news_day(t: Timex) -> bool:
     """Whether ``t`` is a day told from today ("yesterday", "on Friday morning"): the day a
     news report is about, which its past-tense clauses and its "said" go on telling."""
     return t.basis == "deictic" and t.granularity in ("day", "part_of_day", "time")
+
+
+_HAD_BEFORE = re.compile(r"(?i)\bhad\b[^.;,]*$")
+
+
+def _aside(text: str, t: Timex) -> bool:
+    """Whether ``t`` is no time the story moves to: a year modifying a noun ("Varnholt's
+    1987 paper"), or a time looked back to in the past perfect (``_looked_back``)."""
+    return modifies_noun(text, t) or _looked_back(text, t)
+
+
+def _looked_back(text: str, t: Timex) -> bool:
+    """Whether ``t`` is a time looked back to in the past perfect ("her shoes had split two
+    days earlier"): the time of its own clause only."""
+    return (
+        t.basis == "anaphoric"
+        and t.text.lower().endswith(("earlier", "before"))
+        and bool(_HAD_BEFORE.search(text, max(0, t.start - 80), t.start))
+    )
 
 
 class StoryClock:

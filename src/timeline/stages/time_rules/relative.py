@@ -33,7 +33,10 @@ from timeline.stages.values import SEASON_START, truncate, year_part
 
 
 @_rule(
-    rf"(?i)\b(?P<n>{_AMOUNT})\s+(?P<u>{_UNIT})\s+(?:or\s+so\s+)?(?P<w>ago|later|earlier|before|after|from\s+now|from\s+today|hence)\b",
+    rf"(?i)\b(?P<n>{_AMOUNT})\s+(?P<u>{_UNIT})\s+(?:or\s+so\s+)?(?P<w>ago|later|earlier|before|after|from\s+now|from\s+today|hence)\b"
+    # "two years after that": counted from the last date told ("after that happened" is
+    # a clause)
+    r"(?:\s+(?P<that>that|this)\b(?![\s-]+[A-Za-z]))?",
     lits=_UNIT_LITS,
 )
 def _n_units_relative(m: re.Match[str]) -> _Draft | None:
@@ -42,7 +45,7 @@ def _n_units_relative(m: re.Match[str]) -> _Draft | None:
     w = m["w"].lower()
     if unit in ("hour", "minute", "weekend"):
         return None
-    if w in ("before", "after"):
+    if w in ("before", "after") and not m["that"]:
         # "a month before the invasion" is a duration; the events stage dates the event
         after = m.string[m.end() : m.end() + 3]
         if not re.match(r"\s*[,.;)]|$", after):
