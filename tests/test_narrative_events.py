@@ -326,3 +326,13 @@ def test_a_year_modifying_a_noun_is_not_the_time_of_the_clause() -> None:
     )
     assert t["came"].value == "2020"
     assert t["wrote"].value == "2020-SU"
+
+
+def test_years_since_marked_on_a_named_day_dates_the_event_to_that_day() -> None:
+    t = _times(
+        "Hundreds gathered on Sunday to mark forty years since the pier collapsed.",
+        published="2021-06-09",
+    )
+    assert t["collapsed"].value == "1981-06-06"  # the Sunday before publication, 40 years back
+    t = _times("It has been forty years since the pier collapsed.", published="2021-06-09")
+    assert t["collapsed"].value == "1981"

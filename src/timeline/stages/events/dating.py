@@ -332,26 +332,48 @@ def counted_back(
             hi = stop.start()
         out.append((lo, hi, _value_time(value, "derived", why, timex)))
 
+    timex: str | None
     for t, back in since:
         if back.value:
             why = f"{t.text} since, counted back from the publication date"
             lo = YEARS_SINCE.match(text, t.end)
             assert lo is not None
-            add(lo.end(), back.value, why, t.id)
+            value, timex = back.value, t.id
+            marked = _MARK.search(text, max(0, t.start - 30), t.start)
+            kept = _kept_on(text, t.start, ends, days) if marked else None
+            if kept is not None and kept.value and len(back.value) == 4:
+                # "gathered on Sunday to mark fifty years since the dam gave way": the dam
+                # gave way on that day fifty years back
+                n = int(kept.value[:4]) - int(back.value)
+                value = f"{int(kept.value[:4]) - n:04d}{kept.value[4:]}"
+                why, timex = f"{why}, from {kept.text!r}, the day it is marked", kept.id
+            add(lo.end(), value, why, timex)
     for a in _ANNIVERSARY.finditer(text) if "anniversar" in text.lower() else ():
         n = int(a["n"]) if a["n"] else ORDINAL_WORDS.index(a["w"].lower()) + 1
         if year - n > 0:
             why = f"the {a.group().split()[0]} anniversary: counted back"
             value, timex = f"{year - n:04d}", None
-            i = bisect.bisect_right(ends, a.start())
-            start = ends[i - 1] if i > 0 else 0
-            day = days.last_starting_in(start, a.start()) if days is not None else None
-            kept = day[2].value or "" if day is not None else ""
-            if day is not None and re.fullmatch(r"\d{4}-\d\d-\d\d", kept):
-                value, timex = f"{int(kept[:4]) - n:04d}{kept[4:]}", day[2].id
-                why = f"{why} from {day[2].text!r}, the day it is kept"
+            day = _kept_on(text, a.start(), ends, days)
+            if day is not None and day.value:
+                value, timex = f"{int(day.value[:4]) - n:04d}{day.value[4:]}", day.id
+                why = f"{why} from {day.text!r}, the day it is kept"
             add(a.end(), value, why, timex, phrase=True)
     return SpanIndex(out)
+
+
+# the verb of a commemoration right before "N years since": "gathered to mark 65 years since"
+_MARK = re.compile(r"(?i)\b(?:mark|marks|marked|marking|commemorate[sd]?|commemorating)\s+\Z")
+
+
+def _kept_on(text: str, pos: int, ends: list[int], days: SpanIndex[Timex] | None) -> Timex | None:
+    """The day (a full date) named earlier in the sentence of ``pos``, if any."""
+    if days is None:
+        return None
+    i = bisect.bisect_right(ends, pos)
+    day = days.last_starting_in(ends[i - 1] if i > 0 else 0, pos)
+    if day is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", day[2].value or ""):
+        return None
+    return day[2]
 
 
 def _narrative_time(ref: Timex, perfect: bool) -> EventTime:
