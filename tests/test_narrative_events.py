@@ -336,3 +336,15 @@ def test_years_since_marked_on_a_named_day_dates_the_event_to_that_day() -> None
     assert t["collapsed"].value == "1981-06-06"  # the Sunday before publication, 40 years back
     t = _times("It has been forty years since the pier collapsed.", published="2021-06-09")
     assert t["collapsed"].value == "1981"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the time the mill shut on 3 May 1988, it had already sold its looms.",
+        "The mill shut on 3 May 1988, after the owners had sold its looms.",
+    ],
+)
+def test_the_past_perfect_after_a_dated_clause_is_before_its_date(text: str) -> None:
+    sold = _times(text, published="2021-06-04")["sold"]
+    assert sold.value is None and sold.end == "1988-05-02"

@@ -14,6 +14,7 @@ from timeline.stages.events.drafts import _clause_of, _datable, _Draft, _time_of
 from timeline.stages.events.lexicon import (
     _CLAUSE_BREAK,
     _FUTURE,
+    _lexicon,
     clauses,
     is_reporting,
 )
@@ -26,6 +27,7 @@ from timeline.stages.narrative import (
     years_since,
 )
 from timeline.stages.normalize import ORDINAL_WORDS
+from timeline.stages.tense import is_past_form
 from timeline.stages.values import granularity_rank, value_range, year_number
 
 
@@ -128,6 +130,7 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
                         text, max(told.end, d.trigger.start - 300), d.trigger.start
                     )
                     or _BY.search(text, max(0, told.start - 16), told.start)
+                    or _in_clause_before(text, d, told)
                 )
             ):
                 # "In 1964 she found that a compound broke down dyes that had resisted every
@@ -205,6 +208,23 @@ _NEGATED = re.compile(r"(?i)\b(?:not|never|n't)\s+(?:\w+\s+)?$")
 # a clause of its own between a date and a verb: the date is the other clause's
 _OTHER_CLAUSE = re.compile(r"(?i)\b(?:that|which|who|whom|but|when|where)\b")
 _BY = re.compile(r"(?i)\bby\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?$")
+
+
+def _in_clause_before(text: str, d: _Draft, told: Timex) -> bool:
+    """Whether ``told`` stands in an earlier clause of the sentence with a verb of its own
+    ("By the time it filed on 22 January 2016, it had already closed ...", "Three years
+    later she was selected, though officials had rejected her"), not an opening adverbial
+    ("In January, the Kremlin had suggested ...")."""
+    if told.start >= d.clause.start or told.start < d.sentence.start:
+        return False
+    for c in clauses(text, d.sentence):
+        if c.start <= told.start < c.end:
+            rest = text[c.start : told.start] + text[told.end : c.end]
+            verbs = _lexicon().verbs
+            return c.end <= d.clause.start and any(
+                is_past_form(w) or verbs.get(w.lower(), ("", False))[1] for w in rest.split()
+            )
+    return False
 
 
 _PAST_PERFECT = re.compile(
