@@ -197,3 +197,21 @@ def test_a_name_ending_in_a_collective_plural_is_an_organisation(text: str) -> N
     assert [e.type for e in timeline.parse(text, published="2023-05-01").entities] == [
         "ORGANIZATION"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        ("Officials in Berlin said Germany would help.", "Berlin", "Germany"),
+        ("The embassy in Caracas closed. Venezuela protested.", "Caracas", "Venezuela"),
+        ("The Lisbon treaty gave Portugal a say.", "Lisbon", "Portugal"),  # a modifier
+    ],
+)
+def test_a_capital_as_a_place_is_the_city_located_in_its_country(
+    text: str, city: str, country: str
+) -> None:
+    doc = timeline.parse(text, published="2023-05-01")
+    by_name = {e.name: e for e in doc.entities}
+    assert by_name[city].type == "LOCATION" and city not in by_name[country].aliases
+    located = {(r.source, r.type, r.target) for r in doc.relations}
+    assert (by_name[city].id, "located_in", by_name[country].id) in located

@@ -32,6 +32,8 @@ class Known:
 @dataclass(slots=True)
 class Gazetteer:
     names: dict[str, Known] = field(default_factory=dict)  # surface (case-sensitive) -> entity
+    capitals: dict[str, str] = field(default_factory=dict)  # "Caracas" -> its country's key
+    city_country: dict[str, str] = field(default_factory=dict)  # "Basel", "Caracas" -> "CH", "VE"
     demonyms: dict[str, str] = field(default_factory=dict)  # "Russian"/"Russians" -> key
     political: set[str] = field(default_factory=set)
     country_names: dict[str, str] = field(default_factory=dict)  # key -> canonical name
@@ -78,6 +80,8 @@ def gazetteer() -> Gazetteer:
             add(alias.removeprefix("the "), known, overwrite=True)
         if c.get("capital"):
             add(c["capital"], known)  # metonymy: "Washington" stands for the United States
+            g.capitals.setdefault(c["capital"], code)  # (where it acts; "in Caracas" is the city)
+            g.city_country.setdefault(c["capital"], code)
     for code, state in extra["states"].items():
         known = Known(code, state["name"], state.get("type", "LOCATION"))
         for alias in state["aliases"]:
@@ -91,6 +95,7 @@ def gazetteer() -> Gazetteer:
     for city in gc.get_cities().values():
         if city["population"] >= 300_000:
             add(city["name"], Known(city["name"], city["name"], "LOCATION"))
+            g.city_country.setdefault(city["name"], city["countrycode"])
     for org in extra["organizations"]:
         add(org, Known(org, org, "ORGANIZATION"), overwrite=True)
     for fin in extra["financial"]:

@@ -39,75 +39,16 @@ from timeline.model import Document, Event, Mention, Relation, Span
 from timeline.settings import Settings
 from timeline.spans import SpanIndex
 from timeline.stages.gazetteer import gazetteer
+from timeline.stages.relation_cues import CUES, RELATION_TYPES
 
 __all__ = ["RELATION_TYPES", "relations_stage", "find_relations"]
 
-RELATION_TYPES: dict[str, str] = {
-    "ally_of": "cooperation",
-    "meets": "cooperation",
-    "supports": "cooperation",
-    "negotiates": "cooperation",
-    "trades_with": "cooperation",
-    "cooperates_with": "cooperation",
-    "criticises": "conflict",
-    "sanctions": "conflict",
-    "cuts_ties": "conflict",
-    "threatens": "conflict",
-    "attacks": "conflict",
-    "opposes": "conflict",
-    "leads": "neutral",
-    "member_of": "neutral",
-    "located_in": "neutral",
-}
-
-_CUES: list[tuple[str, str]] = [
-    (
-        "cuts_ties",
-        r"\b(?:cut|cuts|cutting|sever(?:ed|s)?|broke off|breaks off|broken off)\s+(?:\w+\s+){0,2}(?:ties|relations)\s+with\b",
-    ),
-    (
-        "sanctions",
-        r"\b(?:sanction(?:s|ed|ing)?|(?:imposed?|appl(?:y|ied)|slapped)\s+(?:\w+\s+){0,2}(?:sanctions|embargoe?s?)\s+on|embargoe?s?\s+on)\b",
-    ),
-    (
-        "ally_of",
-        r"\b(?:(?:one\s+of\s+)?(?:the\s+)?(?:few\s+|closest\s+|main\s+|key\s+|staunch\s+)?all(?:y|ies)\s+of|allied\s+with|partners?\s+of)\b",
-    ),
-    (
-        "meets",
-        r"\b(?:met|meets|meet|meeting)\s+(?:with\b)?|\b(?:spoke|speaks|talked|talks)\s+(?:\w+\s+){0,4}?(?:with|to)\b|\bdiscuss(?:ed|es)?\b.{0,60}?\bwith\b|\bvisit(?:ed|s)?\b|\bhosted\b",
-    ),
-    (
-        "supports",
-        r"\b(?:(?:expressed|voiced|declared|pledged)\s+(?:\w+\s+)?support\s+for|support(?:s|ed)?|back(?:s|ed)|endorse[sd]?|praised)\b",
-    ),
-    ("negotiates", r"\b(?:negotiat(?:e|es|ed|ing|ions)\s+with|(?:talks|negotiations)\s+with)\b"),
-    (
-        "trades_with",
-        r"\b(?:trade[sd]?\s+with|export(?:s|ed)?\s+to|import(?:s|ed)?\s+from|(?:oil\s+)?trade\s+with)\b",
-    ),
-    (
-        "cooperates_with",
-        r"\b(?:(?:signed|reached|agreed\s+to|agreed\s+on|struck)\s+(?:[\w-]+\s+){0,4}(?:agreement|deal|accord|pact)\s+with|moving\s+closer\s+to|cooperat(?:e|es|ed|ion)\s+with)\b",
-    ),
-    (
-        "criticises",
-        r"\b(?:condemn(?:s|ed)?|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|denounc(?:e|es|ed)|accus(?:e|es|ed)|blame[sd]?)\b",
-    ),
-    ("threatens", r"\b(?:threat(?:en(?:s|ed)?)?(?:\s+to)?)\b"),
-    (
-        "attacks",
-        r"\b(?:attack(?:s|ed)?|invad(?:e|es|ed)|invasion\s+of|bomb(?:s|ed)|struck|shelled)\b",
-    ),
-    ("opposes", r"\b(?:oppos(?:e|es|ed)|reject(?:s|ed)?|fears?)\b"),
-    ("member_of", r"\b(?:(?:is|was|became|as)\s+a\s+member\s+of|joined)\b"),
-]
 _REACH = 300  # characters around a cue in which its source and target are looked for
-_CUE_RE = [(typ, re.compile(p, re.I)) for typ, p in _CUES]
+_CUE_RE = [(typ, re.compile(p, re.I)) for typ, p in CUES]
 # where any cue starts: one pass over a clause instead of one per relation type. The cues
 # are written in lower case and this runs on lower-cased text: a case-blind alternation is
 # over twice as slow in ``re``
-_ANY_CUE = re.compile("(?=" + "|".join(f"(?:{p})" for _, p in _CUES) + ")")
+_ANY_CUE = re.compile("(?=" + "|".join(f"(?:{p})" for _, p in CUES) + ")")
 _ANY_CUE_CASELESS = re.compile(_ANY_CUE.pattern, re.I)
 
 
@@ -115,7 +56,7 @@ def _cue_matches(
     text: str, clause: Span, lower: str | None = None
 ) -> list[tuple[str, re.Match[str]]]:
     """(type, match) of every cue in ``clause``: per type, what ``finditer`` would give
-    (leftmost, not overlapping), types in the order of ``_CUES``. ``lower``: ``text``
+    (leftmost, not overlapping), types in the order of ``CUES``. ``lower``: ``text``
     lower-cased, when that keeps its length."""
     if lower is not None:
         hits = _ANY_CUE.finditer(lower, clause.start, clause.end)
@@ -202,6 +143,7 @@ def find_relations(doc: Document) -> list[Relation]:
                 _relate(doc, typ, c, clause, mentions[lo:hi], all_m, sent, found)
         _leads(doc, sent, all_m, found)
         _possessive_allies(doc, sent, all_m, found)
+    _located_in(doc, found)
     return sorted(found.values(), key=lambda r: (r.evidence.start, r.type, r.source, r.target))
 
 
@@ -320,7 +262,7 @@ class _Found(dict[tuple[str, str, str, int], Relation]):
             by_name: dict[str, str] = {}
             for e in self.doc.entities:
                 known = g.names.get(e.name)
-                if e.mentions and known is not None:
+                if e.mentions and known is not None and e.name not in g.capitals:  # (a city)
                     by_key.setdefault(known.key, e.id)
                 by_name.setdefault(e.name, e.id)
             self._countries = (by_key, by_name)
@@ -404,6 +346,24 @@ def _possessive_allies(
                 and not any(s in text[x[1] : owner[0]] for s in (";", " when ", " because "))
             ):
                 _add(doc, found, "ally_of", x[2], owner[2], x[0], sent.start + m.end(), sent)
+
+
+def _located_in(doc: Document, found: _Found) -> None:
+    """A city of the gazetteer named in the text is ``located_in`` its country when the
+    country is named too ("in Lisbon, Portugal's capital"); the evidence is the city's first
+    mention."""
+    g = gazetteer()
+    by_key = found.countries()[0]
+    starts = [s.start for s in doc.sentences]
+    for e in doc.entities:
+        code = g.city_country.get(e.name)
+        country = by_key.get(code) if code and e.type == "LOCATION" and e.mentions else None
+        if country is None or country == e.id:
+            continue
+        m = e.mentions[0]
+        i = bisect.bisect_right(starts, m.start) - 1
+        sent = doc.sentences[i] if i >= 0 else Span(start=m.start, end=m.end)
+        _add(doc, found, "located_in", e.id, country, m.start, m.end, sent)
 
 
 def relations_stage(doc: Document, settings: Settings) -> Document:

@@ -35,6 +35,26 @@ def _product_like(tok: str) -> bool:
     return bool(_CAMEL.match(tok) or _INNER_CAPS.match(tok) or _MODEL.match(tok))
 
 
+# a capital after a preposition of place, or between an article and a common noun, is the
+# city, not its country's government: "in Caracas", "the Lisbon treaty" (but "Washington
+# cut ties")
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|at|to|from|near|outside|into|across|via|through)\s+$")
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:the|a|an)\s+$")
+_COMMON_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|on|in|to|of|for|with|as|is|was|has|had)\b)[a-z]+\b"
+)
+
+
+def _as_place(text: str, start: int, end: int) -> bool:
+    """Whether a capital at ``text[start:end]`` is the city (see above)."""
+    if _PLACE_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    return bool(
+        _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+        and _COMMON_NOUN_AFTER.match(text, end)
+    )
+
+
 def find_mentions(text: str, sentences: tuple[Span, ...], limit: int | None = None) -> list[_Raw]:
     """Candidate name mentions, typed where the evidence allows; with ``limit``, sentences
     are read until that many are found (the caller reports where it stopped)."""
@@ -178,6 +198,9 @@ def _type_run(
         last = toks[rest[-1]][2]
         known = g.names.get(surface_all)
         if surface_all in g.political or surface_all in g.demonyms:
+            break
+        if known and surface_all in g.capitals and _as_place(text, start, end):
+            out.append(_Raw(start, end, "LOCATION", surface_all, surface_all))  # "in Caracas"
             break
         if known:
             out.append(_Raw(start, end, known.type, known.key, known.name))
