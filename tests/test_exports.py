@@ -73,7 +73,7 @@ def test_exports_cli(tmp_path: Path) -> None:
         ],
     )
     assert res.exit_code == 0
-    assert "links" in json.loads((tmp_path / "g.json").read_text())
+    assert nx.node_link_graph(json.loads((tmp_path / "g.json").read_text())).number_of_nodes()
     assert CliRunner().invoke(cli, ["export", str(src), "-f", "pdf", "-o", "x"]).exit_code == 2
 
 
@@ -187,3 +187,31 @@ def test_exports_networkx_graphml_writer_drops_them_too(tmp_path: Path) -> None:
     g.add_edge(f"a{NOT_XML}", "b", key=f"k{NOT_XML}", evidence=NOT_XML)
     write_graphml(g, tmp_path / "g.graphml")
     assert sorted(nx.read_graphml(tmp_path / "g.graphml").nodes) == ["a", "b"]
+
+
+def test_exports_timelinejs_spans_have_both_ends_and_a_readers_date(tmp_path: Path) -> None:
+    doc = timeline.parse(
+        "Last week the plant closed. In the spring of 2023 sales fell. In the 1960s the "
+        "town grew. On 3 May 2021 the mayor resigned.",
+        published="2024-06-12",
+    )
+    slides = {s["text"]["headline"]: s for s in generate_timelinejs([doc])["events"]}
+    week = slides["The plant closed"]
+    assert (week["start_date"], week["end_date"]) == (
+        {"year": "2024", "month": "6", "day": "3"},
+        {"year": "2024", "month": "6", "day": "9"},
+    )
+    assert week["display_date"] == "week of 3 Jun 2024"
+    spring = slides["Sales fell"]
+    assert (spring["start_date"]["month"], spring["end_date"]["month"]) == ("3", "5")
+    assert slides["The town grew"]["end_date"] == {"year": "1969"}
+    assert "end_date" not in slides["The mayor resigned"]  # one day
+    assert list(_timelinejs_validator().iter_errors(generate_timelinejs([doc]))) == []
+    src = tmp_path / "a.txt"
+    src.write_text("On 3 May 2021 the mayor resigned.", encoding="utf-8")
+    out = tmp_path / "tl.json"
+    res = CliRunner().invoke(
+        cli, ["export", str(src), "-f", "timelinejs", "-o", str(out), "--title", "A & B"]
+    )
+    assert res.exit_code == 0, res.stderr
+    assert json.loads(out.read_text())["title"]["text"]["headline"] == "A &amp; B"

@@ -329,9 +329,15 @@ def render(
     "-o", "--output", required=True, metavar="PATH", help="File to write (a folder for csv)."
 )
 @click.option("--force", is_flag=True, help="Overwrite the file(s) if they exist.")
+@click.option("--title", help="Title of a TimelineJS export (default: the document's title).")
 @published_option
 def export(
-    inputs: tuple[str, ...], fmt: str, output: str, force: bool, published: str | None
+    inputs: tuple[str, ...],
+    fmt: str,
+    output: str,
+    force: bool,
+    title: str | None,
+    published: str | None,
 ) -> None:
     """Export documents (or articles, parsed on the fly) for Gephi, pandas, TimelineJS and more.
 
@@ -342,7 +348,7 @@ def export(
 
     targets(fmt, output, force=force)  # refuse before parsing anything
     docs = list(_documents(inputs, published))
-    for path in do_export(docs, fmt, output, force=force):
+    for path in do_export(docs, fmt, output, force=force, title=title):
         click.echo(f"wrote {path}", err=True)
 
 

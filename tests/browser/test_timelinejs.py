@@ -107,3 +107,28 @@ def test_timelinejs_export_runs_nothing_in_timelinejs(browser, timelinejs, tmp_p
     )
     assert texts <= {h.strip() for h in headlines}
     page.close()
+
+
+def test_timelinejs_shows_a_span_as_a_reader_says_it(browser, timelinejs, tmp_path) -> None:
+    doc = timeline.parse(
+        "Last week the plant closed. In the spring of 2023 sales fell.", published="2024-06-12"
+    )
+    data = generate_timelinejs([doc], title="Spans")
+    page_file = tmp_path / "spans.html"
+    page_file.write_text(
+        "<!doctype html><html><head><meta charset='utf-8'>"
+        f"<link rel='stylesheet' href='{(timelinejs / 'css' / 'timeline.css').as_uri()}'>"
+        f"<script src='{(timelinejs / 'js' / 'timeline.js').as_uri()}'></script></head>"
+        "<body><div id='tl' style='width:1000px;height:700px'></div><script>"
+        f"window.tl = new TL.Timeline('tl', {json.dumps(data)}, "
+        "{script_path: '', language: 'en', font: null});"
+        "</script></body></html>",
+        encoding="utf-8",
+    )
+    page = browser.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    page.goto(page_file.as_uri())
+    page.wait_for_selector(".tl-headline-date", state="attached", timeout=15000)
+    dates = page.eval_on_selector_all(".tl-headline-date", "els => els.map(e => e.textContent)")
+    page.close()
+    assert "week of 3 Jun 2024" in dates and "spring 2023" in dates  # not one day, not "March"

@@ -2,7 +2,8 @@
 
 - GraphML (yEd, Cytoscape) and GEXF (Gephi; event nodes carry spells, so Gephi's timeline
   slider works), both with scalar attributes;
-- node-link JSON (networkx, d3), edges under ``"links"``;
+- node-link JSON (networkx, d3), edges under ``"edges"`` (networkx's default key; d3 says
+  ``links``);
 - CSV: ``events.csv``, ``entities.csv``, ``relations.csv`` (pandas, spreadsheets);
 - TimelineJS3 JSON (the newsroom timeline tool), with every text HTML-escaped because
   TimelineJS renders its text fields as HTML;
@@ -28,6 +29,7 @@ from typing import Any
 from timeline.model import Document
 from timeline.readwrite.atomic import check_target, write_atomic
 from timeline.readwrite.xmlsafe import xml_safe
+from timeline.render.labels import date_label
 
 __all__ = [
     "FORMATS",
@@ -71,7 +73,8 @@ def _csv(rows: list[dict[str, Any]], fields: list[str]) -> str:
 
 
 def write_csv(documents: Sequence[Document], folder: str | Path) -> list[Path]:
-    """``events.csv``, ``entities.csv`` and ``relations.csv`` in ``folder``."""
+    """``events.csv``, ``entities.csv`` and ``relations.csv`` in ``folder``; ``start``/``end``
+    are offsets into the document's ``text`` (not the source file), ``doc_id`` names it."""
     folder = Path(folder)
     events, entities, relations = [], [], []
     for doc in documents:
@@ -145,6 +148,17 @@ def _tl_date(iso: str | None, granularity: str | None) -> dict[str, str] | None:
     return {"year": str(int(y)), "month": str(int(m)), "day": str(int(d))}
 
 
+def _tl_span(time: Any) -> tuple[dict[str, str] | None, dict[str, str] | None]:
+    """TimelineJS start and end dates of a time: a span (week, weekend, quarter, season,
+    decade, ...) gets both ends at the precision that shows it ("2023-SP": March to May),
+    a day, a month or a year one date."""
+    start = _tl_date(time.start, time.granularity)
+    if start is None or not time.end or time.end == time.start:
+        return start, None
+    end = _tl_date(time.end, time.granularity)
+    return start, (end if end != start else None)
+
+
 def _tl_bc(value: str | None) -> dict[str, str] | None:
     """A year before Christ as TimelineJS writes it: a negative year, shown "480 BCE"."""
     m = re.fullmatch(r"BC(\d{4})(?:-(\d\d))?", value or "")
@@ -161,11 +175,14 @@ def generate_timelinejs(documents: Sequence[Document], title: str | None = None)
     events = []
     for doc in documents:
         for ev in doc.events:
-            start = _tl_date(ev.time.start, ev.time.granularity) or _tl_bc(ev.time.value)
+            start, end = _tl_span(ev.time)
+            start = start or _tl_bc(ev.time.value)
             if start is None:
                 continue
             slide: dict[str, Any] = {
                 "start_date": start,
+                # the date as a reader says it ("spring 2023", "week of 3 Jun 2024")
+                "display_date": html.escape(date_label(ev.time.to_dict())),
                 "text": {
                     "headline": html.escape(ev.title),
                     "text": html.escape(doc.text[ev.sentence.start : ev.sentence.end])
@@ -175,8 +192,8 @@ def generate_timelinejs(documents: Sequence[Document], title: str | None = None)
                 "group": html.escape(html.escape(doc.source.title or doc.id)),
                 "unique_id": f"{doc.id}-{ev.id}",
             }
-            if ev.time.end and ev.time.end != ev.time.start and ev.time.granularity == "day":
-                slide["end_date"] = _tl_date(ev.time.end, "day")
+            if end is not None:
+                slide["end_date"] = end
             events.append(slide)
     head = title or (documents[0].source.title if len(documents) == 1 else None) or "timeline"
     return {"title": {"text": {"headline": html.escape(head), "text": ""}}, "events": events}
@@ -198,9 +215,15 @@ def targets(fmt: str, out: str | Path, *, force: bool = False) -> list[Path]:
 
 
 def export(
-    documents: Sequence[Document], fmt: str, out: str | Path, *, force: bool = False
+    documents: Sequence[Document],
+    fmt: str,
+    out: str | Path,
+    *,
+    force: bool = False,
+    title: str | None = None,
 ) -> list[Path]:
-    """Write ``documents`` in format ``fmt`` to ``out`` (a folder for ``csv``).
+    """Write ``documents`` in format ``fmt`` to ``out`` (a folder for ``csv``); ``title``
+    heads a TimelineJS export (default: the one document's title, else "timeline").
 
     Raises FileExistsError, before writing anything, when a file it would write exists and
     ``force`` is false.
@@ -211,7 +234,8 @@ def export(
     if fmt == "timelinejs":
         return [
             write_atomic(
-                out, json.dumps(generate_timelinejs(documents), ensure_ascii=False, indent=1)
+                out,
+                json.dumps(generate_timelinejs(documents, title), ensure_ascii=False, indent=1),
             )
         ]
     if fmt == "svg":

@@ -28,9 +28,9 @@ __all__ = [
 
 
 def generate_node_link(g: nx.MultiDiGraph) -> dict[str, Any]:
-    """Node-link data; the edge list is under ``"links"`` (said explicitly: networkx 3.6
-    changed the default key)."""
-    data: dict[str, Any] = nx.node_link_data(g, edges="links")
+    """Node-link data; the edge list is under ``"edges"``, the key networkx 3.4+ reads by
+    default (``nx.node_link_graph(data)``; d3 calls it ``links``)."""
+    data: dict[str, Any] = nx.node_link_data(g, edges="edges")
     return data
 
 
@@ -42,7 +42,8 @@ def write_node_link(g: nx.MultiDiGraph, path: str | Path) -> Path:
 
 def read_node_link(path: str | Path) -> nx.MultiDiGraph:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    g: nx.MultiDiGraph = nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
+    key = "links" if "links" in data and "edges" not in data else "edges"  # (older files)
+    g: nx.MultiDiGraph = nx.node_link_graph(data, directed=True, multigraph=True, edges=key)
     return g
 
 

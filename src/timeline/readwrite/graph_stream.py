@@ -4,8 +4,8 @@
 trees networkx's XML writers build. Here nodes and then edges arrive one at a time and go
 straight to three temporary files, renamed into place at the end (atomic, like every
 output). The attributes are our own fixed set, declared up front, so no pass is needed to
-discover them. networkx's readers read all three back (``read_node_link`` with
-``edges="links"``, ``nx.read_graphml``, ``nx.read_gexf``).
+discover them. networkx's readers read all three back (``nx.node_link_graph`` with its
+default ``edges="edges"``, ``nx.read_graphml``, ``nx.read_gexf``).
 
 >>> import io, networkx as nx
 >>> files = {f: io.StringIO() for f in ("json", "graphml", "gexf")}
@@ -188,7 +188,7 @@ class GraphStreamWriter:
     def edge(self, rec: dict[str, Any]) -> None:
         if not self._edges_started:
             self._edges_started = True
-            self.f["json"].write('\n], "links": [\n')
+            self.f["json"].write('\n], "edges": [\n')
             self.f["gexf"].write("</nodes>\n<edges>\n")
         attrs = {k: v for k, v in rec.items() if v is not None}
         self.f["json"].write(
@@ -217,7 +217,7 @@ class GraphStreamWriter:
 
     def close(self) -> None:
         if not self._edges_started:
-            self.f["json"].write('\n], "links": [\n')
+            self.f["json"].write('\n], "edges": [\n')
             self.f["gexf"].write("</nodes>\n<edges>\n")
         self.f["json"].write("\n]}\n")
         self.f["graphml"].write("</graph>\n</graphml>\n")
