@@ -296,3 +296,8 @@ def test_an_event_noun_in_a_dated_clause_is_dated_with_it() -> None:
 def test_an_event_noun_is_not_dated_by_a_time_that_is_not_its_own(text: str, noun: str) -> None:
     doc = timeline.parse(text, published="2023-03-14")
     assert noun not in [e.trigger.text for e in doc.events]
+
+
+def test_a_date_before_a_new_noun_phrase_does_not_make_a_dated_noun_title() -> None:
+    doc = timeline.parse("In 1962 the crisis began.", published="2023-03-14")
+    assert not [e.title for e in doc.events if e.title.startswith("1962")]

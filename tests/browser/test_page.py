@@ -4,6 +4,7 @@ reason, when chromium or playwright is missing; .ci/run installs both."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -251,3 +252,38 @@ def test_browser_a_bad_link_fragment_is_ignored(browser, seed_doc, tmp_path, fra
     assert errors == []
     assert "undefined" not in page.locator("body").inner_text()
     page.close()
+
+
+GAPPY = (
+    "In 1962 the crisis began. In October 1963 a hotline opened. In February 2005 the talks "
+    "resumed. In 2010 the embassy reopened. In 2019 ties were cut. In 2023 they were restored."
+)
+
+
+def test_browser_axis_labels_overlap_neither_each_other_nor_the_gap_marks(
+    browser, tmp_path, screens: Path
+) -> None:
+    doc = timeline.parse(GAPPY, published="2024-01-10")
+    path = tmp_path / "gaps.html"
+    path.write_text(render_page([doc]), encoding="utf-8")
+    page, errors, _, _ = _open(browser, path)
+
+    def boxes(selector: str) -> list[tuple[float, float]]:
+        return [
+            tuple(b)
+            for b in page.eval_on_selector_all(
+                selector,
+                "els => els.filter(e => e.getClientRects().length)"
+                ".map(e => { const r = e.getBoundingClientRect(); return [r.left, r.right]; })",
+            )
+        ]
+
+    for step in ("load", "zoom"):
+        if step == "zoom":
+            page.click("[data-zoom=in]")
+        labels, gaps = boxes("#tl .axis text.tick"), boxes("#tl .gap text")
+        assert labels and gaps, step  # the text has long empty stretches
+        spans = sorted(labels + gaps)
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), (step, spans)
+    page.screenshot(path=str(screens / "axis-gaps.png"))
+    assert errors == []

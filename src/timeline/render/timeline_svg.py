@@ -133,12 +133,22 @@ def tick_candidates(t_min: int, t_max: int, starts: Collection[int] = ()) -> lis
     return out
 
 
-def pick_ticks(cands: Sequence[Sequence[Any]], x: Any, lo: float, hi: float) -> list[Sequence[Any]]:
-    """Candidates (in their order) inside ``[lo, hi]`` (pixels), at least ``TICK_GAP`` apart."""
+LABEL_CHAR_W = 7  # pixels per character of an axis label, a little over the font's
+
+
+def pick_ticks(
+    cands: Sequence[Sequence[Any]], x: Any, lo: float, hi: float, avoid: Sequence[float] = ()
+) -> list[Sequence[Any]]:
+    """Candidates (in their order) inside ``[lo, hi]`` (pixels), at least ``TICK_GAP`` apart,
+    whose label (drawn from 3 pixels right of the tick) covers none of the gap marks centred
+    at ``avoid``."""
     chosen: list[float] = []
     out: list[Sequence[Any]] = []
     for c in cands:
         px = x(c[0])
+        right = px + 3 + LABEL_CHAR_W * len(str(c[1]))
+        if any(px - 6 <= g <= right + 6 for g in avoid):
+            continue  # "Oct 1≈63": the label would run into a gap mark
         if lo <= px <= hi and all(abs(px - q) >= TICK_GAP for q in chosen):
             chosen.append(px)
             out.append(c)
@@ -238,7 +248,7 @@ def timeline_svg(
     height = int(y + 4)
     width = GUTTER + PLOT_W + 10
     cands = tick_candidates(t_min, t_max, {m.t0 for m in marks})
-    ticks = pick_ticks(cands, x, GUTTER, GUTTER + PLOT_W)
+    ticks = pick_ticks(cands, x, GUTTER, GUTTER + PLOT_W, [g for g, _ in _gap_spans(marks, x)])
     scale_json = json.dumps({"t": x.t, "u": [round(v, 6) for v in x.u]}, separators=(",", ":"))
     out = [
         f'<svg{ns} class="tl" id="tl" viewBox="0 0 {width} {height}" width="{width}" '
@@ -300,20 +310,29 @@ def _axis(ticks: Sequence[Sequence[Any]], x: Any, height: int) -> str:
     return "".join(out)
 
 
-def _gaps(marks: list[_Mark], x: Scale) -> str:
-    """A break mark on the axis over each long stretch without events."""
+def _gap_spans(marks: list[_Mark], x: Scale) -> list[tuple[float, tuple[int, int]]]:
+    """(centre in pixels, (first day, last day)) of each long stretch without events."""
     spans = sorted((m.t0, m.t1) for m in marks)
-    out = []
+    out: list[tuple[float, tuple[int, int]]] = []
+    if not spans:
+        return out
     reach = spans[0][1]
     for a, b in spans[1:]:
         if a - reach > GAP_DAYS:
-            years = round((a - reach) / 365.25)
-            label = html.escape(f"{years} years without dated events")
-            out.append(
-                f'<g class="gap" data-t0="{reach}" data-t1="{a}"><title>{label}</title>'
-                f'<text x="{round((x(reach) + x(a)) / 2 - 5, 1)}" y="{AXIS_H - 12}">≈</text></g>'
-            )
+            out.append(((x(reach) + x(a)) / 2, (reach, a)))
         reach = max(reach, b)
+    return out
+
+
+def _gaps(marks: list[_Mark], x: Scale) -> str:
+    """A break mark on the axis over each long stretch without events."""
+    out = []
+    for centre, (t0, t1) in _gap_spans(marks, x):
+        label = html.escape(f"{round((t1 - t0) / 365.25)} years without dated events")
+        out.append(
+            f'<g class="gap" data-t0="{t0}" data-t1="{t1}"><title>{label}</title>'
+            f'<text x="{round(centre - 5, 1)}" y="{AXIS_H - 12}">≈</text></g>'
+        )
     return "".join(out)
 
 

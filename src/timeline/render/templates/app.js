@@ -168,10 +168,14 @@
   function axis() {
     var g = box.querySelector(".axis");
     while (g.firstChild) g.removeChild(g.firstChild);
-    var chosen = [], picked = [];
+    var chosen = [], picked = [], avoid = [];
+    box.querySelectorAll(".gap").forEach(function (gp) {  // labels keep clear of the gap marks
+      if (gp.style.display !== "none") avoid.push(Number(gp.querySelector("text").getAttribute("x")) + 5);
+    });
     candidates(inv(view[0]), inv(view[1])).forEach(function (c) {  // already in the order to try: coarse first, event starts first
-      var px = sx(c[0]);
+      var px = sx(c[0]), right = px + 3 + 7 * String(c[1]).length;  // as timeline_svg.pick_ticks
       if (px < x0 || px > x0 + w || chosen.length > 40) return;
+      for (var k = 0; k < avoid.length; k++) if (avoid[k] >= px - 6 && avoid[k] <= right + 6) return;
       for (var i = 0; i < chosen.length; i++) if (Math.abs(px - chosen[i]) < 58) return;
       chosen.push(px); picked.push(c);
     });

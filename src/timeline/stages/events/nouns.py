@@ -24,7 +24,9 @@ __all__ = ["anniversary_nouns", "clause_nouns", "dated_nouns", "subject_nouns"]
 
 # "the 1997 flood", "Sunday's snap election"
 _NOUN_AFTER = re.compile(r"(?:['’]s)?\s+([a-z][a-z-]+)\b(?:\s+([a-z][a-z-]+)\b)?")
-_JOINING = re.compile(r"that|which|who|and|or|but|when|while|as|if|after|before|since|until")
+_JOINING = re.compile(
+    r"that|which|who|and|or|but|when|while|as|if|after|before|since|until|the|a|an|its|his|her|their"
+)
 # "the flood of 1997", "an election for June 2019"
 _NOUN_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+(?:of|in|on|at|during|for)\s+(?:the\s+)?$")
 
@@ -41,7 +43,7 @@ def dated_nouns(ix: DocIndex) -> list[_Draft]:
         after = _NOUN_AFTER.match(text, t.end, min(len(text), t.end + 40))
         group = next((g for g in (1, 2) if after and after.group(g) in nouns), None)
         if group == 2 and after and _JOINING.fullmatch(after.group(1)):
-            group = None  # "said on Monday that talks would resume": no "Monday talks"
+            group = None  # "said on Monday that talks would resume", "In 1962 the crisis began"
         if after and group:
             found = (after.start(group), after.end(group), t.start, after.end(group))
         else:
