@@ -287,3 +287,32 @@ def test_browser_axis_labels_overlap_neither_each_other_nor_the_gap_marks(
         assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), (step, spans)
     page.screenshot(path=str(screens / "axis-gaps.png"))
     assert errors == []
+
+
+@pytest.mark.parametrize(("width", "height"), [(1400, 900), (390, 844)])
+def test_browser_choosing_opens_the_detail_panel_in_view_without_a_jump(
+    browser, seed_doc, tmp_path, screens: Path, width: int, height: int
+) -> None:
+    path = tmp_path / "seed.html"
+    path.write_text(render_page([seed_doc]), encoding="utf-8")
+    page, errors, _, _ = _open(browser, path)
+    page.set_viewport_size({"width": width, "height": height})
+    assert not page.is_visible("#detail")  # nothing chosen yet
+    for what in ("#tl .mark", "#entity-list li", "#event-list li"):
+        target = page.locator(what).nth(3)
+        target.scroll_into_view_if_needed()
+        before = page.evaluate("window.scrollY")
+        target.click()
+        box = page.locator("#detail").bounding_box()
+        assert box is not None, what
+        assert box["y"] >= 0 and box["y"] + box["height"] <= height + 1, (what, box)
+        assert page.evaluate("window.scrollY") == before, what  # the page did not jump
+        page.screenshot(
+            path=str(screens / f"detail-{width}-{what.strip('#').replace(' ', '-')}.png")
+        )
+        page.click("#detail .close")
+        assert not page.is_visible("#detail"), what
+    page.locator("#event-list li").first.click()
+    page.keyboard.press("Escape")
+    assert not page.is_visible("#detail")
+    assert errors == []

@@ -24,7 +24,15 @@
     pieces.forEach(function (p) { q.appendChild(p[1] ? el("mark", p[0]) : document.createTextNode(p[0])); });
     return q;
   }
-  function clear() { while (detail.firstChild) detail.removeChild(detail.firstChild); }
+  function clear() {  // and open the panel, with a button that closes it
+    while (detail.firstChild) detail.removeChild(detail.firstChild);
+    var close = el("button", "\u00d7", "close");
+    close.type = "button";
+    close.setAttribute("aria-label", "Close the details");
+    close.addEventListener("click", function () { detail.classList.remove("open"); });
+    detail.appendChild(close);
+    detail.classList.add("open");
+  }
   function docLine(docId) {
     var d = data.documents[docId] || {};
     var p = el("p", "Source: " + (d.title || docId) + (d.published ? " (" + d.published + ")" : ""));
@@ -336,6 +344,13 @@
     box.addEventListener("click", function (ev) {
       var a = ev.target.closest("a");
       if (!a) return;
+      if (a.classList.contains("mark")) {  // open it where we are: no jump to the anchor
+        ev.preventDefault();
+        var id = a.getAttribute("data-id");
+        try { history.replaceState(null, "", "#" + encodeURIComponent(id)); } catch (e) { /* file: */ }
+        showEvent(id);
+        return;
+      }
       if (a.classList.contains("bin")) {
         ev.preventDefault();
         var from = new Date((Number(a.getAttribute("data-t0")) - 719163) * 864e5).getUTCFullYear();
@@ -406,6 +421,9 @@
     if (byId[id]) showEvent(id); else if (entById[id]) showEntity(id);
   }
   window.addEventListener("hashchange", fromHash);
+  document.addEventListener("keydown", function (ev) {  // Escape closes the detail panel
+    if (ev.key === "Escape" && detail.classList.contains("open")) detail.classList.remove("open");
+  });
   fromHash();
 
   // ---- embedded: tell the host page our height so its iframe fits (see the embed snippet)
