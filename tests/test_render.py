@@ -264,3 +264,16 @@ def test_svg_timeline_places_years_before_christ(tmp_path) -> None:
     ticks = [t.text or "" for t in root.iter(f"{SVG}text") if t.get("class") == "tick"]
     assert "490 BC" in ticks and any(t.endswith("BC") for t in ticks if t != "490 BC")
     assert not any(t.startswith("-") for t in ticks)
+
+
+def test_render_graph_labels_the_most_connected_entities_largest(seed_doc) -> None:
+    page = render_page([seed_doc])
+    block = re.search(
+        r'<script type="application/json" id="timeline-data">(.*?)</script>', page, re.S
+    )
+    assert block is not None
+    nodes = json.loads(block.group(1))["graph"]["nodes"]
+    entities = [n for n in nodes if n["id"].startswith("ent:")]
+    by_size = sorted(entities, key=lambda n: -n["size"])  # node size grows with degree
+    assert by_size[0]["font"]["size"] == 30 and by_size[-1]["font"]["size"] < 30
+    assert sum(n["font"]["size"] == 30 for n in entities) == min(10, len(entities))

@@ -213,6 +213,10 @@ def _graph_data(data: dict[str, Any], limit: int = GRAPH_LIMIT) -> dict[str, Any
         from timeline.render.layout import top_nodes
 
         keep = top_nodes({e["id"]: degree.get(e["id"], 0) for e in data["entities"]}, limit)
+    # the most connected entities get the largest labels, readable when the whole graph is
+    # in view; the rest show theirs as one zooms in (vis-network's drawThreshold, app.js)
+    ranked = sorted(data["entities"], key=lambda e: -degree.get(e["id"], 0))
+    label_size = {e["id"]: 30 if i < 10 else 20 if i < 30 else 14 for i, e in enumerate(ranked)}
     for e in data["entities"]:
         if keep is not None and e["id"] not in keep:
             continue
@@ -222,6 +226,7 @@ def _graph_data(data: dict[str, Any], limit: int = GRAPH_LIMIT) -> dict[str, Any
             shape="dot",
             color=PALETTE.get(e["type"], PALETTE["OTHER"]),
             size=10 + 3 * min(degree.get(e["id"], 0), 10),
+            font={"size": label_size[e["id"]]},
         )
     for ev in data["events"]:
         if keep is not None and ev["id"] not in keep:

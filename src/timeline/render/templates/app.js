@@ -99,6 +99,7 @@
   }
 
   // ---- graph
+  function css(name) { return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || "#000"; }
   var network = null;
   if (window.vis && data.graph && data.graph.nodes.length) {
     var physics = data.graph.physics;
@@ -108,7 +109,9 @@
     }, {
       layout: { randomSeed: 7, improvedLayout: physics },
       physics: { enabled: physics, stabilization: { iterations: 200 } },
-      nodes: { shape: "dot" },
+      // labels in the page's colours, with a halo of the background (both colour schemes)
+      nodes: { shape: "dot", font: { color: css("--fg"), strokeWidth: 4, strokeColor: css("--bg") },
+        scaling: { label: { drawThreshold: 7 } } },
       edges: { smooth: false, font: { size: 10, align: "middle" }, color: "#cccccc", arrows: "to", width: 1 },
       interaction: { hover: true, keyboard: true, hideEdgesOnDrag: !physics }
     });
