@@ -395,7 +395,8 @@ def modifies_noun(text: str, t: Timex) -> bool:
     """Whether ``t`` is a year written as a noun's modifier ("Varnholt's 1987 paper"): the
     date of that thing, not a time the story moves to."""
     return bool(
-        re.fullmatch(r"\d{4}", t.text)
+        len(t.text) == 4
+        and t.text.isdigit()
         and _MODIFIED_BY_YEAR.search(text, max(0, t.start - 20), t.start)
         and _NOUN_NEXT.match(text, t.end)
     )

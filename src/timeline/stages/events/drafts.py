@@ -35,6 +35,9 @@ class _Draft:
     # the prize and retired" (the clause, for a verb after "and", starts at the "and")
 
 
+_BARE_PREPOSITION = re.compile(r"(?i)^(?:in|on|at|by|since|during)\s+(?=[,]|$)")
+
+
 def _title(text: str, a: int, b: int, timexes: SpanIndex[Timex], limit: int = 16) -> str:
     """A readable phrase from ``text[a:b]``: leading times, connectives and quotes removed."""
     b = min(b, a + 400)  # a title is a few words: never scan a whole (possibly huge) clause
@@ -42,7 +45,7 @@ def _title(text: str, a: int, b: int, timexes: SpanIndex[Timex], limit: int = 16
         if t.end <= b:
             a = t.end
     s = text[a:b].strip(" ,.;:“”\"'’‘`")
-    s = re.sub(r"^(?:in|on|at|by|since|during)\s+(?=[,]|$)", "", s, flags=re.I)
+    s = _BARE_PREPOSITION.sub("", s)
     s = _LEADING.sub("", s).strip(" ,")
     words = s.split()
     if len(words) > limit:

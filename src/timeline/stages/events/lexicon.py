@@ -92,14 +92,22 @@ def words_back(text: str, lo: int, start: int, n: int = 4) -> int:
     return i
 
 
-def after_predicate(text: str, start: int) -> bool:
+def after_predicate(text: str, start: int, lo: int | None = None) -> bool:
     """Whether the word at ``start`` follows "is", "seems", "themselves" ...: a participle
-    there is an adjective ("is expected", "seemed surprised"), not a past event."""
-    return bool(_PREDICATE_BEFORE.search(text, words_back(text, max(0, start - 40), start), start))
+    there is an adjective ("is expected", "seemed surprised"), not a past event. (``lo``:
+    ``words_back(text, max(0, start - 40), start)`` if the caller has it.)"""
+    if lo is None:
+        lo = words_back(text, max(0, start - 40), start)
+    return bool(_PREDICATE_BEFORE.search(text, lo, start))
 
 
 def regular_past(
-    text: str, start: int, end: int, clause_start: int, after_subject: bool = False
+    text: str,
+    start: int,
+    end: int,
+    clause_start: int,
+    after_subject: bool = False,
+    lo: int | None = None,
 ) -> bool:
     """Whether the word ``text[start:end]``, a regular past form the lexicon does not list,
     stands where a verb does (see ``_REGULAR_PAST``); ``after_subject``: its clause follows
@@ -109,7 +117,13 @@ def regular_past(
         return False
     if after_subject and start == clause_start:
         return bool(_OBJECT_AFTER.match(text, end))
-    lo = words_back(text, max(clause_start, start - 40), start)
+    # (the window back from the word, within the clause: the same as from the text's start,
+    # cut at the clause's)
+    lo = (
+        max(lo, clause_start)
+        if lo is not None
+        else words_back(text, max(clause_start, start - 40), start)
+    )
     rel = _RELATIVE_THAT.search(text, lo, start)
     if rel and rel["noun"] not in _lexicon().verbs:  # "pictures that stunned scientists"
         return bool(_TAKES_AFTER.match(text, end) or _WORD_AFTER.match(text, end))

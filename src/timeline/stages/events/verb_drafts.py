@@ -30,12 +30,12 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
             after_subject = verbless
             hits = verb_hits(text, clause, lex, ix.inside_entity, after_subject)
             if clause.start == sent.start:
-                np_at = _after_opening_time(ix, clause)
-                np = _NOUN_PHRASE if np_at == clause.start else _NOUN_PHRASE_AFTER_TIME
-                verbless = np.match(text, np_at) is not None
-                verbless = verbless and all(
-                    not past and m.end() == clause.end for m, _, past in hits
-                )  # a subject, or one ending in a noun-like form: "The final report, ..."
+                # a subject, or one ending in a noun-like form: "The final report, ..."
+                verbless = all(not past and m.end() == clause.end for m, _, past in hits)
+                if verbless:  # (asked only then: the opening time costs a lookup)
+                    np_at = _after_opening_time(ix, clause)
+                    np = _NOUN_PHRASE if np_at == clause.start else _NOUN_PHRASE_AFTER_TIME
+                    verbless = np.match(text, np_at) is not None
             else:  # an insertion keeps the sentence waiting for its verb: "Its report,
                 # published that August, blamed", "Reyes, who had worked with punk acts, insisted",
                 # "two brothers, Samuel and Edwin Wren, rented"
@@ -122,10 +122,10 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                     if cut is not None and text[cut[0] : cut[1]] not in (" that ", " what "):
                         title = _title(text, clause.start, cut[0], spans)
                 own_clause = clause
-                if idx > 0 and (at := _last_join(text, kept[idx - 1][0].end(), m.start())):
+                if idx > 0 and join is not None:
                     # "captured the town in 1861 and burned the bridge in 1862": a time after
                     # the joining word is the second verb's (one before it is shared)
-                    own_clause = Span(start=at[0], end=clause.end)
+                    own_clause = Span(start=join[0], end=clause.end)
                 if idx + 1 < len(kept):
                     cut = _last_join(text, m.end(), kept[idx + 1][0].start())
                     if cut is not None and text[cut[0] : cut[1]] not in _SAME_TIME_JOINS:
@@ -215,5 +215,7 @@ _ENDS_IN_PREPOSITION = re.compile(r"\b(?:to|of|for|the)\s*$")
 
 def _last_join(text: str, a: int, b: int) -> tuple[int, int] | None:
     """(start, end) of the last joining word, with its spaces, in ``text[a:b]``, or None."""
-    spans = [m.span() for m in _JOIN_SPACED.finditer(text, a, b)]
-    return spans[-1] if spans else None
+    last = None
+    for last in _JOIN_SPACED.finditer(text, a, b):  # noqa: B007 (the last one is wanted)
+        pass
+    return last.span() if last is not None else None

@@ -41,25 +41,36 @@ def verb_hits(
     published that August, blamed the board"), so a past form opening it is the verb."""
     verbs = lex.verbs
     hits: list[Hit] = []
+    backs: dict[int, int] = {}  # the window back from each candidate, worked out once
+
+    def back(start: int) -> int:
+        lo = backs.get(start)
+        if lo is None:
+            lo = backs[start] = words_back(text, max(0, start - 40), start)
+        return lo
+
     for m in _WORD.finditer(text, clause.start, clause.end):
         word = m.group()
         entry = verbs.get(word.lower())
         if (
             entry is None
             and word.endswith("ed")
-            and regular_past(text, m.start(), m.end(), clause.start, after_subject)
+            and regular_past(text, m.start(), m.end(), clause.start, after_subject, back(m.start()))
         ):
             entry = (word, True)  # a past verb the lexicon does not list
         # a capitalised verb only where the clause starts, and past ("Closed in 1990, ...";
         # "Rescue teams reached" is a noun)
         if entry is None or (word[:1].isupper() and (m.start() != clause.start or not entry[1])):
             continue
-        if not inside_entity(m.start()) and _verb_use(text, m, lex):
+        if not inside_entity(m.start()) and _verb_use(text, m, lex, back(m.start())):
             hits.append((m, *entry))
     hits = [
         h for i, h in enumerate(hits) if i + 1 == len(hits) or not _in_subject(text, h, hits[i + 1])
     ]
-    return [(m, lemma, past and not after_predicate(text, m.start())) for m, lemma, past in hits]
+    return [
+        (m, lemma, past and not after_predicate(text, m.start(), back(m.start())))
+        for m, lemma, past in hits
+    ]
 
 
 def _in_subject(text: str, h: Hit, nxt: Hit) -> bool:
@@ -98,9 +109,9 @@ _ATTRIBUTIVE = re.compile(
 )
 
 
-def _verb_use(text: str, m: re.Match[str], lex: _Lexicon) -> bool:
-    """False when a verb form is used as a noun: "the sanctions", "in the end", "even signs"."""
-    lo = words_back(text, max(0, m.start() - 40), m.start())
+def _verb_use(text: str, m: re.Match[str], lex: _Lexicon, lo: int) -> bool:
+    """False when a verb form is used as a noun: "the sanctions", "in the end", "even signs"
+    (``lo``: where the window of the words before it starts, see ``words_back``)."""
     before = text[lo : m.start()]
     word = m.group().lower()
     det = _DETERMINER_BEFORE.search(before)
