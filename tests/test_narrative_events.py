@@ -63,6 +63,8 @@ def test_the_reporting_frame_speaks_from_the_publication_date() -> None:
         ('"No," she told this newspaper in 2012.', "told", "2012"),
         ('"Never," he told the Marlow Gazette last week.', "told", "2023-W10"),
         ('"Wind," she told an interviewer in 2010.', "told", "2010"),
+        # a saying told in the past is not after the publication date
+        ("Tenders will open on Monday, the ministry said.", "said", PUB),
     ],
 )
 def test_the_time_of_a_saying(text: str, trigger: str, value: str) -> None:

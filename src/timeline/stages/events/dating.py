@@ -163,6 +163,20 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
                 )
             else:
                 d.time = EventTime()
+        published = doc.source.published
+        if (
+            published
+            and d.past
+            and d.kind == "verb"
+            and is_reporting(d.trigger.text)
+            and (d.time.start or "") > published[:10]
+            and not in_quotation(text, d.trigger.start)
+        ):
+            # "Tenders will open on Monday, the ministry said": a saying told in the past
+            # is not after the publication date (the time was what was said)
+            d.time = _value_time(
+                published[:10], "publication", "said in the past: not after the publication date"
+            )
 
 
 # what may stand between a reporting verb and the time of the saying: "said on Friday",
