@@ -215,3 +215,20 @@ def test_a_capital_as_a_place_is_the_city_located_in_its_country(
     assert by_name[city].type == "LOCATION" and city not in by_name[country].aliases
     located = {(r.source, r.type, r.target) for r in doc.relations}
     assert (by_name[city].id, "located_in", by_name[country].id) in located
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "typ"),
+    [
+        (
+            "The European Investment Bank agreed to lend money.",
+            "European Investment Bank",
+            "ORGANIZATION",
+        ),
+        ("Engineers inspected the Corvalo Alto bridge.", "Corvalo Alto bridge", "LOCATION"),
+    ],
+)
+def test_names_opening_with_a_nationality_or_before_a_landmark_noun(
+    text: str, name: str, typ: str
+) -> None:
+    assert ents(text)[name][0] == typ

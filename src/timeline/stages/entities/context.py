@@ -15,7 +15,7 @@ from timeline.stages.entities.vocab import (
 )
 from timeline.stages.gazetteer import Gazetteer
 
-__all__ = ["guess_type", "is_facility", "lowercase_words"]
+__all__ = ["FACILITY_AFTER", "guess_type", "is_facility", "lowercase_words"]
 
 
 def guess_type(
@@ -43,6 +43,8 @@ def guess_type(
         return "LOCATION"
     if n >= 2 and any(w in g.org_suffixes for w in words):
         return "ORGANIZATION"  # "Ministry of Finance", "Bank of Korea"
+    if FACILITY_AFTER.match(text, end) and words[0].lower() not in g.given_names:
+        return "LOCATION"  # "the Ponte Velha bridge", "the Seld river"
     before = text[max(0, start - 40) : start].lower()
     all_before = _WORD.findall(before)
     words_before = all_before[-2:]
@@ -95,6 +97,12 @@ def guess_type(
 
 
 _WORD = re.compile(r"[\w-]+")
+# a landmark's common noun right after its name
+FACILITY_AFTER = re.compile(
+    r"\s+(?:"
+    + "|".join(sorted(w.lower() for w in FACILITY_TAILS))
+    + r"|river|lake|valley|island)\b"
+)
 # the plural of an abstract or collective noun ending a name: a firm's, not a person's
 _COLLECTIVE = re.compile(r"[a-z]{3,}(?:ments|tions|sions|ics|ries|ties|gies|tems|ducts|works)$")
 _LATER = 20_000  # "later" means in the same story

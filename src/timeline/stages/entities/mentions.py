@@ -7,7 +7,12 @@ import re
 from collections import Counter
 
 from timeline.model import Span
-from timeline.stages.entities.context import guess_type, is_facility, lowercase_words
+from timeline.stages.entities.context import (
+    FACILITY_AFTER,
+    guess_type,
+    is_facility,
+    lowercase_words,
+)
 from timeline.stages.entities.vocab import (
     _ABBREV_DOT,
     _CAMEL,
@@ -166,9 +171,17 @@ def _type_run(
         or toks[run[0]][2] in g.demonyms
         or toks[run[0]][2] in g.political
     ):
-        starts_name = any(
-            text[toks[run[0]][0] : toks[run[k]][1]] in g.names for k in range(len(run))
-        ) or _month_as_name(text, toks, run, g)
+        starts_name = (
+            any(text[toks[run[0]][0] : toks[run[k]][1]] in g.names for k in range(len(run)))
+            or _month_as_name(text, toks, run, g)
+            # "European Investment Bank", "German Football Association": an organisation's
+            # name may open with a nationality
+            or (
+                len(run) >= 3
+                and toks[run[0]][2] in g.demonyms
+                and toks[run[-1]][2] in g.org_suffixes
+            )
+        )
         if not starts_name or toks[run[0]][2].lower() in _STOP:
             run = run[1:]
             first_tok = False
@@ -285,6 +298,8 @@ def _type_run(
                 lower_words,
                 g,
             )
+            if name_type == "LOCATION" and (noun := FACILITY_AFTER.match(text, end)):
+                end = noun.end()  # "Heathrow airport": the landmark's noun is in its name
             if name_type != "DROP":
                 out.append(_Raw(start, end, name_type))
             break
