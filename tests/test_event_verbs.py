@@ -301,3 +301,30 @@ def test_an_event_noun_is_not_dated_by_a_time_that_is_not_its_own(text: str, nou
 def test_a_date_before_a_new_noun_phrase_does_not_make_a_dated_noun_title() -> None:
     doc = timeline.parse("In 1962 the crisis began.", published="2023-03-14")
     assert not [e.title for e in doc.events if e.title.startswith("1962")]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "title"),
+    [
+        (
+            "Her father, who worked at the mill, died in 1950.",
+            "worked",
+            "Her father worked at the mill",
+        ),
+        (
+            "Edda Vorn, 86, who drove trams for years, said on Thursday that it was cold.",
+            "said",
+            "Edda Vorn said on Thursday that it was cold",
+        ),
+        (
+            "The plan, which was shelved in 2000, revived in 2019.",
+            "shelved",
+            "The plan was shelved in 2000",
+        ),
+    ],
+)
+def test_a_relative_clause_and_the_verb_after_it_are_titled_with_their_subject(
+    text: str, trigger: str, title: str
+) -> None:
+    doc = timeline.parse(text, published="2023-03-14")
+    assert {e.trigger.text: e.title for e in doc.events}[trigger] == title

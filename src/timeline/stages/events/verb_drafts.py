@@ -87,6 +87,11 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                         # "Its report, published that August, blamed ...": its report blamed
                         subj = _title(text, sent.start, clauses(text, sent)[0].end, spans)
                         title = f"{subj} {title[:1].lower()}{title[1:]}"
+                    elif _RELATIVE.match(text, clause.start) and (
+                        head := _antecedent(text, sent, clause)
+                    ):
+                        # "Ann Lee, 81, who had said ...": Ann Lee had said ...
+                        title = f"{head} {title[:1].lower()}{title[1:]}"
                 else:
                     nxt = kept[idx + 1][0].start() if idx + 1 < len(kept) else clause.end
                     end = nxt
@@ -190,7 +195,29 @@ _OBJECT_OR_END = re.compile(
 )
 # how an insertion between a subject and its verb opens: a relative pronoun, an apposition
 # or a participle
-_INSERTION = re.compile(r"(?:who|which|whose|an?|the|[a-z]+(?:ed|en))\b")
+_INSERTION = re.compile(r"(?:who|which|whose|an?|the|[a-z]+(?:ed|en)|\d{1,3})\b")  # "86": an age
+_RELATIVE = re.compile(r"(?:who|which)\s")
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?=\s*$)")
+
+
+def _antecedent(text: str, sent: Span, clause: Span) -> str | None:
+    """What a relative clause opening with "who"/"which" is about: the name or short noun
+    phrase of the clause before it, past an age ("Ann Lee, 81, who ..."), or None."""
+    before = [c for c in clauses(text, sent) if c.end <= clause.start]
+    while before and text[before[-1].start : before[-1].end].strip().isdigit():
+        before.pop()
+    if not before:
+        return None
+    last = text[before[-1].start : before[-1].end].strip(" ,")
+    name = _NAME_RUN.search(last)
+    if name is not None and name.start() > 0:
+        return name.group()  # '"We lost," said Ann Lee': Ann Lee
+    words = last.split()
+    if len(words) > 5 or not words:
+        return None
+    return last[:1].upper() + last[1:]
+
+
 # a sentence that opens with a noun phrase, not with a preposition, adverb or time:
 # "Its report, ...", not "Within weeks, ..." or "In 2019, ..."
 _NOUN_PHRASE = re.compile(
