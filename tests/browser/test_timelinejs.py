@@ -56,16 +56,9 @@ def _docs(batch: list[str], n: int) -> list[timeline.Document]:
     return docs
 
 
-BATCHES = [PAYLOADS[i : i + 16] for i in range(0, len(PAYLOADS), 16)]
-
-
-@pytest.mark.parametrize("n", range(len(BATCHES)))
-def test_timelinejs_export_runs_nothing_in_timelinejs(browser, timelinejs, tmp_path, n) -> None:
-    batch = BATCHES[n]
-    data = generate_timelinejs(_docs(batch, n), title=batch[0])
-    assert len(data["events"]) == len(batch)
-    page_file = tmp_path / "tl.html"
-    page_file.write_text(
+def _timeline_page(timelinejs: Path, path: Path, data: dict) -> Path:
+    """A page at ``path`` that opens ``data`` in TimelineJS3 (from its local files)."""
+    path.write_text(
         "<!doctype html><html><head><meta charset='utf-8'>"
         f"<link rel='stylesheet' href='{(timelinejs / 'css' / 'timeline.css').as_uri()}'>"
         f"<script src='{(timelinejs / 'js' / 'timeline.js').as_uri()}'></script></head>"
@@ -75,6 +68,18 @@ def test_timelinejs_export_runs_nothing_in_timelinejs(browser, timelinejs, tmp_p
         "</script></body></html>",
         encoding="utf-8",
     )
+    return path
+
+
+BATCHES = [PAYLOADS[i : i + 16] for i in range(0, len(PAYLOADS), 16)]
+
+
+@pytest.mark.parametrize("n", range(len(BATCHES)))
+def test_timelinejs_export_runs_nothing_in_timelinejs(browser, timelinejs, tmp_path, n) -> None:
+    batch = BATCHES[n]
+    data = generate_timelinejs(_docs(batch, n), title=batch[0])
+    assert len(data["events"]) == len(batch)
+    page_file = _timeline_page(timelinejs, tmp_path / "tl.html", data)
     page = browser.new_page()
     page.add_init_script(TRAP)
     dialogs: list[str] = []
@@ -114,17 +119,7 @@ def test_timelinejs_shows_a_span_as_a_reader_says_it(browser, timelinejs, tmp_pa
         "Last week the plant closed. In the spring of 2023 sales fell.", published="2024-06-12"
     )
     data = generate_timelinejs([doc], title="Spans")
-    page_file = tmp_path / "spans.html"
-    page_file.write_text(
-        "<!doctype html><html><head><meta charset='utf-8'>"
-        f"<link rel='stylesheet' href='{(timelinejs / 'css' / 'timeline.css').as_uri()}'>"
-        f"<script src='{(timelinejs / 'js' / 'timeline.js').as_uri()}'></script></head>"
-        "<body><div id='tl' style='width:1000px;height:700px'></div><script>"
-        f"window.tl = new TL.Timeline('tl', {json.dumps(data)}, "
-        "{script_path: '', language: 'en', font: null});"
-        "</script></body></html>",
-        encoding="utf-8",
-    )
+    page_file = _timeline_page(timelinejs, tmp_path / "spans.html", data)
     page = browser.new_page()
     page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
     page.goto(page_file.as_uri())

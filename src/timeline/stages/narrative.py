@@ -237,7 +237,7 @@ class Clock:
     def _range_start(self, t: Timex) -> bool:
         """Whether ``t`` starts a span that reaches the story's time ("the federation it had
         belonged to since 1946"): "that winter" after it is not 1946's."""
-        return bool(re.search(r"(?i)\bsince\s+$", self.text[max(0, t.start - 8) : t.start]))
+        return bool(_SINCE_BEFORE.search(self.text, max(0, t.start - 8), t.start))
 
     def _in_apposition(self, t: Timex) -> bool:
         return in_apposition(self.text, t)
@@ -384,6 +384,7 @@ def told_now(text: str, lo: int, hi: int) -> bool:
     return next(present_verbs(text, lo, hi), None) is not None
 
 
+_SINCE_BEFORE = re.compile(r"(?i)\bsince\s+$")
 # a year that modifies a noun: "Varnholt's 1987 paper", "the 1988 bombing"
 _MODIFIED_BY_YEAR = re.compile(r"(?:\b(?i:the|his|her|its|their)|[A-Z]\w*['’]s)\s+$")
 _NOUN_NEXT = re.compile(

@@ -17,6 +17,7 @@ from timeline.stages.events.lexicon import (
     _lexicon,
     clauses,
     is_reporting,
+    reporting_lemma,
 )
 from timeline.stages.narrative import (
     NEAR_REACH,
@@ -44,6 +45,7 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
         text, told_dates + [back for _, back in since], doc.source.published, doc.sentences
     )
     first_clause: dict[Span, Span] = {}
+    published = doc.source.published
     by_id = {t.id: t for t in timexes}
     any_timex = SpanIndex((t.start, t.end, t) for t in timexes)
     counted = counted_back(text, since, doc.source.published, doc.sentences, datable)
@@ -66,8 +68,9 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
         if (
             near is not None
             and near[0] > d.trigger.start
-            and (says := _SAYS.fullmatch(d.trigger.text)) is not None
-            and not (says["tell"] and _LISTENER.match(text, d.trigger.end, near[0]))
+            and (says := reporting_lemma(d.trigger.text)) in _SAYING
+            and not d.trigger.text.endswith("ing")
+            and not (says == "tell" and _LISTENER.match(text, d.trigger.end, near[0]))
             and not _SAID_WHEN.match(text, d.trigger.end, near[0])
         ):
             # "said the reunion on Friday would raise money": the time is what was said,
@@ -163,7 +166,6 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
                 )
             else:
                 d.time = EventTime()
-        published = doc.source.published
         if (
             published
             and d.past
@@ -183,10 +185,7 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
 # "said in an interview last week", "told reporters at a news conference on Tuesday"
 # verbs of saying whose object is what was said ("said the plant would close"); "tell"
 # first names a listener ("told this newspaper in 2012")
-_SAYS = re.compile(
-    r"(?i)(?:say|says|said|add|adds|added|note|notes|noted|explain|explains|explained"
-    r"|(?P<tell>tell|tells|told))"
-)
+_SAYING = ("say", "tell", "add", "note", "explain")
 _SAID_WHEN = re.compile(
     r"(?:\s+(?:(?:to|in|at|during|after|before|from|outside|on|with)\s+(?:the\s+|an?\s+)?"
     r"[\w'’-]+(?:\s+(?!that\b)[a-z'’-]+){0,3}|reporters|supporters|journalists|him|her|them|us)"
@@ -377,9 +376,8 @@ def counted_back(
             kept = _kept_on(text, t.start, ends, days) if marked else None
             if kept is not None and kept.value and len(back.value) == 4:
                 # "gathered on Sunday to mark fifty years since the dam gave way": the dam
-                # gave way on that day fifty years back
-                n = int(kept.value[:4]) - int(back.value)
-                value = f"{int(kept.value[:4]) - n:04d}{kept.value[4:]}"
+                # gave way on that day, in the year counted back
+                value = back.value + kept.value[4:]
                 why, timex = f"{why}, from {kept.text!r}, the day it is marked", kept.id
             add(lo.end(), value, why, timex)
     for a in _ANNIVERSARY.finditer(text) if "anniversar" in text.lower() else ():

@@ -268,13 +268,25 @@ def is_reporting(trigger: str) -> bool:
     >>> is_reporting("recalled"), is_reporting("Told"), is_reporting("sailed")
     (True, True, False)
     """
-    word = trigger.lower()
-    return word in _reporting_forms() or trigger_lemma(word) in REPORTING
+    return reporting_lemma(trigger) is not None
+
+
+def reporting_lemma(trigger: str) -> str | None:
+    """The ``REPORTING`` lemma ``trigger`` is a form of, or None.
+
+    >>> reporting_lemma("Told"), reporting_lemma("added"), reporting_lemma("sailed")
+    ('tell', 'add', None)
+    """
+    return _reporting_forms().get(trigger.lower())
 
 
 @cache
-def _reporting_forms() -> frozenset[str]:
-    return frozenset(f for lemma in REPORTING for f in verb_forms(lemma))
+def _reporting_forms() -> dict[str, str]:
+    """Form -> lemma for every verb of ``REPORTING``: the lexicon's forms (irregular ones
+    included) and the regular forms of those it does not list."""
+    forms = {f: lemma for lemma in REPORTING for f in verb_forms(lemma)}
+    forms.update((f, lemma) for f, (lemma, _) in _lexicon().verbs.items() if lemma in REPORTING)
+    return forms
 
 
 def trigger_lemma(trigger: str) -> str:

@@ -24,7 +24,8 @@ __all__ = ["anniversary_nouns", "clause_nouns", "dated_nouns", "subject_nouns"]
 
 # "the 1997 flood", "Sunday's snap election"
 _NOUN_AFTER = re.compile(r"(?:['’]s)?\s+([a-z][a-z-]+)\b(?:\s+([a-z][a-z-]+)\b)?")
-_JOINING = re.compile(
+# a word after a date that starts a phrase of its own, not a modifier of the noun after it
+_NEW_PHRASE = re.compile(
     r"that|which|who|and|or|but|when|while|as|if|after|before|since|until|the|a|an|its|his|her|their"
 )
 # "the flood of 1997", "an election for June 2019"
@@ -42,7 +43,7 @@ def dated_nouns(ix: DocIndex) -> list[_Draft]:
         found = None
         after = _NOUN_AFTER.match(text, t.end, min(len(text), t.end + 40))
         group = next((g for g in (1, 2) if after and after.group(g) in nouns), None)
-        if group == 2 and after and _JOINING.fullmatch(after.group(1)):
+        if group == 2 and after and _NEW_PHRASE.fullmatch(after.group(1)):
             group = None  # "said on Monday that talks would resume", "In 1962 the crisis began"
         if after and group:
             found = (after.start(group), after.end(group), t.start, after.end(group))
@@ -78,6 +79,13 @@ _SUBJECT_HEAD = re.compile(
 
 # verbs that tell of an event after it: their subject noun is not dated by them
 _TOLD = REPORTING | {"announce", "confirm", "reveal", "disclose", "describe", "deny"}
+
+
+def _tells(v: _Draft) -> bool:
+    """Whether the verb ``v`` tells of an event after it ("said", "announced")."""
+    return is_reporting(v.trigger.text) or trigger_lemma(v.trigger.text) in _TOLD
+
+
 # what may stand before the head noun of a subject: a determiner, up to two modifiers
 _MODIFIERS = re.compile(
     r"(?:(?i:the|a|an|his|her|its|their|this|that|our)|[A-Z]\w+['’]s)"
@@ -96,7 +104,7 @@ def subject_nouns(ix: DocIndex, verbs: list[_Draft]) -> list[_Draft]:
     for v in verbs:
         if v.kind != "verb" or v.trigger.start - v.clause.start > 80:
             continue
-        if is_reporting(v.trigger.text) or trigger_lemma(v.trigger.text) in _TOLD:
+        if _tells(v):
             continue  # "Her death was announced on Sunday": the death came before
         if _ENDING.fullmatch(v.trigger.text):
             continue  # "The war ended in 1945": its end is dated, not the war
@@ -261,13 +269,7 @@ def clause_nouns(ix: DocIndex, drafts: list[_Draft]) -> list[_Draft]:
                 nearest = min(dated, key=lambda t: abs(t.start - w.start()))
                 if nearest.end <= w.start() and _VERB_BETWEEN.search(text, nearest.end, w.start()):
                     continue  # "said last night that he would hold a referendum": the saying's
-                if any(
-                    v.kind == "verb"
-                    and clause.start <= v.trigger.start
-                    and w.end() <= v.trigger.start < clause.end
-                    and (is_reporting(v.trigger.text) or trigger_lemma(v.trigger.text) in _TOLD)
-                    for v in verbs_in(clause)
-                ):
+                if any(w.end() <= v.trigger.start and _tells(v) for v in verbs_in(clause)):
                     continue  # "Her death was announced on Sunday": told then, not then
                 out.append(
                     _Draft(
