@@ -7,6 +7,7 @@ and the speaker of a quotation) and the part of the clause each one's time is lo
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from timeline.model import Mention, Span
 from timeline.stages.events.drafts import DocIndex, _Draft, _title
@@ -203,12 +204,13 @@ _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*(?=\s*$)")
 def _antecedent(text: str, sent: Span, clause: Span) -> str | None:
     """What a relative clause opening with "who"/"which" is about: the name or short noun
     phrase of the clause before it, past an age ("Ann Lee, 81, who ..."), or None."""
-    before = [c for c in clauses(text, sent) if c.end <= clause.start]
-    while before and text[before[-1].start : before[-1].end].strip().isdigit():
-        before.pop()
-    if not before:
+    cut = clauses(text, sent)
+    i = bisect_right(cut, clause.start, key=lambda c: c.end)  # clauses ending before it
+    while i and text[cut[i - 1].start : cut[i - 1].end].strip().isdigit():
+        i -= 1
+    if not i:
         return None
-    last = text[before[-1].start : before[-1].end].strip(" ,")
+    last = text[cut[i - 1].start : cut[i - 1].end].strip(" ,")
     name = _NAME_RUN.search(last)
     if name is not None and name.start() > 0:
         return name.group()  # '"We lost," said Ann Lee': Ann Lee
