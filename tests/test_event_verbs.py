@@ -328,3 +328,46 @@ def test_a_relative_clause_and_the_verb_after_it_are_titled_with_their_subject(
 ) -> None:
     doc = timeline.parse(text, published="2023-03-14")
     assert {e.trigger.text: e.title for e in doc.events}[trigger] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "title", "value"),
+    [
+        # a bare verb after a modal is an event, dated forward from the publication day
+        ("The choir will perform in the cathedral on Saturday.", "perform", None, "2023-03-18"),
+        ("Officials said the bridge would reopen in May.", "reopen", None, "2023-05"),
+        # a pronoun subject opens a clause of its own without "that"
+        (
+            "The firm said on Friday it will shut its plant in April.",
+            "shut",
+            "It will shut its plant in April",
+            "2023-04",
+        ),
+    ],
+)
+def test_verbs_after_a_modal_and_in_a_clause_without_that(
+    text: str, trigger: str, title: str | None, value: str
+) -> None:
+    doc = timeline.parse(text, published="2023-03-14")
+    (ev,) = [e for e in doc.events if e.trigger.text == trigger]
+    assert ev.time is not None and ev.time.value == value
+    if title is not None:
+        assert ev.title == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 14 May its cavalry broke through.",  # the month, not the modal
+        "The ministers would like to expand the programme.",  # wanting: "expand" is the event
+    ],
+)
+def test_not_a_verb_after_something_like_a_modal(text: str) -> None:
+    assert "its" not in _triggers(text) and "like" not in _triggers(text)
+
+
+def test_reporting_verb_with_a_complement_clause_keeps_what_was_said_in_its_title() -> None:
+    doc = timeline.parse("Ana Ruiz said she cried when the mill closed.", published="2023-03-14")
+    said = next(e for e in doc.events if e.trigger.text == "said")
+    assert said.title.startswith("Ana Ruiz said she cried")
+    assert "cried" in _triggers("Ana Ruiz said she cried when the mill closed.")

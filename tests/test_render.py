@@ -277,3 +277,14 @@ def test_render_graph_labels_the_most_connected_entities_largest(seed_doc) -> No
     by_size = sorted(entities, key=lambda n: -n["size"])  # node size grows with degree
     assert by_size[0]["font"]["size"] == 30 and by_size[-1]["font"]["size"] < 30
     assert sum(n["font"]["size"] == 30 for n in entities) == min(10, len(entities))
+
+
+def test_page_script_is_compacted_without_changing_a_string() -> None:
+    # _compact drops comment lines and indentation; that is safe only while the script has
+    # no template literal (a multi-line string whose lines would change)
+    from importlib import resources
+
+    js = (resources.files("timeline") / "render" / "templates" / "app.js").read_text("utf-8")
+    assert "`" not in js
+    page = render_page([timeline.parse("In 1962 Oslo voted.", published="2020-01-01")])
+    assert "// timeline page script" not in page and "\n  " not in page.split("<script>")[-1]

@@ -41,6 +41,9 @@ UNDATED = "XXXX-XX-XX"
 class TimelineEvent:
     event_id: str  # DOCID-SENTENCE-WORD
     date: str  # YYYY-MM-DD, YYYY-MM, YYYY or XXXX-XX-XX
+    # where the event's own time starts (a week written as its month still starts on its
+    # Monday): the timeline's order
+    order: str = ""
 
 
 def format_date(value: str | None) -> str:
@@ -140,8 +143,14 @@ def build_timelines(
                 if tok is None:
                     continue
                 sentence, word = tok
+                value = ev.time.value
+                rng = value_range(value) if value else None
                 out[target].append(
-                    TimelineEvent(f"{toks.doc_id}-{sentence}-{word}", format_date(ev.time.value))
+                    TimelineEvent(
+                        f"{toks.doc_id}-{sentence}-{word}",
+                        format_date(value),
+                        rng[0] if rng is not None else "",
+                    )
                 )
     return out
 
@@ -151,7 +160,9 @@ def _lines(name: str, events: list[TimelineEvent]) -> str:
     for e in events:
         seen.setdefault(e.event_id, e)
     undated = [e for e in seen.values() if e.date == UNDATED]
-    dated = sorted((e for e in seen.values() if e.date != UNDATED), key=lambda e: e.date)
+    dated = sorted(
+        (e for e in seen.values() if e.date != UNDATED), key=lambda e: (e.order or e.date, e.date)
+    )
     lines = [name]
     lines += [f"0\t{UNDATED}\t{e.event_id}" for e in undated]
     for ordinal, (date, group) in enumerate(

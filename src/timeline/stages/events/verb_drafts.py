@@ -21,6 +21,14 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
     text, doc, spans = ix.doc.text, ix.doc, ix.timex_spans
     lex = _lexicon()
     out: list[_Draft] = []
+    joins: dict[tuple[int, int], tuple[int, int] | None] = {}  # asked up to five times each
+
+    def join_between(a: int, b: int) -> tuple[int, int] | None:
+        key = (a, b)
+        if key not in joins:
+            joins[key] = _last_join(text, a, b)
+        return joins[key]
+
     for sent in doc.sentences:
         if len(out) >= limit:
             break
@@ -53,11 +61,15 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                 if _reduced_relative(text, clause, kept, h, between):
                     kept.append(h)  # "Opinion polls published in September showed support"
                     continue
-                if not JOIN.search(between) or _ENDS_IN_PREPOSITION.search(between):
+                join = join_between(kept[-1][0].end(), h[0].start())
+                own_subject = join is not None and join[0] == join[1]
+                if not own_subject and (
+                    not JOIN.search(between) or _ENDS_IN_PREPOSITION.search(between)
+                ):
                     continue
-                join = _last_join(text, kept[-1][0].end(), h[0].start())
                 if (
                     join is None
+                    or own_subject  # "said on Friday it will close": a clause of its own
                     or text[join[0] : join[1]] in _SUBJECT_JOINS
                     or join[1] < h[0].start()
                 ):
@@ -69,7 +81,19 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
             for idx, (m, _lemma, past) in enumerate(kept):
                 shared = None
                 if idx == 0:
-                    title = _title(text, clause.start, clause.end, spans)
+                    first_end = clause.end
+                    if len(kept) > 1:
+                        cut = join_between(m.end(), kept[1][0].start())
+                        # "She noticed that a compound broke down dyes": the whole of what
+                        # she noticed is the title of the noticing
+                        said = cut is not None and cut[0] == cut[1] and is_reporting(m.group())
+                        if (
+                            cut is not None
+                            and text[cut[0] : cut[1]] not in (" that ", " what ")
+                            and not said  # "said she cried": what she said too
+                        ):
+                            first_end = cut[0]
+                    title = _title(text, clause.start, first_end, spans)
                     quoted = _AFTER_QUOTE.search(
                         text, max(sent.start, clause.start - 4), clause.start
                     )
@@ -97,11 +121,11 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                     nxt = kept[idx + 1][0].start() if idx + 1 < len(kept) else clause.end
                     end = nxt
                     if idx + 1 < len(kept):
-                        cut = _last_join(text, m.start(), nxt)
+                        cut = join_between(m.end(), nxt)
                         end = cut[0] if cut is not None else nxt
                     # "... and Putin naturally seeks", "since the bridge collapsed": a new
                     # subject after the joining word
-                    join = _last_join(text, kept[idx - 1][0].end(), m.start())
+                    join = join_between(kept[idx - 1][0].end(), m.start())
                     own = text[join[1] : m.start()].strip() if join is not None else ""
                     if (
                         join is not None
@@ -121,19 +145,13 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                     title = _title(text, m.start(), end, spans)
                     if subj and not subj.lower().startswith(m.group().lower()):
                         title = f"{subj[:1].upper()}{subj[1:]} {title[:1].lower()}{title[1:]}"
-                if idx == 0 and len(kept) > 1:
-                    cut = _last_join(text, m.start(), kept[1][0].start())
-                    # "She noticed that a compound broke down dyes": the whole of what she
-                    # noticed is the title of the noticing
-                    if cut is not None and text[cut[0] : cut[1]] not in (" that ", " what "):
-                        title = _title(text, clause.start, cut[0], spans)
                 own_clause = clause
                 if idx > 0 and join is not None:
                     # "captured the town in 1861 and burned the bridge in 1862": a time after
                     # the joining word is the second verb's (one before it is shared)
                     own_clause = Span(start=join[0], end=clause.end)
                 if idx + 1 < len(kept):
-                    cut = _last_join(text, m.end(), kept[idx + 1][0].start())
+                    cut = join_between(m.end(), kept[idx + 1][0].start())
                     if cut is not None and text[cut[0] : cut[1]] not in _SAME_TIME_JOINS:
                         # "said that prices rose in May": May is the rise's, not the saying's
                         own_clause = Span(start=own_clause.start, end=cut[0])
@@ -243,8 +261,31 @@ _ENDS_IN_PREPOSITION = re.compile(r"\b(?:to|of|for|the)\s*$")
 
 
 def _last_join(text: str, a: int, b: int) -> tuple[int, int] | None:
-    """(start, end) of the last joining word, with its spaces, in ``text[a:b]``, or None."""
+    """(start, end) of the last joining word, with its spaces, in ``text[a:b]``, or None.
+    A pronoun subject right before the verb at ``b`` after it opens a clause of its own with
+    no joining word ("said on Friday it will close"): its start, as an empty join."""
     last = None
     for last in _JOIN_SPACED.finditer(text, a, b):  # noqa: B007 (the last one is wanted)
         pass
+    joined = last.end() if last is not None else a
+    word = text[max(joined, b - 12) : b].rsplit(None, 1)[-1:]  # the word before the verb
+    if word and (word[0] in _BEFORE_OWN_VERB or word[0].endswith("ly")):
+        pron = _PRONOUN_SUBJECT.search(text, max(joined, b - 60), b)
+        if pron is not None and pron.start() > joined:
+            return pron.start(), pron.start()
     return last.span() if last is not None else None
+
+
+# a subject with its auxiliaries right before a verb: a pronoun ("it will", "she had never",
+# "she"), or a noun phrase or name before a modal ("the bridge would", "Ostrow will")
+_AUX = r"will|would|shall|had|has|have|was|were|is|are|could|can|should|might|may|must|did|does"
+# (the last word of any match: a cheap test before the pattern)
+_BEFORE_OWN_VERB = frozenset(
+    f"{_AUX}|he|she|it|they|we|I|you|do|also|then|never|not|still|soon".split("|")
+)
+_PRONOUN_SUBJECT = re.compile(
+    r"(?<![\w'’-])(?:(?:he|she|it|they|we|I|you)\s+(?:(?:" + _AUX + r"|do|also|then|never|not|"
+    r"still|\w+ly)\s+)*|(?:(?:the|a|an|its|their|his|her|this|these|those)\s+(?:[\w'’-]+\s+){0,3}"
+    r"|(?:[A-Z][\w'’-]*\s+){1,3})(?:will|would|could|should|might|may|must|can)\s+"
+    r"(?:(?:also|then|never|not|still|soon|\w+ly)\s+)*)$"
+)

@@ -41,35 +41,37 @@ def verb_hits(
     published that August, blamed the board"), so a past form opening it is the verb."""
     verbs = lex.verbs
     hits: list[Hit] = []
-    backs: dict[int, int] = {}  # the window back from each candidate, worked out once
-
-    def back(start: int) -> int:
-        lo = backs.get(start)
-        if lo is None:
-            lo = backs[start] = words_back(text, max(0, start - 40), start)
-        return lo
-
+    backs: list[int] = []  # the window back from each hit (see words_back), worked out once
+    # where a word follows a modal (one pass over the clause, not a look back from each word)
+    after_modal = {a.start(1) for a in _AFTER_MODAL.finditer(text, clause.start, clause.end)}
     for m in _WORD.finditer(text, clause.start, clause.end):
         word = m.group()
         entry = verbs.get(word.lower())
+        lo = -1
+        if entry is None and word.endswith("ed"):
+            lo = words_back(text, max(0, m.start() - 40), m.start())
+            if regular_past(text, m.start(), m.end(), clause.start, after_subject, lo):
+                entry = (word, True)  # a past verb the lexicon does not list
         if (
             entry is None
-            and word.endswith("ed")
-            and regular_past(text, m.start(), m.end(), clause.start, after_subject, back(m.start()))
+            and m.start() in after_modal
+            and not _NOT_A_VERB_AFTER_MODAL.fullmatch(word)
         ):
-            entry = (word, True)  # a past verb the lexicon does not list
+            entry = (word, False)  # "will play", "would never return": a verb after a modal
         # a capitalised verb only where the clause starts, and past ("Closed in 1990, ...";
         # "Rescue teams reached" is a noun)
         if entry is None or (word[:1].isupper() and (m.start() != clause.start or not entry[1])):
             continue
-        if not inside_entity(m.start()) and _verb_use(text, m, lex, back(m.start())):
+        if lo < 0:
+            lo = words_back(text, max(0, m.start() - 40), m.start())
+        if not inside_entity(m.start()) and _verb_use(text, m, lex, lo):
             hits.append((m, *entry))
-    hits = [
-        h for i, h in enumerate(hits) if i + 1 == len(hits) or not _in_subject(text, h, hits[i + 1])
-    ]
+            backs.append(lo)
+    keep = [i + 1 == len(hits) or not _in_subject(text, h, hits[i + 1]) for i, h in enumerate(hits)]
     return [
-        (m, lemma, past and not after_predicate(text, m.start(), back(m.start())))
-        for m, lemma, past in hits
+        (m, lemma, past and not after_predicate(text, m.start(), lo))
+        for (m, lemma, past), lo, k in zip(hits, backs, keep, strict=True)
+        if k
     ]
 
 
@@ -95,6 +97,20 @@ def _in_subject(text: str, h: Hit, nxt: Hit) -> bool:
 # a pronoun or an auxiliary between two verbs: the second has its own subject
 _NEW_CLAUSE = re.compile(
     r"(?i)\b(?:it|he|she|they|we|i|you|there|had|has|have|was|were|is|are|would|will|could)\b"
+)
+
+
+# a modal, then perhaps an adverb or "not": the bare word after it is a verb
+_AFTER_MODAL = re.compile(
+    r"\b(?:will|would|shall|could|can|may|might|must|should|cannot)\s+"  # ("14 May its")
+    r"(?:(?:not|never|also|still|soon|then|now|only|again|\w+ly)\s+)?([a-z]+)\b"
+)
+# words after a modal that are not the event: auxiliaries, adverbs, quantifiers
+_NOT_A_VERB_AFTER_MODAL = re.compile(
+    r"be|have|not|never|also|still|soon|then|now|only|again|even|just|always|both|all|each|"
+    r"either|rather|probably|certainly|likely|almost|already|perhaps|no|the|a|an|[a-z]+ly|"
+    # wanting and trying: the verb after "to" is the event ("would like to expand")
+    r"like|want|need|wish|hope|try|seek|plan|intend|prefer|love|dare"
 )
 
 
