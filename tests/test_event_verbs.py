@@ -371,3 +371,58 @@ def test_reporting_verb_with_a_complement_clause_keeps_what_was_said_in_its_titl
     said = next(e for e in doc.events if e.trigger.text == "said")
     assert said.title.startswith("Ana Ruiz said she cried")
     assert "cried" in _triggers("Ana Ruiz said she cried when the mill closed.")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "title_start", "value"),
+    [
+        # a participle after the sentence's verb adds an event at that verb's time
+        (
+            "The court ended the case on Tuesday, ruling that the firm must pay.",
+            "ruling",
+            "The court ruling that",
+            "2023-03-07",
+        ),
+        ("A bid failed in 2003, falling four votes short.", "falling", "A bid falling", "2003"),
+        # after "by", "while", "after": the same
+        (
+            "The rebels answered in 1871 by seizing the port.",
+            "seizing",
+            "The rebels seizing",
+            "1871",
+        ),
+        (
+            "In 2019 a student found the paper while sorting old files.",
+            "sorting",
+            "A student sorting",
+            "2019",
+        ),
+        # a progressive after "was"
+        (
+            "On 2 May 1986 she was checking the plates.",
+            "checking",
+            "She was checking",
+            "1986-05-02",
+        ),
+    ],
+)
+def test_participles_are_events_at_the_time_of_their_clause(
+    text: str, trigger: str, title_start: str, value: str
+) -> None:
+    doc = timeline.parse(text, published="2023-03-09")
+    (ev,) = [e for e in doc.events if e.trigger.text == trigger]
+    assert ev.title.startswith(title_start)
+    assert ev.time is not None and ev.time.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The accident delayed the opening by two years.",  # a noun after "the"
+        "Rain fell during the morning, including the evening.",  # prepositions
+        "The ruling party won in 2019.",  # an adjective
+    ],
+)
+def test_ing_words_that_are_not_participle_events(text: str) -> None:
+    triggers = _triggers(text)
+    assert not any(t.endswith("ing") for t in triggers), triggers

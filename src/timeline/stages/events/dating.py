@@ -52,6 +52,14 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
     for d in drafts:
         if d.time is not None or d.kind == "named":
             continue
+        if d.same_time_as is not None and d.same_time_as.time is not None:
+            own = datable.first_starting_in(d.trigger.end, d.sentence.end)
+            if own is None or _RELATIVE_BEFORE.search(text, d.trigger.end, own[0]):
+                # "ended the case on Tuesday, ruling that ...", "deepening a standoff that
+                # has lasted since 2022": the time of the verb it adds to (but "retiring
+                # when the yard closed in 1984": its own)
+                d.time = d.same_time_as.time
+                continue
         back = counted.covering(d.trigger.start)
         if back is not None:  # "thirty years since the Wall fell": 30 years before today
             d.time = back
@@ -194,6 +202,9 @@ _SAID_WHEN = re.compile(
 _LISTENER = re.compile(
     r"\s+(?:this|the|his|her|its|their|an?)\s+(?:[A-Z][\w'’-]*\s+)*[\w'’-]+" + _SAID_WHEN.pattern
 )
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|whose|where)\b")
 
 
 def _restated(text: str, head: Timex, datable: SpanIndex[Timex]) -> Timex:

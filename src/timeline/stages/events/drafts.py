@@ -33,6 +33,8 @@ class _Draft:
     kind: str = "verb"
     subject: Span | None = None  # a subject shared with an earlier verb: "Varga received
     # the prize and retired" (the clause, for a verb after "and", starts at the "and")
+    same_time_as: _Draft | None = None  # the verb a participle adds to: "ended the case,
+    # ruling that ..." (the ruling is dated as the ending is)
 
 
 _BARE_PREPOSITION = re.compile(r"(?i)^(?:in|on|at|by|since|during)\s+(?=[,]|$)")

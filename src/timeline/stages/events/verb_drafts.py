@@ -33,11 +33,12 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
         if len(out) >= limit:
             break
         verbless = False  # the sentence so far is a subject with no verb (and an insertion)
+        main: _Draft | None = None  # the sentence's last verb so far
         for clause in clauses(text, sent):
             if len(out) >= limit:
                 break
             after_subject = verbless
-            hits = verb_hits(text, clause, lex, ix.inside_entity, after_subject)
+            hits = verb_hits(text, clause, lex, ix.inside_entity, after_subject, main is not None)
             if clause.start == sent.start:
                 # a subject, or one ending in a noun-like form: "The final report, ..."
                 verbless = all(not past and m.end() == clause.end for m, _, past in hits)
@@ -53,6 +54,7 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                     or _NAMES.fullmatch(text, clause.start, clause.end) is not None
                 )
             kept: list[Hit] = []
+            adjuncts: set[int] = set()  # kept participles that add to the verb before them
             for h in hits:
                 if not kept:
                     kept.append(h)
@@ -60,6 +62,10 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                 between = text[kept[-1][0].end() : h[0].start()]
                 if _reduced_relative(text, clause, kept, h, between):
                     kept.append(h)  # "Opinion polls published in September showed support"
+                    continue
+                if h[0].group().endswith("ing") and _JOINS_PARTICIPLE.search(between):
+                    kept.append(h)  # "responded by seizing the town": a second event
+                    adjuncts.add(h[0].start())
                     continue
                 join = join_between(kept[-1][0].end(), h[0].start())
                 own_subject = join is not None and join[0] == join[1]
@@ -80,6 +86,7 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
             subject_end = kept[0][0].start()
             for idx, (m, _lemma, past) in enumerate(kept):
                 shared = None
+                adds_to: _Draft | None = None
                 if idx == 0:
                     first_end = clause.end
                     if len(kept) > 1:
@@ -117,6 +124,14 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                     ):
                         # "Ann Lee, 81, who had said ...": Ann Lee had said ...
                         title = f"{head} {title[:1].lower()}{title[1:]}"
+                    elif (
+                        main is not None
+                        and m.group().endswith("ing")
+                        and _OPENS_PARTICIPLE.fullmatch(text, clause.start, m.start())
+                    ):
+                        # "The court ended the case, ruling that ...": the court's ruling, at
+                        # the time of the clause it adds to
+                        adds_to = main
                 else:
                     nxt = kept[idx + 1][0].start() if idx + 1 < len(kept) else clause.end
                     end = nxt
@@ -155,6 +170,19 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                     if cut is not None and text[cut[0] : cut[1]] not in _SAME_TIME_JOINS:
                         # "said that prices rose in May": May is the rise's, not the saying's
                         own_clause = Span(start=own_clause.start, end=cut[0])
+                if idx > 0 and m.start() in adjuncts:
+                    adds_to = out[-1]
+                    title = _title(
+                        text, m.start(), clause.end if idx + 1 == len(kept) else end, spans
+                    )
+                if adds_to is not None:
+                    past = adds_to.past
+                    shared = adds_to.subject
+                    if shared is None and adds_to.trigger.start > adds_to.clause.start:
+                        shared = Span(start=adds_to.clause.start, end=adds_to.trigger.start)
+                    if shared is not None:
+                        subj = _TRAILING_AUX.sub("", _title(text, shared.start, shared.end, spans))
+                        title = f"{subj} {title[:1].lower()}{title[1:]}"
                 out.append(
                     _Draft(
                         trigger=Mention.of(text, m.start(), m.end()),
@@ -163,8 +191,10 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                         title=title,
                         past=past,
                         subject=shared,
+                        same_time_as=adds_to,
                     )
                 )
+                main = out[-1]
     return out
 
 
@@ -204,6 +234,14 @@ def _reduced_relative(text: str, clause: Span, kept: list[Hit], h: Hit, between:
     )
 
 
+# what may come before a participle that adds an event to a clause: nothing, or a
+# joining word ("..., deepening the crisis", "while preparing a schedule", "by seizing")
+_TRAILING_AUX = re.compile(
+    r"(?:\s+(?:had|has|have|was|were|is|are|been|be|would|will|could|did|not|also|[a-z]+ to))+"
+    r"\s*$"  # ("the Soviet Union wanted to"; "the festival was")
+)
+_JOINS_PARTICIPLE = re.compile(r"\b(?:while|when|after|before|since|by|without|upon)\s+$")
+_OPENS_PARTICIPLE = re.compile(r"\s*(?:(?:while|when|after|before|since|by|without|upon)\s+)?$")
 _TIME_OPENER = re.compile(r"(?:In|On|By|During|Since|Until)\s+")
 # a subject's insertion made of names only: "Samuel Hollis and Edwin Wren"
 _NAMES = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]*)*\s*")

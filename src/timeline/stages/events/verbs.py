@@ -34,11 +34,14 @@ def verb_hits(
     lex: _Lexicon,
     inside_entity: Callable[[int], bool],
     after_subject: bool = False,
+    adjunct: bool = False,
 ) -> list[Hit]:
     """The verbs of ``clause`` in text order; ``inside_entity`` says whether an offset lies
     in a name ("Closed" in "Closed Circuit Inc." is no verb). ``after_subject``: the clause
     follows a subject and an insertion with no verb of the sentence yet ("Its report,
-    published that August, blamed the board"), so a past form opening it is the verb."""
+    published that August, blamed the board"), so a past form opening it is the verb.
+    ``adjunct``: the sentence has had its verb, so an "-ing" form opening the clause is a
+    participle adding an event to it ("suspended parliament, deepening the crisis")."""
     verbs = lex.verbs
     hits: list[Hit] = []
     backs: list[int] = []  # the window back from each hit (see words_back), worked out once
@@ -58,13 +61,19 @@ def verb_hits(
             and not _NOT_A_VERB_AFTER_MODAL.fullmatch(word)
         ):
             entry = (word, False)  # "will play", "would never return": a verb after a modal
+        participle = None
+        if word.endswith("ing") and word.islower():
+            lo = words_back(text, max(0, m.start() - 40), m.start())
+            participle = _participle(text, m, clause, adjunct, lo)
+            if entry is None and participle is not None:
+                entry = (word, participle)
         # a capitalised verb only where the clause starts, and past ("Closed in 1990, ...";
         # "Rescue teams reached" is a noun)
         if entry is None or (word[:1].isupper() and (m.start() != clause.start or not entry[1])):
             continue
         if lo < 0:
             lo = words_back(text, max(0, m.start() - 40), m.start())
-        if not inside_entity(m.start()) and _verb_use(text, m, lex, lo):
+        if not inside_entity(m.start()) and (participle is not None or _verb_use(text, m, lex, lo)):
             hits.append((m, *entry))
             backs.append(lo)
     keep = [i + 1 == len(hits) or not _in_subject(text, h, hits[i + 1]) for i, h in enumerate(hits)]
@@ -73,6 +82,77 @@ def verb_hits(
         for (m, lemma, past), lo, k in zip(hits, backs, keep, strict=True)
         if k
     ]
+
+
+# "-ing" words that are never a participle's event: prepositions, nouns, "being"/"having"
+_NOT_PARTICIPLE = frozenset(
+    [
+        "during",
+        "morning",
+        "evening",
+        "including",
+        "following",
+        "according",
+        "concerning",
+        "regarding",
+        "excluding",
+        "notwithstanding",
+        "pending",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "thing",
+        "being",
+        "having",
+        "building",
+        "meeting",
+        "ceiling",
+        "spring",
+        "string",
+        "bring",
+        "king",
+        "ring",
+        "wing",
+        "sing",
+        "evening",
+    ]
+)
+# what a participle's event takes next: an object, a preposition, "that", an adverb
+_AFTER_PARTICIPLE = re.compile(
+    r"\s+(?:the|a|an|its|his|her|their|our|this|these|those|that|him|them|it|us|to|in|on|at|"
+    r"by|from|with|into|over|for|against|out|up|down|off|away|back|more|less|some|all|[a-z]+ly|"
+    r"\d|[A-Z])|\s+[a-z]+\s+(?:the|a|an|its|his|her|their|of|to|in|that)\b|[,.;:]"
+)
+# before a participle: a past or present "be" (progressive), or a joining word
+_BEFORE_PARTICIPLE = re.compile(
+    r"\b(?:(?P<be>(?P<past>was|were)|is|are|been)|while|when|after|before|since|without|by|"
+    r"upon)\s+"
+    r"(?:\w+ly\s+)?$"
+)
+
+
+_AFTER_BE_ING = re.compile(r"\s+[a-zA-Z\d]|\s*[,.;:]")
+
+
+def _participle(text: str, m: re.Match[str], clause: Span, adjunct: bool, lo: int) -> bool | None:
+    """Whether the "-ing" word ``m`` is a verb's event: a participle opening a clause after the
+    sentence's verb ("..., deepening a standoff"), after "while"/"after"/"by" ("while checking
+    the plates") or after "was" ("was checking"); its past flag (True after "was"/"were"),
+    or None when it is not one ("the morning", "a ruling party", "including the ...")."""
+    word = m.group()
+    if len(word) < 6 or word in _NOT_PARTICIPLE:
+        return None
+    if adjunct and m.start() == clause.start:
+        return False if _AFTER_PARTICIPLE.match(text, m.end()) else None
+    before = _BEFORE_PARTICIPLE.search(text, lo, m.start())
+    if before is None:
+        return None
+    # after "was" ("was checking plates") or a joining word ("while sorting old files"): any
+    # object
+    if not _AFTER_BE_ING.match(text, m.end()):
+        return None
+    return before.group("past") is not None
 
 
 def _in_subject(text: str, h: Hit, nxt: Hit) -> bool:
