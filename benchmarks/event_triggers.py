@@ -1,7 +1,8 @@
-"""Event triggers against TimeML EVENT tags (TempEval-3 TBAQ): precision and recall of the
-event stage's trigger words, exact span match.
+"""Event triggers against TimeML EVENT tags (TempEval-3 TBAQ) or MEANTIME EVENT_MENTIONs:
+precision and recall of the event stage's trigger words, exact span match.
 
     python benchmarks/event_triggers.py ../shared/data/timebank-aquaint [--top 30]
+    python benchmarks/event_triggers.py ../shared/data/meantime-airbus
 
 TimeML marks every event, states and plans included; our stage reads events for a timeline
 (mostly past happenings and dated nouns), so recall here is a lower bound of what a reader
@@ -50,6 +51,24 @@ def _text_and_events(path: Path) -> tuple[str, set[tuple[int, int]], str | None]
     return "".join(parts), gold, dct
 
 
+def _meantime_text_and_events(path: Path) -> tuple[str, set[tuple[int, int]], str | None]:
+    from timeline.readwrite.meantime import read_meantime
+
+    doc = read_meantime(path)
+    root = ET.fromstring(path.read_text(encoding="utf-8"))
+    # the reader keeps the tokens in file order: their offsets by t_id
+    spans = {
+        tok.get("t_id", ""): (row[0], row[1])
+        for tok, row in zip(root.iter("token"), doc.tokens, strict=True)
+    }
+    gold = set()
+    for ev in root.iter("EVENT_MENTION"):
+        ids = [a.get("t_id", "") for a in ev.findall("token_anchor") if a.get("t_id") in spans]
+        if ids:
+            gold.add((min(spans[i][0] for i in ids), max(spans[i][1] for i in ids)))
+    return doc.text, gold, doc.dct
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus")
@@ -58,8 +77,9 @@ def main() -> None:
     tp = fp = fn = 0
     missed: collections.Counter[str] = collections.Counter()
     spurious: collections.Counter[str] = collections.Counter()
-    for path in sorted(Path(args.corpus).rglob("*.tml")):
-        text, gold, dct = _text_and_events(path)
+    tml = sorted(Path(args.corpus).rglob("*.tml"))
+    for path in tml or sorted(Path(args.corpus).rglob("*.xml")):
+        text, gold, dct = _text_and_events(path) if tml else _meantime_text_and_events(path)
         doc = timeline.parse(text, published=dct)
         ours = {(e.trigger.start, e.trigger.end) for e in doc.events}
         tp, fp, fn = tp + len(ours & gold), fp + len(ours - gold), fn + len(gold - ours)
