@@ -426,3 +426,12 @@ def test_participles_are_events_at_the_time_of_their_clause(
 def test_ing_words_that_are_not_participle_events(text: str) -> None:
     triggers = _triggers(text)
     assert not any(t.endswith("ing") for t in triggers), triggers
+
+
+def test_a_verb_after_to_is_a_planned_event_titled_with_to() -> None:
+    doc = timeline.parse("Officials decided in 1969 to close the mine.", published="2023-03-09")
+    (close,) = [e for e in doc.events if e.trigger.text == "close"]
+    assert close.title == "Officials to close the mine"
+    assert close.time is not None and close.time.value == "1969"
+    # "to" before a noun is no verb's
+    assert _triggers("He went to school in Paris.") == ["went"]

@@ -316,3 +316,24 @@ def test_browser_choosing_opens_the_detail_panel_in_view_without_a_jump(
     page.keyboard.press("Escape")
     assert not page.is_visible("#detail")
     assert errors == []
+
+
+def test_browser_embed_detail_reads_title_and_date_from_the_list(
+    browser, seed_doc, tmp_path
+) -> None:
+    """The embed page leaves each event's title, date and provenance out of its data (they
+    are in the list): selecting an event still shows them."""
+    path = tmp_path / "seed.html"
+    path.write_text(render_page([seed_doc], embed=True), encoding="utf-8")
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri())
+    page.wait_for_function("window.__ready === true", timeout=15000)
+    item = page.locator("#event-list li").nth(1)
+    item.click()
+    assert page.locator("#detail h3").inner_text() == item.locator(".title").inner_text()
+    when = page.locator("#detail p").first.inner_text()
+    assert when.startswith("When: " + item.locator("time").inner_text())
+    assert "undefined" not in when and errors == []
+    page.close()

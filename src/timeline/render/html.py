@@ -49,6 +49,7 @@ def _asset(name: str) -> str:
 
 
 _NOT_IN_SCRIPT = frozenset({"sentence", "start", "end", "pos"})
+_IN_LIST = frozenset({"label", "when", "note"})
 
 
 def _compact(js: str) -> str:
@@ -391,9 +392,10 @@ def render_page(
     data["embed"] = embed
     # the page script takes each event's sentence from the list item (it is in the HTML) and
     # never reads the fields the events are sorted by
+    # (an embed page, kept small, leaves the script to read titles and dates from the list)
+    drop = _NOT_IN_SCRIPT | (_IN_LIST if embed else frozenset())
     page_data = dict(
-        data,
-        events=[{k: v for k, v in e.items() if k not in _NOT_IN_SCRIPT} for e in data["events"]],
+        data, events=[{k: v for k, v in e.items() if k not in drop} for e in data["events"]]
     )
     if title is None:
         title = docs[0].source.title or docs[0].id if len(docs) == 1 else f"{len(docs)} documents"

@@ -7,7 +7,15 @@
   var data = JSON.parse(document.getElementById("timeline-data").textContent);
   var detail = document.getElementById("detail");
   var byId = Object.create(null);
-  data.events.forEach(function (e) { byId[e.id] = e; });
+  data.events.forEach(function (e) {
+    byId[e.id] = e;
+    if (e.label !== undefined) return;
+    // the embed page keeps an event's title, date and provenance only in its list item
+    var li = document.getElementById(e.id);
+    e.label = li ? li.querySelector(".title").textContent : "";
+    e.when = li ? li.querySelector("time").textContent : "";
+    e.note = li ? li.querySelector(".basis").getAttribute("title") : "";
+  });
   var entById = Object.create(null);
   data.entities.forEach(function (e) { entById[e.id] = e; });
   var list = document.getElementById("event-list");

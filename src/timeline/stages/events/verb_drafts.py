@@ -55,6 +55,7 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                 )
             kept: list[Hit] = []
             adjuncts: set[int] = set()  # kept participles that add to the verb before them
+            infinitives: set[int] = set()  # kept verbs after "to"
             for h in hits:
                 if not kept:
                     kept.append(h)
@@ -62,6 +63,10 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                 between = text[kept[-1][0].end() : h[0].start()]
                 if _reduced_relative(text, clause, kept, h, between):
                     kept.append(h)  # "Opinion polls published in September showed support"
+                    continue
+                if between.endswith(" to ") and not h[2] and h[1] == h[0].group().lower():
+                    kept.append(h)  # "agreed to buy", "plans to close": a verb after "to"
+                    infinitives.add(h[0].start())
                     continue
                 if h[0].group().endswith("ing") and _JOINS_PARTICIPLE.search(between):
                     kept.append(h)  # "responded by seizing the town": a second event
@@ -135,7 +140,9 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                 else:
                     nxt = kept[idx + 1][0].start() if idx + 1 < len(kept) else clause.end
                     end = nxt
-                    if idx + 1 < len(kept):
+                    if nxt in infinitives:
+                        end = clause.end  # "urged them to return": what they were urged to do
+                    elif idx + 1 < len(kept):
                         cut = join_between(m.end(), nxt)
                         end = cut[0] if cut is not None else nxt
                     # "... and Putin naturally seeks", "since the bridge collapsed": a new
@@ -158,6 +165,8 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                         subj = _title(text, clause.start, subject_end, spans)
                         shared = Span(start=clause.start, end=subject_end)
                     title = _title(text, m.start(), end, spans)
+                    if m.start() in infinitives and not subj.endswith("to"):
+                        title = f"to {title[:1].lower()}{title[1:]}"  # "The company to buy ..."
                     if subj and not subj.lower().startswith(m.group().lower()):
                         title = f"{subj[:1].upper()}{subj[1:]} {title[:1].lower()}{title[1:]}"
                 own_clause = clause
