@@ -35,6 +35,11 @@ def _triggers(text: str) -> list[str]:
         ("In 1902 two cousins, Ada Merrow and Lil Tate, leased a barn.", "leased"),
         # the verb of a free relative
         ("Nobody forgot what happened to the ferry.", "happened"),
+        # after an adverb that follows its subject (not "the newly elected")
+        ("The army eventually captured the town.", "captured"),
+        ("The judges, appointed in May, unexpectedly ruled that it could go on.", "ruled"),
+        # a participle on the subject after "when": the main verb after it
+        ("It closed in 1970, when a team led by Ana Vos detected a signal.", "detected"),
     ],
 )
 def test_past_verbs_found_by_construction(text: str, trigger: str) -> None:
@@ -435,3 +440,8 @@ def test_a_verb_after_to_is_a_planned_event_titled_with_to() -> None:
     assert close.time is not None and close.time.value == "1969"
     # "to" before a noun is no verb's
     assert _triggers("He went to school in Paris.") == ["went"]
+
+
+def test_an_adverb_after_a_determiner_makes_an_adjective_not_a_verb() -> None:
+    assert "renovated" not in _triggers("The newly renovated hall reopened.")
+    assert "used" not in _triggers("It is a widely used tool.")

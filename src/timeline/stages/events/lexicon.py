@@ -76,6 +76,9 @@ _NOUN_BEFORE = re.compile(
 )
 
 
+_ADVERB_BEFORE = re.compile(r"(?<![\w-])[a-z]{3,}ly\s+$")
+
+
 def words_back(text: str, lo: int, start: int, n: int = 4) -> int:
     """Where a window ending at ``start`` that holds the last ``n - 1`` words before it (or
     all of ``text[lo:start]``) begins. The look-behind patterns here end in ``$`` and need
@@ -134,6 +137,13 @@ def regular_past(
         return False
     if _AUX_BEFORE.search(text, lo, start) or _PRONOUN_BEFORE.search(text, lo, start):
         return True
+    adverb = _ADVERB_BEFORE.search(text, lo, start)
+    if (
+        adverb is not None
+        and not _DETERMINER_BEFORE.search(text, max(0, adverb.start() - 20), adverb.start())
+        and _OBJECT_AFTER.match(text, end)
+    ):
+        return True  # "the army eventually captured the town", not "the newly elected mayor"
     if not _NOUN_BEFORE.search(text, lo, start):
         return False
     # a bare noun as its object after a plural noun or a name ("polls showed support",

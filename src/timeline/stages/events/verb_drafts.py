@@ -236,7 +236,7 @@ def _reduced_relative(text: str, clause: Span, kept: list[Hit], h: Hit, between:
     first = kept[0][0]
     return (
         first.group().endswith(("ed", "en"))
-        and _NOUN_PHRASE.match(text, clause.start) is not None
+        and _opens_with_noun_phrase(text, clause.start)
         and _ENDS_IN_NOUN.search(text, clause.start, first.start()) is not None
         and _OBJECT_OR_END.match(text, h[0].end()) is not None
         and "," not in between
@@ -251,6 +251,18 @@ _TRAILING_AUX = re.compile(
 )
 _JOINS_PARTICIPLE = re.compile(r"\b(?:while|when|after|before|since|by|without|upon)\s+$")
 _OPENS_PARTICIPLE = re.compile(r"\s*(?:(?:while|when|after|before|since|by|without|upon)\s+)?$")
+_SUBORDINATOR = re.compile(r"(?:when|after|before|while|as|because|since|until|once|where)\s+")
+
+
+def _opens_with_noun_phrase(text: str, at: int) -> bool:
+    """Whether the clause at ``at`` opens with a noun phrase, perhaps after a subordinating
+    word ("Its report ...", "when a team led by Blaskovic detected ...")."""
+    sub = _SUBORDINATOR.match(text, at)
+    if sub is None:
+        return _NOUN_PHRASE.match(text, at) is not None
+    return _NOUN_PHRASE_AFTER_TIME.match(text, sub.end()) is not None
+
+
 _TIME_OPENER = re.compile(r"(?:In|On|By|During|Since|Until)\s+")
 # a subject's insertion made of names only: "Samuel Hollis and Edwin Wren"
 _NAMES = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w.'’-]*)*\s*")
