@@ -232,3 +232,22 @@ def test_names_opening_with_a_nationality_or_before_a_landmark_noun(
     text: str, name: str, typ: str
 ) -> None:
     assert ents(text)[name][0] == typ
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Shares in Norvik Foods fell after frozen food sales slowed.",
+            "Norvik Foods",
+            "ORGANIZATION",
+        ),
+        ("The store chain Harrow & Pike said it would close.", "Harrow & Pike", "ORGANIZATION"),
+        ("Astronomers at Sallow Ridge photographed the comet.", "Sallow Ridge", "LOCATION"),
+        ("The water reached Lower Carrow before dawn.", "Lower Carrow", "LOCATION"),
+        ("Ana Hill said the plan would work.", "Ana Hill", "PERSON"),  # a given name first
+    ],
+)
+def test_unknown_names_typed_by_their_shape(text: str, name: str, kind: str) -> None:
+    doc = timeline.parse(text, published="2024-01-01")
+    assert [e.type for e in doc.entities if e.name == name] == [kind]

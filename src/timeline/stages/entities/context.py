@@ -12,6 +12,8 @@ from timeline.stages.entities.vocab import (
     _NAME_CUE_AFTER,
     _ORG_CUE_AFTER,
     FACILITY_TAILS,
+    PLACE_PARTS,
+    PLACE_TAILS,
 )
 from timeline.stages.gazetteer import Gazetteer
 
@@ -41,6 +43,14 @@ def guess_type(
     words = surface.split()
     if n >= 2 and (words[0] in _LOCATION_HEADS or is_facility(words, g)):
         return "LOCATION"
+    if (
+        n >= 2
+        and words[0].lower() not in g.given_names
+        and (words[-1] in PLACE_TAILS or words[0] in PLACE_PARTS)
+    ):
+        return "LOCATION"  # "Sallow Ridge", "Upper Sallow" (but "Ana Hill": a person)
+    if "&" in words:
+        return "ORGANIZATION"  # "Harrow & Pike": partners' names joined make a firm
     if n >= 2 and any(w in g.org_suffixes for w in words):
         return "ORGANIZATION"  # "Ministry of Finance", "Bank of Korea"
     if FACILITY_AFTER.match(text, end) and words[0].lower() not in g.given_names:
@@ -81,6 +91,8 @@ def guess_type(
         and not any(w in g.org_suffixes for w in words)
     ):
         return "PERSON"  # "Dana Whitfield": a known given name first
+    if n >= 2 and _plural_of_a_word(words[-1], lower_words):
+        return "ORGANIZATION"  # "Norvik Foods", "Harbor Mills": a plural noun of the text ends it
     if (
         n >= 2
         and _used_alone_later(text, end, words[-2], words[-1])
@@ -123,6 +135,19 @@ def _used_alone_later(text: str, end: int, before_last: str, last: str) -> bool:
             return True
         i = text.find(last, i + 1, stop)
     return False
+
+
+def _plural_of_a_word(word: str, lower_words: frozenset[str]) -> bool:
+    """Whether ``word`` is the plural of a common noun the text writes in lower case
+    ("Foods" where "food" is written): no surname's shape."""
+    w = word.lower()
+    if len(w) < 5 or not w.endswith("s") or w.endswith("ss"):
+        return False
+    return (
+        w[:-1] in lower_words
+        or (w.endswith("ies") and w[:-3] + "y" in lower_words)
+        or (w.endswith("es") and w[:-2] in lower_words)
+    )
 
 
 def is_facility(words: list[str], g: Gazetteer) -> bool:

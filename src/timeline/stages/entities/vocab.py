@@ -243,6 +243,13 @@ _LOCATION_HEADS = {
     "Canal",
     "Mountains",
 }
+# the last word of a place's name ("Sallow Ridge", "Tarrow Sound", "Marlby City") and the
+# first word of a part of one ("Upper Sallow", "Lower Carrow")
+PLACE_TAILS = frozenset(
+    {"City", "Town", "Ridge", "Sound", "Crossing", "Hill", "Hills", "Heights", "Falls", "Point",
+     "Springs", "Village", "Peak", "Forest", "Coast"}
+)  # fmt: skip
+PLACE_PARTS = frozenset({"Upper", "Lower"})
 _NAME_CUE_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|explained|argued|wrote|who)\b")
 _VERBISH_AFTER = re.compile(
     r"^\s+(?:is|was|has|had|will|would|said|says|did|does|can|could|also|then|who|\w+ed)\b"
