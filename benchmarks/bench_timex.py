@@ -25,12 +25,12 @@ def main() -> None:
 
     from dateparser.search import search_dates
 
-    from timeline.evaluate import _timeml_files
+    from timeline.evaluate import timeml_files
     from timeline.readwrite.timeml import read_timeml
     from timeline.stages.sentences import find_sentences
     from timeline.stages.times import find_times, resolve_times
 
-    files, _copies = _timeml_files(args.inputs)  # as `timeline eval timeml` reads them
+    files, _copies = timeml_files(args.inputs)  # as `timeline eval timeml` reads them
     docs = [read_timeml(f) for f in files]
     docs = [d for d in docs if d.dct]
     if not docs:

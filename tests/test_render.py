@@ -12,9 +12,9 @@ import pytest
 
 import timeline
 from timeline.render.html import (
-    _collect,
-    _graph_data,
-    _json_for_script,
+    collect,
+    graph_data,
+    json_for_script,
     render_embed_snippet,
     render_page,
 )
@@ -66,7 +66,7 @@ def test_render_loads_nothing_remote(hostile_page: str) -> None:
 
 @pytest.mark.parametrize("s", ["</script>", "a\u2028b", "<!--", "&amp;"])
 def test_render_json_for_script_round_trips(s: str) -> None:
-    out = _json_for_script({"s": s})
+    out = json_for_script({"s": s})
     assert "<" not in out and json.loads(out) == {"s": s}
 
 
@@ -78,7 +78,7 @@ def test_render_page_size_budget(seed_doc: timeline.Document) -> None:
 
 # ---- the SVG timeline ------------------------------------------------------------------
 def _svg(doc: timeline.Document) -> ET.Element:
-    data = _collect([doc])
+    data = collect([doc])
     names = {e["id"]: e["label"] for e in data["entities"]}
     return ET.fromstring(timeline_svg(data["events"], data["links"], names, standalone=True))
 
@@ -197,9 +197,9 @@ def test_graph_above_physics_limit_gets_python_positions_and_a_node_limit() -> N
         ],
         "links": [],
     }
-    g = _graph_data(data)
+    g = graph_data(data)
     assert g["physics"] is False and all("x" in n and "y" in n for n in g["nodes"])
-    small = _graph_data(data, limit=120)
+    small = graph_data(data, limit=120)
     assert len(small["nodes"]) == 120 and small["total"] == 300 and small["physics"] is True
     kept = {n["id"] for n in small["nodes"]}
     assert all(e["from"] in kept and e["to"] in kept for e in small["edges"])

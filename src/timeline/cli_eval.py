@@ -155,7 +155,7 @@ def eval_timelines_cmd(
     """
     from timeline.pipeline import parse
     from timeline.readwrite.meantime import read_meantime
-    from timeline.timelines import _Tokens, build_timelines, score_timelines, write_timelines
+    from timeline.timelines import Tokens, build_timelines, score_timelines, write_timelines
 
     files = sorted(Path(docs_dir).glob("*.xml"))
     if not files:
@@ -172,7 +172,7 @@ def eval_timelines_cmd(
     for f in files:
         cat = read_meantime(f)
         doc = parse(cat.text, infer_published=True, path=str(f))
-        toks = _Tokens(cat.doc_id, [t[0] for t in cat.tokens], [(t[2], t[3]) for t in cat.tokens])
+        toks = Tokens(cat.doc_id, [t[0] for t in cat.tokens], [(t[2], t[3]) for t in cat.tokens])
         parsed.append((doc, toks))
     written = write_timelines(build_timelines(parsed, targets), Path(out_dir))
     click.echo(f"wrote {len(written)} timeline(s) to {out_dir}", err=True)

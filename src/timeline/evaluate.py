@@ -165,7 +165,7 @@ def score_timexes(
     return sc
 
 
-def _timeml_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+def timeml_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
     """The ``.tml`` files under ``paths``, and the byte-identical copies left out.
 
     Corpora ship copies (TBAQ has AP900815-0044.tml in two folders); scoring a copy twice
@@ -188,7 +188,7 @@ def eval_timeml(paths: Iterable[str | Path]) -> dict[str, Any]:
     from timeline.stages.sentences import find_sentences
     from timeline.stages.times import find_times, resolve_times
 
-    files, copies = _timeml_files(paths)
+    files, copies = timeml_files(paths)
     total = TimexScores()
     chars = 0
     seconds = 0.0

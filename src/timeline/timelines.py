@@ -68,7 +68,7 @@ def timeline_file_name(entity: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Tokens:
+class Tokens:
     """Token offsets of one CAT/MEANTIME document: start offsets, (sentence, word) per token."""
 
     doc_id: str
@@ -109,7 +109,7 @@ def _body_start(doc: Document) -> int:
 
 
 def build_timelines(
-    documents: Iterable[tuple[Document, _Tokens]], targets: list[str]
+    documents: Iterable[tuple[Document, Tokens]], targets: list[str]
 ) -> dict[str, list[TimelineEvent]]:
     """For each target entity, the events it takes part in, across all documents.
 

@@ -239,10 +239,10 @@ def export(
             )
         ]
     if fmt == "svg":
-        from timeline.render.html import _collect
+        from timeline.render.html import collect
         from timeline.render.timeline_svg import timeline_svg
 
-        data = _collect(documents)
+        data = collect(documents)
         names = {e["id"]: e["label"] for e in data["entities"]}
         svg = timeline_svg(data["events"], data["links"], names, standalone=True)
         xml = '<?xml version="1.0" encoding="utf-8"?>\n' + xml_safe(svg) + "\n"

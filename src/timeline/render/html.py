@@ -73,7 +73,7 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode() + "'"
 
 
-def _json_for_script(obj: Any) -> str:
+def json_for_script(obj: Any) -> str:
     s = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
     return (
         s.replace("&", "\\u0026")
@@ -101,7 +101,7 @@ def _pieces(text: str, start: int, end: int, marks: Sequence[tuple[int, int]]) -
     return out
 
 
-def _collect(documents: Sequence[Document]) -> dict[str, Any]:
+def collect(documents: Sequence[Document]) -> dict[str, Any]:
     events: list[dict[str, Any]] = []
     entities: dict[str, dict[str, Any]] = {}
     relations: list[dict[str, Any]] = []
@@ -199,7 +199,7 @@ GRAPH_LIMIT = 1000  # nodes drawn; search and the lists reach the rest
 PHYSICS_LIMIT = 200  # above this many nodes, positions come from Python
 
 
-def _graph_data(data: dict[str, Any], limit: int = GRAPH_LIMIT) -> dict[str, Any]:
+def graph_data(data: dict[str, Any], limit: int = GRAPH_LIMIT) -> dict[str, Any]:
     """Nodes and edges for vis-network, assembled with pyvis's Network.
 
     Only the ``limit`` most connected nodes are drawn; above ``PHYSICS_LIMIT`` nodes they
@@ -386,9 +386,9 @@ def render_page(
     from timeline.render.timeline_svg import timeline_svg
 
     docs = list(documents)
-    data = _collect(docs)
+    data = collect(docs)
     if not embed:
-        data["graph"] = _graph_data(data)
+        data["graph"] = graph_data(data)
     data["embed"] = embed
     # the page script takes each event's sentence from the list item (it is in the HTML) and
     # never reads the fields the events are sorted by
@@ -456,7 +456,7 @@ def render_page(
         f'<div class="tl-scroll" id="tl-box">{svg}</div>{_event_list(data)}</section>'
         f"{graph}"
         '<aside id="detail" aria-live="polite"><p>Choose an event or an entity.</p></aside></main>'
-        f'<script type="application/json" id="timeline-data">{_json_for_script(page_data)}</script>'
+        f'<script type="application/json" id="timeline-data">{json_for_script(page_data)}</script>'
         + "".join(f"<script>{x}</script>" for x in scripts)
         + "</body></html>\n"
     )
@@ -507,7 +507,7 @@ def render_embed_snippet(documents: Iterable[Document], src: str, *, title: str)
     """The HTML an editor pastes into an article: a responsive iframe of the embed page at
     ``src`` that grows to its content (the page posts its height), and a ``<noscript>``
     list of the events for readers without JavaScript."""
-    data = _collect(list(documents))
+    data = collect(list(documents))
     return (
         '<div class="timeline-embed">'
         f'<iframe src="{html.escape(src, quote=True)}" title="{html.escape(title, quote=True)}" '

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from timeline.model import Timex
-from timeline.stages.time_rules import _Draft
+from timeline.stages.time_rules import Draft
 
 QUARTER_REACH = 800  # characters: a results paragraph or two
 QUARTER_AFTER = re.compile(r"(?i)\s*(?:fiscal\s+)?(?:quarter|period)\b")
@@ -51,7 +51,7 @@ def near_sentence_start(text: str, pos: int, words: int = 4) -> bool:
     return len(head[cut + 1 :].split()) <= words
 
 
-def narrated_day(text: str, last: Timex | None, dct: str | None, d: _Draft, future: bool) -> bool:
+def narrated_day(text: str, last: Timex | None, dct: str | None, d: Draft, future: bool) -> bool:
     """Whether a weekday belongs to the week of the date just told ("On March 3, 2019, the
     strike began. On Tuesday, talks collapsed."): a written-out day more than a week before
     the publication date, close before, not a range's end or a modifier, not a plan ahead."""

@@ -34,7 +34,7 @@ from timeline.stages.anchoring import (
     not_narration,
 )
 from timeline.stages.tense import is_past_form, local_tense
-from timeline.stages.time_rules import _Draft
+from timeline.stages.time_rules import Draft
 from timeline.stages.values import (
     granularity_of,
     granularity_rank,
@@ -95,7 +95,7 @@ class ClauseTense:
     expressions never ask). ``future``: the verb or clause points ahead; ``past``: a verb
     near it is in the past; ``local``: a verb within a few words decided."""
 
-    def __init__(self, text: str, d: _Draft, sentence: Span | None, cue: Callable[[], bool]):
+    def __init__(self, text: str, d: Draft, sentence: Span | None, cue: Callable[[], bool]):
         self._args = (text, d, sentence, cue)
         self._known: tuple[bool, bool, bool] | None = None
         self._unknown = False
@@ -135,7 +135,7 @@ class Clock:
     story: Timex | None = None
     told: int = -1  # where the story's year was last written or counted
     quarter: Timex | None = None
-    ahead: _Draft | None = None  # the next expression in the text, not yet resolved
+    ahead: Draft | None = None  # the next expression in the text, not yet resolved
     # dates that become the story if told in the past tense; the tense is only looked at
     # when a date without its year asks (most texts have few), newest first
     pending: list[tuple[Timex, ClauseTense]] = dataclasses.field(default_factory=list)
@@ -146,7 +146,7 @@ class Clock:
     def observe(
         self,
         t: Timex,
-        d: _Draft,
+        d: Draft,
         tense: ClauseTense,
         derived: bool,
         inferred: bool,
@@ -221,7 +221,7 @@ class Clock:
                 self.told = t.end
                 self.pending.clear()
 
-    def _note_written(self, t: Timex, d: _Draft) -> None:
+    def _note_written(self, t: Timex, d: Draft) -> None:
         if t.basis == "explicit" and CALENDAR.match(t.value or ""):
             self.written = [*self.written[-(HISTORY_DATES - 1) :], self._far_past(t)]
         elif t.basis == "deictic" and d.kind == "deictic" and not self._far_past(t):

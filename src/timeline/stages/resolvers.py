@@ -33,7 +33,7 @@ from timeline.stages.narrative import (
     in_quotation,
     told_now,
 )
-from timeline.stages.time_rules import _FUTURE_CUE, _Draft
+from timeline.stages.time_rules import FUTURE_CUE, Draft
 from timeline.stages.time_rules.eras import on_stand_in_year
 from timeline.stages.values import (
     granularity_of,
@@ -67,7 +67,7 @@ _COORDINATION = re.compile(r",\s+(?:and|but|while|whereas)\s")
 _WORD = re.compile(r"\w+")
 
 
-def _apply(d: _Draft, anchor: str, future: bool | ClauseTense) -> str | None:
+def _apply(d: Draft, anchor: str, future: bool | ClauseTense) -> str | None:
     """The draft's recipe on ``anchor``; the tense is passed unevaluated (most recipes never
     ask which way it points, and asking costs a scan of the context). The recipes count in
     four-digit years: an anchor before Christ ("BC0428-FA") is lent a stand-in year and the
@@ -83,7 +83,7 @@ def _apply(d: _Draft, anchor: str, future: bool | ClauseTense) -> str | None:
 
 
 # --------------------------------------------------------------------------- the resolvers
-def quarter_shift(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
+def quarter_shift(clock: Clock, d: Draft, tense: ClauseTense) -> Answer | None:
     """Company results: "a year earlier" compares with the same quarter a year back."""
     q = clock.quarter
     if d.follows_quarter and q is not None and q.value and d.start - q.end < QUARTER_REACH:
@@ -91,14 +91,14 @@ def quarter_shift(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
     return None
 
 
-def apposition(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
+def apposition(clock: Clock, d: Draft, tense: ClauseTense) -> Answer | None:
     """ "2019, the year after the crisis": the same value as the date it restates."""
     if d.apposition and clock.last is not None and clock.last.value:
         return clock.last.value, clock.last.id, "anaphoric"
     return None
 
 
-def story_week(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
+def story_week(clock: Clock, d: Draft, tense: ClauseTense) -> Answer | None:
     """ "On March 3, 2019, the strike began. On Tuesday, ...": the nearest such weekday."""
     last = clock.last
     if d.weekday_near is None or not narrated_day(clock.text, last, clock.speech, d, bool(tense)):
@@ -114,7 +114,7 @@ _YEAR_RANK = granularity_rank("year")
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*")
 
 
-def range_start(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
+def range_start(clock: Clock, d: Draft, tense: ClauseTense) -> Answer | None:
     """ "July 1 to July 3, 1863", "December 28 - January 3, 1863": the first date of a range
     is the reading on or before its end, whose year is written."""
     end = clock.ahead
@@ -128,7 +128,7 @@ def range_start(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
     return (value, timex_id(end), "anaphoric") if value else None
 
 
-def story_calendar(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
+def story_calendar(clock: Clock, d: Draft, tense: ClauseTense) -> Answer | None:
     """A date without its year in a story set in the past takes the story's year: the first
     such date from the reference time on, or before it in the past perfect ("By November
     the missiles had gone"). A plan told from today ("will reopen in June") is not told."""
@@ -191,7 +191,7 @@ def _story_moved_on(clock: Clock, story: Timex) -> Timex | None:
     return last if y0 is not None and y1 is not None and 0 <= y1 - y0 <= 1 else None
 
 
-def anaphora(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
+def anaphora(clock: Clock, d: Draft, tense: ClauseTense) -> Answer | None:
     """ "Two days later", "the following year": counted from the last date in the text."""
     last = clock.last
     if d.kind != "anaphoric" or last is None or not last.value:
@@ -216,7 +216,7 @@ def _told_past_but_after_speech(clock: Clock, value: str | None, tense: ClauseTe
     )
 
 
-def quoted_speech(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
+def quoted_speech(clock: Clock, d: Draft, tense: ClauseTense) -> Answer | None:
     """ "Next summer", "tomorrow" quoted from someone speaking in the story ('In a speech on
     September 10, 2007, he "envisioned a withdrawal by next summer"'): said at the story's
     time, not at publication."""
@@ -229,7 +229,7 @@ def quoted_speech(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
     return (value, story.id, "anaphoric") if value else None
 
 
-def speech_time(clock: Clock, d: _Draft, tense: ClauseTense) -> Answer | None:
+def speech_time(clock: Clock, d: Draft, tense: ClauseTense) -> Answer | None:
     """From the publication date; a date without its year in a past-tense clause is the
     reading on or before that date ("On June 24, Cameron resigned", said the next March)."""
     if clock.speech is None:
@@ -259,7 +259,7 @@ def _first_day_after(value: str, speech: str) -> bool:
     return span is not None and span[0] > speech[:10]
 
 
-RESOLVERS: tuple[Callable[[Clock, _Draft, ClauseTense], Answer | None], ...] = (
+RESOLVERS: tuple[Callable[[Clock, Draft, ClauseTense], Answer | None], ...] = (
     quarter_shift,
     apposition,
     story_week,
@@ -274,7 +274,7 @@ RESOLVERS: tuple[Callable[[Clock, _Draft, ClauseTense], Answer | None], ...] = (
 _BREAK = re.compile(r"[;!?]|\.[\"'”’)]*\s+(?=[A-Z\"'“‘(])|\n")
 
 
-def _clause_window(text: str, d: _Draft) -> tuple[int, int]:
+def _clause_window(text: str, d: Draft) -> tuple[int, int]:
     """The words around ``d`` up to the nearest sentence or clause breaks (at most 80
     characters back and 60 ahead; the dot of "Jan." is not a break, a quotation's last dot
     is: '... will come earlier." On 10 September')."""
@@ -287,7 +287,7 @@ def _clause_window(text: str, d: _Draft) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------- the walk
 def resolve_times(
-    text: str, drafts: list[_Draft], sentences: tuple[Span, ...], dct: str | None
+    text: str, drafts: list[Draft], sentences: tuple[Span, ...], dct: str | None
 ) -> tuple[list[Timex], list[Problem]]:
     """Give each draft its value, walking the text in order with a :class:`Clock`."""
     timexes: list[Timex] = []
@@ -304,7 +304,7 @@ def resolve_times(
         def cue(sentence: Span | None = sentence) -> bool:
             key = (sentence.start, sentence.end) if sentence else (0, len(text))
             if key not in sentence_future:  # once per sentence: a long one may hold many dates
-                sentence_future[key] = bool(_FUTURE_CUE.search(text, key[0], key[1]))
+                sentence_future[key] = bool(FUTURE_CUE.search(text, key[0], key[1]))
             return sentence_future[key]
 
         tense = ClauseTense(text, d, sentence, cue)
@@ -340,7 +340,7 @@ def resolve_times(
     return timexes, problems
 
 
-def _unresolved(text: str, d: _Draft, dct: str | None) -> Problem:
+def _unresolved(text: str, d: Draft, dct: str | None) -> Problem:
     return Problem(
         code="no-publication-date" if dct is None else "unresolved-time",
         message=f"{text[d.start : d.end]!r} is relative and "
@@ -354,12 +354,12 @@ def _unresolved(text: str, d: _Draft, dct: str | None) -> Problem:
     )
 
 
-def timex_id(d: _Draft) -> str:
+def timex_id(d: Draft) -> str:
     """The id the time expression of ``d`` gets (its offsets: ids are stable across runs)."""
     return f"t{d.start}-{d.end}"
 
 
-def _timex(text: str, d: _Draft, value: str | None, anchor: str | None, basis: str) -> Timex:
+def _timex(text: str, d: Draft, value: str | None, anchor: str | None, basis: str) -> Timex:
     granularity = (
         "duration" if d.type == "DURATION" else "set" if d.type == "SET" else granularity_of(value)
     )

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from timeline.model import Document, Problem
 from timeline.settings import Settings
 from timeline.stages.resolvers import resolve_times
-from timeline.stages.time_rules import _MOD_RE, _MODS, _OUTSIDE_SPAN, _RULES, _Draft, _Rule
+from timeline.stages.time_rules import MOD_RE, MODS, OUTSIDE_SPAN, RULES, Draft, Rule
 
 __all__ = ["find_times", "resolve_times", "times_stage", "iter_rules"]
 
@@ -53,7 +53,7 @@ _Cache = dict[object, list[list[int]]]
 
 
 def _matches(
-    rule: _Rule, text: str, lower: str | None = None, cache: _Cache | None = None
+    rule: Rule, text: str, lower: str | None = None, cache: _Cache | None = None
 ) -> Iterator[re.Match[str]]:
     """The rule's matches. When the rule names the literals or the key word every match
     contains, its (expensive) pattern runs only in windows around their hits: ``lower`` is
@@ -81,13 +81,13 @@ def _matches(
                 yield m
 
 
-def find_times(text: str) -> list[_Draft]:
+def find_times(text: str) -> list[Draft]:
     """Every time expression in ``text`` as a draft, leftmost-longest, without overlaps."""
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     cache: _Cache = {}
     lower = text.lower()
     same = lower if len(lower) == len(text) else None  # "İ" lower-cases to two characters
-    for rule in _RULES:
+    for rule in RULES:
         if rule.key is not None and rule.lits and not any(lit in lower for lit in rule.lits):
             continue  # a substring test in C is far cheaper than the rule's key
         # (a rule without a key searches around its literals: none found, nothing done)
@@ -96,7 +96,7 @@ def find_times(text: str) -> list[_Draft]:
             if d is not None and d.end > d.start:
                 drafts.append(d)
     drafts.sort(key=lambda d: (d.start, -(d.end - d.start)))
-    chosen: list[_Draft] = []
+    chosen: list[Draft] = []
     last_end = -1
     for d in drafts:
         if d.start >= last_end and not _is_title(text, d):
@@ -116,7 +116,7 @@ _TITLE_FIRST = re.compile(r"(?:This|Next|Last|The|A|An|One|Every|Each|Good)\s")
 _NEXT_WORD = re.compile(r"[\s,.:;!?\"'”’)]*([A-Za-z])")
 
 
-def _is_title(text: str, d: _Draft) -> bool:
+def _is_title(text: str, d: Draft) -> bool:
     """ "ABC News' "This Week," said ...": a capitalised unit word inside a lower-case
     sentence names a programme or a book, not a time."""
     if not _TITLE_FIRST.match(text, d.start) or not _TITLE_WORD.search(text, d.start, d.end):
@@ -134,7 +134,7 @@ _SUFFIX_RE = re.compile(
 _SUFFIX_MOD = {"so": "APPROX", "more": "EQUAL_OR_MORE", "longer": "EQUAL_OR_MORE"}
 
 
-def _attach_suffix(text: str, d: _Draft) -> None:
+def _attach_suffix(text: str, d: Draft) -> None:
     if d.type not in ("DATE", "DURATION"):
         return
     m = _SUFFIX_RE.match(text, d.end)
@@ -149,18 +149,18 @@ def _attach_suffix(text: str, d: _Draft) -> None:
     )
 
 
-def _attach_modifier(text: str, d: _Draft) -> None:
-    m = _MOD_RE.search(text[max(0, d.start - 20) : d.start])
+def _attach_modifier(text: str, d: Draft) -> None:
+    m = MOD_RE.search(text[max(0, d.start - 20) : d.start])
     if not m:
         return
     word = (m.group(1) or m.group(2)).lower()
-    mod = _MODS[word]
+    mod = MODS[word]
     if mod in ("START", "MID", "END") and d.type == "DURATION":
         return
     if mod not in ("START", "MID", "END") and d.type not in ("DURATION", "DATE"):
         return
     d.mod = mod
-    if word not in _OUTSIDE_SPAN:
+    if word not in OUTSIDE_SPAN:
         d.start -= len(m.group(0))
         if (
             mod in ("START", "MID", "END")
@@ -202,13 +202,13 @@ _CHUNK = 65_536
 _MARGIN = 300  # longer than any time expression
 
 
-def _find_times_upto(text: str, limit: int) -> list[_Draft]:
+def _find_times_upto(text: str, limit: int) -> list[Draft]:
     """``find_times`` over ``text`` in pieces, stopping once ``limit`` expressions are found:
     a megabyte of dates is not scanned to its end for nothing. Each piece is read with a
     margin, and an expression that runs past the piece's end is kept whole."""
     if len(text) <= _CHUNK:
         return find_times(text)
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     pos = 0
     while pos < len(text) and len(drafts) < limit:
         end = min(len(text), pos + _CHUNK)
@@ -228,5 +228,5 @@ def _find_times_upto(text: str, limit: int) -> list[_Draft]:
 
 def iter_rules() -> Iterator[str]:
     """Names of the recognition rules, in the order they run (for docs and debugging)."""
-    for rule in _RULES:
+    for rule in RULES:
         yield rule.handler.__name__.lstrip("_")

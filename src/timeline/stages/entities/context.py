@@ -8,10 +8,10 @@ import re
 from collections import Counter
 
 from timeline.stages.entities.vocab import (
-    _LOCATION_HEADS,
-    _NAME_CUE_AFTER,
-    _ORG_CUE_AFTER,
     FACILITY_TAILS,
+    LOCATION_HEADS,
+    NAME_CUE_AFTER,
+    ORG_CUE_AFTER,
     PLACE_PARTS,
     PLACE_TAILS,
 )
@@ -41,7 +41,7 @@ def guess_type(
     if title_seen:
         return "PERSON"
     words = surface.split()
-    if n >= 2 and (words[0] in _LOCATION_HEADS or is_facility(words, g)):
+    if n >= 2 and (words[0] in LOCATION_HEADS or is_facility(words, g)):
         return "LOCATION"
     if (
         n >= 2
@@ -73,13 +73,13 @@ def guess_type(
         return "PERSON"
     if words_before and (words_before[-1] in g.org_nouns or " ".join(words_before) in g.org_nouns):
         return "ORGANIZATION"
-    if _NAME_CUE_AFTER.match(text[end : end + 30]) and n >= 2:
+    if NAME_CUE_AFTER.match(text[end : end + 30]) and n >= 2:
         return "PERSON"
     if surface.isupper() and 2 <= len(surface.replace(".", "")) <= 6:
         return "ORGANIZATION"
     if any(w in g.names or w in g.demonyms or w in g.political for w in words):
         return "ORGANIZATION"  # "Europe Container Terminals": a place inside a name
-    if n == 1 and (body_caps[surface] >= 2 or _ORG_CUE_AFTER.match(text[end : end + 20])):
+    if n == 1 and (body_caps[surface] >= 2 or ORG_CUE_AFTER.match(text[end : end + 20])):
         return "ORGANIZATION"  # a single name used again and again: a company, a brand
     if n >= 2 and any(w.lower() in lower_words for w in words if len(w) > 3):
         return "OTHER"  # "Music Store", "Developer Program": capitalised common nouns
@@ -96,10 +96,10 @@ def guess_type(
     if (
         n >= 2
         and _used_alone_later(text, end, words[-2], words[-1])
-        and not _ORG_CUE_AFTER.match(text[end : end + 20])
+        and not ORG_CUE_AFTER.match(text[end : end + 20])
     ):
         return "PERSON"  # the last word used alone later: a surname
-    if _ORG_CUE_AFTER.match(text[end : end + 20]):
+    if ORG_CUE_AFTER.match(text[end : end + 20]):
         return "ORGANIZATION"  # "Harbor Mills unveils ..."
     if n in (2, 3) and all(w[:1].isupper() and not w.isupper() for w in surface.split()):
         return "PERSON"

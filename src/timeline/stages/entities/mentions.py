@@ -14,30 +14,30 @@ from timeline.stages.entities.context import (
     lowercase_words,
 )
 from timeline.stages.entities.vocab import (
-    _ABBREV_DOT,
-    _CAMEL,
-    _INNER_CAPS,
-    _MODEL,
-    _OF_HEADS,
-    _PARTICLES,
-    _STOP,
-    _TIME_WORDS,
-    _TOKEN,
-    _VERBISH_AFTER,
-    _VERSION,
+    ABBREV_DOT,
+    CAMEL,
+    INNER_CAPS,
+    MODEL,
+    OF_HEADS,
+    PARTICLES,
+    STOP,
+    TIME_WORDS,
     TITLE_MODIFIERS,
-    _Raw,
+    TOKEN,
+    VERBISH_AFTER,
+    VERSION,
+    Raw,
 )
 from timeline.stages.gazetteer import Gazetteer, gazetteer
 
 
 def _is_cap(tok: str) -> bool:
     # (a token with no upper-case letter cannot be camel-case: skip the regex for most words)
-    return tok[:1].isupper() or (not tok.islower() and bool(_CAMEL.match(tok)))
+    return tok[:1].isupper() or (not tok.islower() and bool(CAMEL.match(tok)))
 
 
 def _product_like(tok: str) -> bool:
-    return bool(_CAMEL.match(tok) or _INNER_CAPS.match(tok) or _MODEL.match(tok))
+    return bool(CAMEL.match(tok) or INNER_CAPS.match(tok) or MODEL.match(tok))
 
 
 # a capital after a preposition of place, or between an article and a common noun, is the
@@ -60,18 +60,18 @@ def _as_place(text: str, start: int, end: int) -> bool:
     )
 
 
-def find_mentions(text: str, sentences: tuple[Span, ...], limit: int | None = None) -> list[_Raw]:
+def find_mentions(text: str, sentences: tuple[Span, ...], limit: int | None = None) -> list[Raw]:
     """Candidate name mentions, typed where the evidence allows; with ``limit``, sentences
     are read until that many are found (the caller reports where it stopped)."""
     g = gazetteer()
     tokens = [
-        [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, s.start, s.end)]
+        [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, s.start, s.end)]
         for s in sentences
     ]
     caps = [[_is_cap(t) for _a, _b, t in toks] for toks in tokens]  # each token tested once
     body_caps = _mid_sentence_caps(tokens, caps)
     lower_words = lowercase_words(text)
-    raws: list[_Raw] = []
+    raws: list[Raw] = []
     for s, toks, cap in zip(sentences, tokens, caps, strict=True):
         firsts = [t[0] for _, _, t in toks]  # words count by their first letters (in C)
         n_words, n_caps = sum(map(str.isalpha, firsts)), sum(map(str.isupper, firsts))
@@ -79,7 +79,7 @@ def find_mentions(text: str, sentences: tuple[Span, ...], limit: int | None = No
         ratio = n_caps / n_words if n_words else 0.0
         headline = (unfinished and ratio >= 0.6) or (ratio >= 0.9 and n_words >= 4)
         for run in _runs(text, toks, cap):
-            if len(run) == 1 and toks[run[0]][2].lower() in _STOP:
+            if len(run) == 1 and toks[run[0]][2].lower() in STOP:
                 continue  # "The", "In": a function word alone is never a name
             raws.extend(_type_run(text, run, toks, s, g, headline, body_caps, lower_words))
             if limit is not None and len(raws) > limit:  # one endless sentence of names
@@ -125,19 +125,19 @@ def _runs(text: str, toks: list[tuple[int, int, str]], caps: list[bool]) -> list
         if cap[i] and (not cur or joined):
             cur.append(i)
             continue
-        if cur and joined and _VERSION.match(t) and any(_product_like(toks[k][2]) for k in cur):
+        if cur and joined and VERSION.match(t) and any(_product_like(toks[k][2]) for k in cur):
             cur.append(i)
             continue
         if (
             cur
             and joined
-            and t in _PARTICLES
+            and t in PARTICLES
             and cap[i + 1]
             and text[toks[i][1] : toks[i + 1][0]] == " "
         ):
             cur.append(i)
             continue
-        if cur and joined and t == "of" and cap[i + 1] and toks[cur[-1]][2] in _OF_HEADS:
+        if cur and joined and t == "of" and cap[i + 1] and toks[cur[-1]][2] in OF_HEADS:
             cur.append(i)
             continue
         if cur:
@@ -157,17 +157,17 @@ def _type_run(
     headline: bool,
     body_caps: Counter[str],
     lower_words: frozenset[str],
-) -> list[_Raw]:
-    out: list[_Raw] = []
+) -> list[Raw]:
+    out: list[Raw] = []
     whole = text[toks[run[0]][0] : toks[run[-1]][1]]
     if whole in g.names and toks[run[0]][2] == "The":  # "The Hague", "The Gambia"
         k = g.names[whole]
-        return [_Raw(toks[run[0]][0], toks[run[-1]][1], k.type, k.key, k.name)]
+        return [Raw(toks[run[0]][0], toks[run[-1]][1], k.type, k.key, k.name)]
     # leading function words ("The", "When", "It") are not part of a name
     first_tok = True
     while run and (
-        toks[run[0]][2].lower() in _STOP
-        or toks[run[0]][2] in _TIME_WORDS
+        toks[run[0]][2].lower() in STOP
+        or toks[run[0]][2] in TIME_WORDS
         or toks[run[0]][2] in g.demonyms
         or toks[run[0]][2] in g.political
     ):
@@ -182,14 +182,14 @@ def _type_run(
                 and toks[run[-1]][2] in g.org_suffixes
             )
         )
-        if not starts_name or toks[run[0]][2].lower() in _STOP:
+        if not starts_name or toks[run[0]][2].lower() in STOP:
             run = run[1:]
             first_tok = False
         else:
             break
     while run and (
-        toks[run[-1]][2] in _PARTICLES
-        or toks[run[-1]][2] in _TIME_WORDS
+        toks[run[-1]][2] in PARTICLES
+        or toks[run[-1]][2] in TIME_WORDS
         and not _surname_month(text, toks, run, g)
     ):
         run = run[:-1]
@@ -213,13 +213,13 @@ def _type_run(
         if surface_all in g.political or surface_all in g.demonyms:
             break
         if known and surface_all in g.capitals and _as_place(text, start, end):
-            out.append(_Raw(start, end, "LOCATION", surface_all, surface_all))  # "in Caracas"
+            out.append(Raw(start, end, "LOCATION", surface_all, surface_all))  # "in Caracas"
             break
         if known:
-            out.append(_Raw(start, end, known.type, known.key, known.name))
+            out.append(Raw(start, end, known.type, known.key, known.name))
             break
         if not headline and is_facility(surface_all.split(), g):  # "Berlin Wall": not Berlin
-            out.append(_Raw(start, end, "LOCATION"))
+            out.append(Raw(start, end, "LOCATION"))
             break
         # "Apple CEO Steve Jobs": an affiliation, a title, then the person
         split = next(
@@ -234,7 +234,7 @@ def _type_run(
             left = text[toks[rest[0]][0] : toks[rest[split - 1]][1]]
             lk = g.names.get(left)
             out.append(
-                _Raw(
+                Raw(
                     start,
                     toks[rest[split - 1]][1],
                     lk.type if lk else "ORGANIZATION",
@@ -254,28 +254,28 @@ def _type_run(
             for pos in range(len(run) - 1, -1, -1):
                 product_after[pos] = product_after[pos + 1] or _product_like(toks[run[pos]][2])
         if product_after[i] and not headline and last not in g.org_suffixes:
-            out.append(_Raw(start, end, "PRODUCT"))
+            out.append(Raw(start, end, "PRODUCT"))
             break
         if len(rest) > 1 and last in g.org_suffixes and not headline:
-            if last in _ABBREV_DOT and text[end : end + 1] == ".":
+            if last in ABBREV_DOT and text[end : end + 1] == ".":
                 end += 1  # "Apple Inc."
-            out.append(_Raw(start, end, "ORGANIZATION"))
+            out.append(Raw(start, end, "ORGANIZATION"))
             break
         if len(rest) > 1 and last in g.event_heads and not headline:
-            out.append(_Raw(start, end, "EVENT"))
+            out.append(Raw(start, end, "EVENT"))
             break
         # a known name (or demonym) at the front: peel it off
         for j in range(min(len(rest), g.max_words), 0, -1):
             seg = text[toks[rest[0]][0] : toks[rest[j - 1]][1]]
             if seg in g.names and j < len(rest) and _peelable(g.names[seg].key, g):
                 k = g.names[seg]
-                out.append(_Raw(toks[rest[0]][0], toks[rest[j - 1]][1], k.type, k.key, k.name))
+                out.append(Raw(toks[rest[0]][0], toks[rest[j - 1]][1], k.type, k.key, k.name))
                 i += j
                 break
             if j == 1 and (
                 seg in g.demonyms
                 or seg in g.political
-                or seg in _TIME_WORDS
+                or seg in TIME_WORDS
                 and not _month_as_name(text, toks, rest, g)
             ):
                 i += 1
@@ -301,7 +301,7 @@ def _type_run(
             if name_type == "LOCATION" and (noun := FACILITY_AFTER.match(text, end)):
                 end = noun.end()  # "Heathrow airport": the landmark's noun is in its name
             if name_type != "DROP":
-                out.append(_Raw(start, end, name_type))
+                out.append(Raw(start, end, name_type))
             break
         continue
     return out
@@ -320,7 +320,7 @@ def _month_as_name(
     return (
         len(run) >= 2
         and word.lower() in g.given_names
-        and toks[run[1]][2] not in _TIME_WORDS
+        and toks[run[1]][2] not in TIME_WORDS
         and not _BEFORE_DATE.search(text, max(0, a - 12), a)
     )
 
@@ -347,9 +347,9 @@ def _peelable(key: str, g: Gazetteer) -> bool:
     )
 
 
-def _demonym_mentions(text: str, toks: list[tuple[int, int, str]], g: Gazetteer) -> list[_Raw]:
+def _demonym_mentions(text: str, toks: list[tuple[int, int, str]], g: Gazetteer) -> list[Raw]:
     """Plural demonyms ("the Americans") and "the Venezuelan" used as a noun."""
-    out: list[_Raw] = []
+    out: list[Raw] = []
     for i, (a, b, t) in enumerate(toks):
         code = g.demonyms.get(t)
         if code is None:
@@ -357,16 +357,16 @@ def _demonym_mentions(text: str, toks: list[tuple[int, int, str]], g: Gazetteer)
         nxt = toks[i + 1][2] if i + 1 < len(toks) else ""
         if _LEADER_AFTER.match(text, b, b + 40):
             name = g.country_names.get(code, code)
-            out.append(_Raw(a, b, "LOCATION", code, name))  # "Russian leader X": X leads Russia
+            out.append(Raw(a, b, "LOCATION", code, name))  # "Russian leader X": X leads Russia
             continue
         if nxt[:1].isupper() and text[b : toks[i + 1][0]] == " ":
             continue  # "Russian Foreign Ministry", "American Airlines": part of a name
         plural = t != _singular(t, g) or t in _PLURAL_ONLY
         prev = toks[i - 1][2].lower() if i else ""
-        noun = prev == "the" and _VERBISH_AFTER.match(text[b : b + 20]) is not None
+        noun = prev == "the" and VERBISH_AFTER.match(text[b : b + 20]) is not None
         if plural or noun:
             name = g.country_names.get(code, code)
-            out.append(_Raw(a, b, "LOCATION" if code not in ("KURDS",) else "NORP", code, name))
+            out.append(Raw(a, b, "LOCATION" if code not in ("KURDS",) else "NORP", code, name))
     return out
 
 

@@ -9,7 +9,7 @@ import re
 from collections import Counter, defaultdict
 
 from timeline.model import Entity, Mention
-from timeline.stages.entities.vocab import _Raw, slug
+from timeline.stages.entities.vocab import Raw, slug
 from timeline.stages.gazetteer import gazetteer
 
 _DETERMINED = re.compile(
@@ -95,11 +95,11 @@ def _latest_before(
     return found
 
 
-def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
+def merge_mentions(text: str, raws: list[Raw]) -> tuple[Entity, ...]:
     """Group raw mentions into entities: gazetteer keys, surnames, named-event heads."""
     g = gazetteer()
     raws = sorted({(r.start, r.end): r for r in raws}.values(), key=lambda r: r.start)
-    groups: dict[str, list[_Raw]] = defaultdict(list)
+    groups: dict[str, list[Raw]] = defaultdict(list)
     info: dict[str, tuple[str, str]] = {}  # key -> (name, type)
     persons: dict[str, str] = {}  # surname -> person key
     for r in raws:
@@ -182,7 +182,7 @@ def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
         if key in groups and typ == "EVENT" and len(name.split()) > 1:
             heads[name.split()[-1].lower()].append((min(r.start for r in groups[key]), key))
     for a, b, owner in _latest_before(text, heads, _the_phrase(list(heads))):
-        groups[owner].append(_Raw(a, b, "EVENT", ref=True))
+        groups[owner].append(Raw(a, b, "EVENT", ref=True))
     # "the Russian leader" after "Russian leader Vladimir Putin": the last person introduced
     # so before it (all phrases found in one pass over the text, however many people)
     intros: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -194,7 +194,7 @@ def merge_mentions(text: str, raws: list[_Raw]) -> tuple[Entity, ...]:
         if demonym in g.demonyms and pkey:
             intros[" ".join([demonym, *m.group(1).lower().split()])].append((m.end(), pkey))
     for a, b, pkey in _latest_before(text, intros, _the_phrase(list(intros), role=True)):
-        groups[pkey].append(_Raw(a, b, "PERSON", ref=True))
+        groups[pkey].append(Raw(a, b, "PERSON", ref=True))
     entities = []
     for key, rs in groups.items():
         name, typ = info[key]

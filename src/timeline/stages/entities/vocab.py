@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from timeline.stages.normalize import MONTHS, WEEKDAYS
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w&]+(?:[-.&/][\w]+)*(?:['’][A-Z]\w*)?")
-_STOP = {
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w&]+(?:[-.&/][\w]+)*(?:['’][A-Z]\w*)?")
+STOP = {
     "the",
     "a",
     "an",
@@ -134,7 +134,7 @@ _STOP = {
     "image",
     "share",
 }
-_OF_HEADS = {
+OF_HEADS = {
     "Bank",
     "University",
     "Republic",
@@ -167,7 +167,7 @@ _OF_HEADS = {
     "Chamber",
     "Office",
 }
-_PARTICLES = {
+PARTICLES = {
     "de",
     "da",
     "del",
@@ -195,7 +195,7 @@ TITLE_MODIFIERS = frozenset(
      "Finance", "Home", "Health", "Former", "Acting", "Senior", "Assistant", "General", "Grand",
      "Supreme", "Lord", "Executive", "Managing", "Second"}
 )  # fmt: skip
-_TIME_WORDS = {w.capitalize() for w in list(MONTHS) + list(WEEKDAYS)} | {
+TIME_WORDS = {w.capitalize() for w in list(MONTHS) + list(WEEKDAYS)} | {
     "Christmas",
     "Easter",
     "Ramadan",
@@ -220,7 +220,7 @@ FACILITY_TAILS = frozenset(
     {"Gate", "Wall", "Bridge", "Square", "Tower", "Palace", "Cathedral", "Airport", "Station",
      "Stadium", "Museum", "Street", "Avenue", "Canal", "Dam", "Castle", "Harbour", "Harbor"}
 )  # fmt: skip
-_LOCATION_HEADS = {
+LOCATION_HEADS = {
     "Port",
     "Gulf",
     "Bay",
@@ -250,14 +250,14 @@ PLACE_TAILS = frozenset(
      "Springs", "Village", "Peak", "Forest", "Coast"}
 )  # fmt: skip
 PLACE_PARTS = frozenset({"Upper", "Lower"})
-_NAME_CUE_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|explained|argued|wrote|who)\b")
-_VERBISH_AFTER = re.compile(
+NAME_CUE_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|explained|argued|wrote|who)\b")
+VERBISH_AFTER = re.compile(
     r"^\s+(?:is|was|has|had|will|would|said|says|did|does|can|could|also|then|who|\w+ed)\b"
 )
 
 
 @dataclass(slots=True)
-class _Raw:
+class Raw:
     start: int
     end: int
     type: str | None  # None: a name of unknown type, kept only if merging explains it
@@ -279,12 +279,12 @@ def slug(name: str) -> str:
     return _NOT_SLUG.sub("-", ascii_.lower()).strip("-") or "x"
 
 
-_CAMEL = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z0-9]*$")  # iPhone, eBay, iOS
-_INNER_CAPS = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")  # MacBook, PlayStation
-_MODEL = re.compile(r"^[A-Z]{1,3}-?\d{2,4}[A-Za-z]{0,2}$")  # A380, F-35, B-52
-_VERSION = re.compile(r"^(?:\d{1,2}(?:\.\d)?|[A-Z]?\d{1,3}[A-Za-z]{0,3}|X{1,3}|I{1,3}V?|V?I{0,3})$")
-_ABBREV_DOT = {"Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Bros", "Cos", "Plc", "Pty"}
-_ORG_CUE_AFTER = re.compile(
+CAMEL = re.compile(r"^[a-z]{1,2}[A-Z][A-Za-z0-9]*$")  # iPhone, eBay, iOS
+INNER_CAPS = re.compile(r"^[A-Z][a-z]+[A-Z][A-Za-z0-9]*$")  # MacBook, PlayStation
+MODEL = re.compile(r"^[A-Z]{1,3}-?\d{2,4}[A-Za-z]{0,2}$")  # A380, F-35, B-52
+VERSION = re.compile(r"^(?:\d{1,2}(?:\.\d)?|[A-Z]?\d{1,3}[A-Za-z]{0,3}|X{1,3}|I{1,3}V?|V?I{0,3})$")
+ABBREV_DOT = {"Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Bros", "Cos", "Plc", "Pty"}
+ORG_CUE_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:announc|unveil|releas|launch|report|sue|acquir|introduc|post|fil)(?:e|es|ed|s)?\b"
     r"|^(?:['’]s)?\s+(?:bought|buys|sold|sells|said|says|shares|stock|plans|will|has|had|is|was)\b"
 )

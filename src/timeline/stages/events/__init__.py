@@ -23,16 +23,16 @@ import dataclasses
 from timeline.model import Document, Event, EventTime, Participant, Problem, Span
 from timeline.settings import Settings
 from timeline.stages.events.anchored import date_from_anchor_events
-from timeline.stages.events.dating import _date, _date_named_from_participation
+from timeline.stages.events.dating import date_drafts, date_named_from_participation
 from timeline.stages.events.drafts import (
     DocIndex,
-    _dedupe,
-    _derivations,
-    _Draft,
-    _named_events,
+    Draft,
+    dedupe,
+    derived_drafts,
+    named_events,
 )
 from timeline.stages.events.lexicon import clauses, trigger_lemma, verb_forms
-from timeline.stages.events.links import _link, _time_order_links
+from timeline.stages.events.links import link_events, time_order_links
 from timeline.stages.events.nouns import (
     anniversary_nouns,
     clause_nouns,
@@ -63,20 +63,20 @@ def events_stage(doc: Document, settings: Settings) -> Document:
                 end=len(text),
             ),
         )
-    derived, derivation_links = _derivations(ix)
+    derived, derivation_links = derived_drafts(ix)
     drafts.extend(derived)
-    drafts.extend(_named_events(ix))
+    drafts.extend(named_events(ix))
     drafts.extend(subject_nouns(ix, drafts))
     drafts.extend(dated_nouns(ix))
     drafts.extend(anniversary_nouns(ix))
     drafts.extend(clause_nouns(ix, drafts))
-    drafts = _dedupe(drafts)
-    _date(doc, drafts, timexes)
+    drafts = dedupe(drafts)
+    date_drafts(doc, drafts, timexes)
     date_from_anchor_events(doc, drafts, timexes)
     events, id_of = _finish(ix, drafts)
-    links = _link(doc, drafts, id_of, timexes, derivation_links)
-    events = _date_named_from_participation(doc, events)
-    links = links + _time_order_links(events, {(lk.source, lk.target) for lk in links})
+    links = link_events(doc, drafts, id_of, timexes, derivation_links)
+    events = date_named_from_participation(doc, events)
+    links = links + time_order_links(events, {(lk.source, lk.target) for lk in links})
     return dataclasses.replace(
         doc,
         events=tuple(sorted(events, key=lambda e: e.trigger.start)),
@@ -85,7 +85,7 @@ def events_stage(doc: Document, settings: Settings) -> Document:
     )
 
 
-def _finish(ix: DocIndex, drafts: list[_Draft]) -> tuple[list[Event], dict[int, str]]:
+def _finish(ix: DocIndex, drafts: list[Draft]) -> tuple[list[Event], dict[int, str]]:
     events = []
     id_of: dict[int, str] = {}
     for d in drafts:
@@ -105,7 +105,7 @@ def _finish(ix: DocIndex, drafts: list[_Draft]) -> tuple[list[Event], dict[int, 
     return events, id_of
 
 
-def _participants(ix: DocIndex, d: _Draft) -> tuple[Participant, ...]:
+def _participants(ix: DocIndex, d: Draft) -> tuple[Participant, ...]:
     doc = ix.doc
     span = d.clause if d.kind != "named" else Span(start=d.trigger.start, end=d.trigger.end)
     # participants are near their trigger: bound the search in run-on clauses

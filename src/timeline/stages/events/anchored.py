@@ -14,7 +14,7 @@ import bisect
 import re
 
 from timeline.model import Document, Timex
-from timeline.stages.events.drafts import _Draft, _value_time
+from timeline.stages.events.drafts import Draft, value_time
 from timeline.stages.events.lexicon import trigger_lemma
 from timeline.stages.values import shift
 
@@ -25,7 +25,7 @@ _PHRASE_END = re.compile(r"[,;:.!?]|\s[–—-]\s")
 _UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 
 
-def _own_date(d: _Draft, by_id: dict[str, Timex]) -> Timex | None:
+def _own_date(d: Draft, by_id: dict[str, Timex]) -> Timex | None:
     """The time expression that dates ``d`` from inside its own clause, if any."""
     t = by_id.get(d.time.timex or "") if d.time is not None else None
     if t is None or d.time is None or d.time.basis not in ("explicit", "anaphoric", "deictic"):
@@ -33,7 +33,7 @@ def _own_date(d: _Draft, by_id: dict[str, Timex]) -> Timex | None:
     return t if d.clause.start <= t.start < d.clause.end else None
 
 
-def date_from_anchor_events(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
+def date_from_anchor_events(doc: Document, drafts: list[Draft], timexes: list[Timex]) -> None:
     """Move the dates of events tied by "N units after/before" (see the module docstring)."""
     text = doc.text
     by_id = {t.id: t for t in timexes}
@@ -80,15 +80,15 @@ def date_from_anchor_events(doc: Document, drafts: list[_Draft], timexes: list[T
                 why = f"{t.text} before {told_date.text!r} ({told_date.value})"
                 if step < 0:
                     why = f"{t.text} after {told_date.text!r} ({told_date.value})"
-                anchor.time = _value_time(value, "derived", why, t.id)
+                anchor.time = value_time(value, "derived", why, t.id)
         elif anchor_date is not None and anchor_date.value and told_date is None:
             value = shift(anchor_date.value, step, unit)
             if value:
                 why = f"{phrase} {anchor.trigger.text!r} ({anchor_date.value})"
-                told.time = _value_time(value, "derived", why, t.id)
+                told.time = value_time(value, "derived", why, t.id)
 
 
-def _told_before(told: dict[str, list[tuple[int, Timex]]], anchor: _Draft) -> Timex | None:
+def _told_before(told: dict[str, list[tuple[int, Timex]]], anchor: Draft) -> Timex | None:
     """The date of the same event told earlier with a date of its own ("The talks opened on
     3 May 1990. Three weeks after the talks opened, ...")."""
     return _last_before(told.get(trigger_lemma(anchor.trigger.text), []), anchor.trigger.start)
@@ -108,7 +108,7 @@ def _from_noun(
     t: Timex,
     phrase: tuple[int, int],
     amount: tuple[int, str, str],
-    verbs_at: tuple[list[_Draft], list[int]],
+    verbs_at: tuple[list[Draft], list[int]],
     told: dict[str, list[tuple[int, Timex]]],
 ) -> None:
     """Date the event an "N units after the NOUN" phrase modifies from the event the noun
@@ -141,7 +141,7 @@ def _from_noun(
     value = shift(date.value, step, unit)
     if value:
         why = f"{t.text} {way} the {noun} ({date.value})"
-        told_event.time = _value_time(value, "derived", why, t.id)
+        told_event.time = value_time(value, "derived", why, t.id)
 
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")

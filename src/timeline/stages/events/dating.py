@@ -10,13 +10,13 @@ import re
 
 from timeline.model import Document, Event, EventTime, Span, Timex
 from timeline.spans import SpanIndex
-from timeline.stages.events.drafts import _clause_of, _datable, _Draft, _time_of, _value_time
+from timeline.stages.events.drafts import Draft, clause_of, is_datable, time_of, value_time
 from timeline.stages.events.lexicon import (
-    _CLAUSE_BREAK,
-    _FUTURE,
-    _lexicon,
+    CLAUSE_BREAK,
+    FUTURE,
     clauses,
     is_reporting,
+    load_lexicon,
     reporting_lemma,
 )
 from timeline.stages.narrative import (
@@ -32,9 +32,9 @@ from timeline.stages.tense import is_past_form
 from timeline.stages.values import granularity_rank, value_range, year_number
 
 
-def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
+def date_drafts(doc: Document, drafts: list[Draft], timexes: list[Timex]) -> None:
     text = doc.text
-    dated = [t for t in timexes if _datable(t)]
+    dated = [t for t in timexes if is_datable(t)]
     datable = SpanIndex((t.start, t.end, t) for t in dated)
     # "25 years since the flood": the flood's date, for the story clock and the events told
     since = _years_since_all(text, timexes, doc.source.published)
@@ -101,7 +101,7 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
         ):
             anchor = by_id.get(head.anchor or "")
             if anchor is not None:
-                d.time = _time_of(anchor, "derived", f"before {head.text.lower()} ({head.value})")
+                d.time = time_of(anchor, "derived", f"before {head.text.lower()} ({head.value})")
                 continue
         if near is None and _WHEN_NEXT.match(text, d.clause.end):
             # "retiring when the pit closed in 1986": the time of the "when" clause
@@ -147,13 +147,13 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
                 # "In 1964 she found that a compound broke down dyes that had resisted every
                 # treatment", "By 1975 the chain had begun to lose ground": before the date
                 # (but "In January the Kremlin had suggested sending troops": in January)
-                d.time = _time_before(told, _time_of(told).basis)
+                d.time = _time_before(told, time_of(told).basis)
             else:
-                d.time = _time_of(told)
+                d.time = time_of(told)
         else:
             if is_reporting(d.trigger.text):  # "said the plant would close": said, past
                 clause_text = text[max(d.clause.start, d.trigger.start - 200) : d.trigger.end]
-            future = bool(_FUTURE.search(clause_text))
+            future = bool(FUTURE.search(clause_text))
             ref = story.at(d.trigger.start) if d.past and not future and not said_ahead else None
             if ref is not None and is_reporting(d.trigger.text):
                 # "said" is the news day's, not a historic story's: told from today
@@ -167,7 +167,7 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
                 )
                 d.time = _narrative_time(ref, perfect=perfect)
             elif doc.source.published and not future:
-                d.time = _value_time(
+                d.time = value_time(
                     doc.source.published[:10],
                     "publication",
                     "no time in the sentence: the publication date",
@@ -184,7 +184,7 @@ def _date(doc: Document, drafts: list[_Draft], timexes: list[Timex]) -> None:
         ):
             # "Tenders will open on Monday, the ministry said": a saying told in the past
             # is not after the publication date (the time was what was said)
-            d.time = _value_time(
+            d.time = value_time(
                 published[:10], "publication", "said in the past: not after the publication date"
             )
 
@@ -234,7 +234,7 @@ _OTHER_CLAUSE = re.compile(r"(?i)\b(?:that|which|who|whom|but|when|where)\b")
 _BY = re.compile(r"(?i)\bby\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+)?$")
 
 
-def _in_clause_before(text: str, d: _Draft, told: Timex) -> bool:
+def _in_clause_before(text: str, d: Draft, told: Timex) -> bool:
     """Whether ``told`` stands in an earlier clause of the sentence with a verb of its own
     ("By the time it filed on 22 January 2016, it had already closed ...", "Three years
     later she was selected, though officials had rejected her"), not an opening adverbial
@@ -244,7 +244,7 @@ def _in_clause_before(text: str, d: _Draft, told: Timex) -> bool:
     for c in clauses(text, d.sentence):
         if c.start <= told.start < c.end:
             rest = text[c.start : told.start] + text[told.end : c.end]
-            verbs = _lexicon().verbs
+            verbs = load_lexicon().verbs
             return c.end <= d.clause.start and any(
                 is_past_form(w) or verbs.get(w.lower(), ("", False))[1] for w in rest.split()
             )
@@ -374,7 +374,7 @@ def counted_back(
         hi = min(lo + 120, ends[i] if i < len(ends) else len(text))
         if phrase and (stop := _PHRASE_END.search(text, lo, hi)):
             hi = stop.start()
-        out.append((lo, hi, _value_time(value, "derived", why, timex)))
+        out.append((lo, hi, value_time(value, "derived", why, timex)))
 
     timex: str | None
     for t, back in since:
@@ -423,7 +423,7 @@ def _narrative_time(ref: Timex, perfect: bool) -> EventTime:
     """A clause with no time of its own, told in the past: the time of the story it is in,
     or, in the past perfect ("had warned"), a time before it."""
     if not perfect:
-        return _time_of(ref, "narrative", f"from {ref.text!r}, the time the story is in")
+        return time_of(ref, "narrative", f"from {ref.text!r}, the time the story is in")
     return _time_before(ref, "narrative")
 
 
@@ -443,13 +443,13 @@ def _time_before(ref: Timex, basis: str) -> EventTime:
 
 
 def _first_clause_of(text: str, sent: Span) -> Span:
-    for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end):  # the first break will do
+    for m in CLAUSE_BREAK.finditer(text, sent.start, sent.end):  # the first break will do
         if m.start() > sent.start:
             return Span(start=sent.start, end=m.start())
     return clauses(text, sent)[0] if sent.end > sent.start else sent
 
 
-def _date_named_from_participation(doc: Document, events: list[Event]) -> list[Event]:
+def date_named_from_participation(doc: Document, events: list[Event]) -> list[Event]:
     """An undated named event takes the derived date of an event whose clause mentions it
     (the first such event in document order). Clauses are looked up by position: linear
     however many named events and events a document holds."""
@@ -459,7 +459,7 @@ def _date_named_from_participation(doc: Document, events: list[Event]) -> list[E
     first_in: dict[tuple[int, int], tuple[int, Span]] = {}  # clause -> first dated event in it
     for k, other in enumerate(events):
         if other.time.basis in ("explicit", "derived", "anaphoric"):
-            clause = _clause_of(text, other.sentence, other.trigger.start)
+            clause = clause_of(text, other.sentence, other.trigger.start)
             first_in.setdefault((clause.start, clause.end), (k, clause))
     if not first_in:
         return events
@@ -474,7 +474,7 @@ def _date_named_from_participation(doc: Document, events: list[Event]) -> list[E
             if i < 0 or not doc.sentences[i].start <= m.start < doc.sentences[i].end:
                 continue
             sent = doc.sentences[i]
-            clause = _clause_of(text, sent, m.start)
+            clause = clause_of(text, sent, m.start)
             for span in {(clause.start, clause.end), (sent.start, sent.end)}:
                 found = first_in.get(span)
                 if found is not None and (best is None or found[0] < best[0]):

@@ -12,17 +12,17 @@ from typing import Any, cast
 from timeline.model import Document, EventTime, Mention, Span, Timex
 from timeline.spans import SpanIndex
 from timeline.stages.events.lexicon import (
-    _APPOSITION_GAP,
-    _LEADING,
-    _WORD,
-    _lexicon,
+    APPOSITION_GAP,
+    LEADING,
+    WORD,
     clauses,
+    load_lexicon,
 )
 from timeline.stages.values import shift, value_range
 
 
 @dataclass(slots=True)
-class _Draft:
+class Draft:
     trigger: Mention
     sentence: Span
     clause: Span
@@ -33,14 +33,14 @@ class _Draft:
     kind: str = "verb"
     subject: Span | None = None  # a subject shared with an earlier verb: "Varga received
     # the prize and retired" (the clause, for a verb after "and", starts at the "and")
-    same_time_as: _Draft | None = None  # the verb a participle adds to: "ended the case,
+    same_time_as: Draft | None = None  # the verb a participle adds to: "ended the case,
     # ruling that ..." (the ruling is dated as the ending is)
 
 
 _BARE_PREPOSITION = re.compile(r"(?i)^(?:in|on|at|by|since|during)\s+(?=[,]|$)")
 
 
-def _title(text: str, a: int, b: int, timexes: SpanIndex[Timex], limit: int = 16) -> str:
+def title_of(text: str, a: int, b: int, timexes: SpanIndex[Timex], limit: int = 16) -> str:
     """A readable phrase from ``text[a:b]``: leading times, connectives and quotes removed."""
     b = min(b, a + 400)  # a title is a few words: never scan a whole (possibly huge) clause
     for _, _, t in timexes.starting_in(a, a + 5):
@@ -48,7 +48,7 @@ def _title(text: str, a: int, b: int, timexes: SpanIndex[Timex], limit: int = 16
             a = t.end
     s = text[a:b].strip(" ,.;:“”\"'’‘`")
     s = _BARE_PREPOSITION.sub("", s)
-    s = _LEADING.sub("", s).strip(" ,")
+    s = LEADING.sub("", s).strip(" ,")
     words = s.split()
     if len(words) > limit:
         s = " ".join(words[:limit]) + "…"
@@ -85,7 +85,7 @@ class DocIndex:
         return self.sentences.covering(pos) or Span(start=pos, end=pos + 1)
 
 
-def _clause_of(text: str, sent: Span, pos: int) -> Span:
+def clause_of(text: str, sent: Span, pos: int) -> Span:
     """The clause of ``sent`` holding ``pos`` (found by bisection), else the sentence."""
     cs = clauses(text, sent)
     i = bisect.bisect_right(cs, pos, key=lambda c: c.start) - 1
@@ -94,7 +94,7 @@ def _clause_of(text: str, sent: Span, pos: int) -> Span:
     return sent
 
 
-def _time_of(t: Timex, basis: str | None = None, note: str | None = None) -> EventTime:
+def time_of(t: Timex, basis: str | None = None, note: str | None = None) -> EventTime:
     rng = value_range(t.value) if t.value else None
     return EventTime(
         timex=t.id,
@@ -107,7 +107,7 @@ def _time_of(t: Timex, basis: str | None = None, note: str | None = None) -> Eve
     )
 
 
-def _value_time(
+def value_time(
     value: str | None, basis: str, note: str | None, timex: str | None = None
 ) -> EventTime:
     from timeline.stages.values import granularity_of
@@ -124,7 +124,7 @@ def _value_time(
     )
 
 
-def _datable(t: Timex) -> bool:
+def is_datable(t: Timex) -> bool:
     """A date an event can be placed at: one with days, or a year before Christ (which has a
     value and a granularity but no days of our calendar)."""
     if t.type not in ("DATE", "TIME") or not t.value:
@@ -132,14 +132,14 @@ def _datable(t: Timex) -> bool:
     return value_range(t.value) is not None or t.value.startswith("BC")
 
 
-def _derivations(ix: DocIndex) -> tuple[list[_Draft], list[tuple[_Draft, Timex, str]]]:
+def derived_drafts(ix: DocIndex) -> tuple[list[Draft], list[tuple[Draft, Timex, str]]]:
     """Noun events dated through "T, the year after <NP>" or "T, a month before <NP>"."""
     text, timexes = ix.doc.text, ix.timexes
-    lex = _lexicon()
+    lex = load_lexicon()
     by_id = {t.id: t for t in timexes}
-    datable_index = SpanIndex((x.start, x.end, x) for x in timexes if _datable(x))
-    drafts: list[_Draft] = []
-    links: list[tuple[_Draft, Timex, str]] = []
+    datable_index = SpanIndex((x.start, x.end, x) for x in timexes if is_datable(x))
+    drafts: list[Draft] = []
+    links: list[tuple[Draft, Timex, str]] = []
     for t in timexes:
         m = (
             re.match(r"\s*(after|before)\s+", text[t.end : t.end + 12])
@@ -163,7 +163,7 @@ def _derivations(ix: DocIndex) -> tuple[list[_Draft], list[tuple[_Draft, Timex, 
             np_start = t.end + m.end()
             before = datable_index.last_ending_by(t.start)
             prev = [before[2]] if before else []
-            prev = [x for x in prev if re.fullmatch(_APPOSITION_GAP, text[x.end : t.start])]
+            prev = [x for x in prev if re.fullmatch(APPOSITION_GAP, text[x.end : t.start])]
             base = prev[-1] if prev else None
             anchor_value = base.value if base else None
         else:
@@ -171,7 +171,7 @@ def _derivations(ix: DocIndex) -> tuple[list[_Draft], list[tuple[_Draft, Timex, 
         np_end_m = re.search(r"[,.;:!?]|\s[–—]\s|$", text[np_start : np_start + 160])
         np_end = np_start + (np_end_m.start() if np_end_m else 0)
         np = text[np_start:np_end]
-        head = next((w for w in _WORD.finditer(np) if w.group().lower() in lex.nouns), None)
+        head = next((w for w in WORD.finditer(np) if w.group().lower() in lex.nouns), None)
         if head is None or anchor_value is None or base is None:
             continue
         step = -n if direction == "after" else n
@@ -186,21 +186,21 @@ def _derivations(ix: DocIndex) -> tuple[list[_Draft], list[tuple[_Draft, Timex, 
         )
         trig = Mention.of(text, np_start + head.start(), np_start + head.end())
         sent = ix.sentence_of(trig.start)
-        d = _Draft(
+        d = Draft(
             trigger=trig,
             sentence=sent,
             clause=Span(start=np_start, end=np_end),
-            title=_title(text, np_start, np_end, ix.timex_spans),
+            title=title_of(text, np_start, np_end, ix.timex_spans),
             past=True,
             kind="noun",
-            time=_value_time(value, "derived", note),
+            time=value_time(value, "derived", note),
         )
         drafts.append(d)
         links.append((d, base, "before" if direction == "after" else "after"))
     return drafts, links
 
 
-def _named_events(ix: DocIndex) -> list[_Draft]:
+def named_events(ix: DocIndex) -> list[Draft]:
     doc = ix.doc
     out = []
     for e in doc.entities:
@@ -208,9 +208,9 @@ def _named_events(ix: DocIndex) -> list[_Draft]:
             continue
         m = e.mentions[0]
         sent = ix.sentence_of(m.start)
-        clause = _clause_of(doc.text, sent, m.start)
+        clause = clause_of(doc.text, sent, m.start)
         out.append(
-            _Draft(
+            Draft(
                 trigger=m,
                 sentence=sent,
                 clause=clause,
@@ -223,8 +223,8 @@ def _named_events(ix: DocIndex) -> list[_Draft]:
     return out
 
 
-def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
-    seen: dict[tuple[int, int], _Draft] = {}
+def dedupe(drafts: list[Draft]) -> list[Draft]:
+    seen: dict[tuple[int, int], Draft] = {}
     for d in drafts:
         key = (d.trigger.start, d.trigger.end)
         if key not in seen or d.kind == "named" or (d.time and not seen[key].time):

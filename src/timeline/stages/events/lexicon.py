@@ -16,7 +16,7 @@ from timeline.model import Span
 # 20,000 spaces is one pass, not one pass per space
 # a comma, semicolon or colon; a bracket; a dash or a conjunction after a word. The
 # lookahead up front lets the engine skip to the few characters a break can start with.
-_CLAUSE_BREAK = re.compile(
+CLAUSE_BREAK = re.compile(
     r"(?=[,;:()\s])(?:[,;:]\s+|\)\s*|\(|(?<!\s)\s++(?:[–—-]\s+|\(|"
     r"(?=(?:when|while|because|although|whereas|which|who|until)\s)))"
     # the end of a quotation before its attribution: '"... came up," said Gwen', '"...,"
@@ -29,7 +29,7 @@ _CLAUSE_BREAK = re.compile(
 # a quote ('"...," said Gwen') is titled with its speaker
 REPORTING = frozenset({"say", "tell", "add", "note", "write", "ask", "explain", "report", "recall"})
 
-_DETERMINER_BEFORE = re.compile(
+DETERMINER_BEFORE = re.compile(
     r"(?i)\b(?:the|a|an|these|those|this|that|its|his|her|their|our|my|your|such|of|on|by|for|"
     r"with|from|in|into|about|new|further|more|even|any|no|some|many|few|several|and|or|"
     r"[a-z]+(?:'s|’s))\s+$"
@@ -128,9 +128,9 @@ def regular_past(
         else words_back(text, max(clause_start, start - 40), start)
     )
     rel = _RELATIVE_THAT.search(text, lo, start)
-    if rel and rel["noun"] not in _lexicon().verbs:  # "pictures that stunned scientists"
+    if rel and rel["noun"] not in load_lexicon().verbs:  # "pictures that stunned scientists"
         return bool(_TAKES_AFTER.match(text, end) or _WORD_AFTER.match(text, end))
-    det = _DETERMINER_BEFORE.search(text, lo, start)
+    det = DETERMINER_BEFORE.search(text, lo, start)
     if det and joins_verb(text, det.start(), end):
         return True
     if det or _LINKING_BEFORE.search(text, lo, start):
@@ -140,7 +140,7 @@ def regular_past(
     adverb = _ADVERB_BEFORE.search(text, lo, start)
     if (
         adverb is not None
-        and not _DETERMINER_BEFORE.search(text, max(0, adverb.start() - 20), adverb.start())
+        and not DETERMINER_BEFORE.search(text, max(0, adverb.start() - 20), adverb.start())
         and _OBJECT_AFTER.match(text, end)
     ):
         return True  # "the army eventually captured the town", not "the newly elected mayor"
@@ -190,38 +190,38 @@ def joins_verb(text: str, at: int, end: int) -> bool:
 # a relative "that" after a noun (not the determiner of "that troubled year": the noun is
 # before it, and a verb or an object follows)
 _RELATIVE_THAT = re.compile(r"\b(?P<noun>[a-z]{3,})\s+that\s+$")
-_SUBJECT_BEFORE = re.compile(r"(?:\b(?i:he|she|it|they|we|i|who|which|that)|\w+ly|[A-Z]\w*)\s+$")
+SUBJECT_BEFORE = re.compile(r"(?:\b(?i:he|she|it|they|we|i|who|which|that)|\w+ly|[A-Z]\w*)\s+$")
 
 
-_LEADING = re.compile(
+LEADING = re.compile(
     r"^(?:(?:and|but|or|so|which|who|that|when|while|as|after|before|because|although|"
     r"furthermore|however|moreover|meanwhile|then|in the end|according to)\b[\s,]*)+",
     re.I,
 )
 
 
-_APPOSITION_GAP = re.compile(
+APPOSITION_GAP = re.compile(
     r"(?i),\s*(?:(?:roughly|about|around|approximately|almost|nearly|some|just|only)\s+)?"
 )
 
 
-_FUTURE = re.compile(r"(?i)\b(?:will|won't|shall|'ll|going to|plans? to|expected to|would)\b")
+FUTURE = re.compile(r"(?i)\b(?:will|won't|shall|'ll|going to|plans? to|expected to|would)\b")
 
 
-_CAUSAL = re.compile(
+CAUSAL = re.compile(
     r"(?i)\b(?:led to|leads to|lead to|contributed to|contributes to|resulted in|results in|"
     r"caused|causes|triggered|triggers|prompted|prompts|sparked|sparks|brought about)\b"
 )
 
 
-_RESPONSE = re.compile(r"(?i)\b(?:in response to|as a result of|because of|due to|following)\b")
+RESPONSE = re.compile(r"(?i)\b(?:in response to|as a result of|because of|due to|following)\b")
 
 
-_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
 @dataclass(frozen=True, slots=True)
-class _Lexicon:
+class Lexicon:
     verbs: dict[str, tuple[str, bool]]  # form -> (lemma, is_past)
     nouns: frozenset[str]
 
@@ -256,7 +256,7 @@ def verb_forms(lemma: str, irregular: list[str] | None = None) -> dict[str, bool
 
 
 @cache
-def _lexicon() -> _Lexicon:
+def load_lexicon() -> Lexicon:
     data = json.loads((resources.files("timeline") / "data" / "lexicon.json").read_text("utf-8"))
     verbs: dict[str, tuple[str, bool]] = {}
     for lemma in data["event_verbs"]:
@@ -268,7 +268,7 @@ def _lexicon() -> _Lexicon:
         verbs.pop(lemma + "ed", None) if lemma in ("cut", "put") else None
     for form, lemma in data.get("past_forms", {}).items():
         verbs.setdefault(form, (lemma, True))
-    return _Lexicon(verbs=verbs, nouns=frozenset(data["event_nouns"]))
+    return Lexicon(verbs=verbs, nouns=frozenset(data["event_nouns"]))
 
 
 def is_reporting(trigger: str) -> bool:
@@ -295,7 +295,7 @@ def _reporting_forms() -> dict[str, str]:
     """Form -> lemma for every verb of ``REPORTING``: the lexicon's forms (irregular ones
     included) and the regular forms of those it does not list."""
     forms = {f: lemma for lemma in REPORTING for f in verb_forms(lemma)}
-    forms.update((f, lemma) for f, (lemma, _) in _lexicon().verbs.items() if lemma in REPORTING)
+    forms.update((f, lemma) for f, (lemma, _) in load_lexicon().verbs.items() if lemma in REPORTING)
     return forms
 
 
@@ -306,7 +306,7 @@ def trigger_lemma(trigger: str) -> str:
     ('close', 'cut', 'invasion')
     """
     word = trigger.lower()
-    return _lexicon().verbs.get(word, (word, False))[0]
+    return load_lexicon().verbs.get(word, (word, False))[0]
 
 
 class _ClauseMemo(threading.local):
@@ -337,7 +337,7 @@ def clauses(text: str, sentence: Span) -> tuple[Span, ...]:
 def _find_clauses(text: str, sentence: Span) -> tuple[Span, ...]:
     out: list[Span] = []
     start = sentence.start
-    for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+    for m in CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
         if m.start() > start:
             out.append(Span(start=start, end=m.start()))
         start = m.end()

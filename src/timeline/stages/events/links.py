@@ -10,13 +10,13 @@ from typing import Any
 
 from timeline.model import Document, Event, EventLink, Mention, Span, Timex
 from timeline.spans import SpanIndex
-from timeline.stages.events.drafts import _Draft
-from timeline.stages.events.lexicon import _CAUSAL, _RESPONSE, clauses
+from timeline.stages.events.drafts import Draft
+from timeline.stages.events.lexicon import CAUSAL, RESPONSE, clauses
 
 _ORDERED_BASES = {"explicit", "deictic", "anaphoric", "derived"}
 
 
-def _time_order_links(events: list[Event], existing: set[tuple[str, str]]) -> list[EventLink]:
+def time_order_links(events: list[Event], existing: set[tuple[str, str]]) -> list[EventLink]:
     """A chain of "before" links through the distinct dates of the document.
 
     Only events dated from the text (not inherited or publication dates) take part, and
@@ -66,7 +66,7 @@ class _InText:
     ("the last in draft order among those before", ...) without scanning the sentence:
     linear however many events a run-on sentence holds."""
 
-    def __init__(self, ds: list[_Draft]) -> None:
+    def __init__(self, ds: list[Draft]) -> None:
         self.ds = ds
         self._ready = False
 
@@ -85,32 +85,32 @@ class _InText:
         self.max_upto = list(itertools.accumulate(by_end, max))
         self.min_from = list(itertools.accumulate(reversed(by_start), min))[::-1]
 
-    def starting_in(self, a: int, b: int) -> list[_Draft]:
+    def starting_in(self, a: int, b: int) -> list[Draft]:
         """Drafts whose trigger starts in ``[a, b)``, in draft order."""
         self._index()
         lo, hi = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
         return [self.ds[k] for k in sorted(self.by_start[lo:hi])]
 
-    def last_before(self, pos: int) -> _Draft | None:
+    def last_before(self, pos: int) -> Draft | None:
         """Of the drafts whose trigger ends by ``pos``, the last in draft order."""
         self._index()
         i = bisect.bisect_right(self.ends, pos)
         return self.ds[self.max_upto[i - 1]] if i else None
 
-    def first_after(self, pos: int) -> _Draft | None:
+    def first_after(self, pos: int) -> Draft | None:
         """Of the drafts whose trigger starts at or after ``pos``, the first in draft order."""
         self._index()
         i = bisect.bisect_left(self.starts, pos)
         return self.ds[self.min_from[i]] if i < len(self.starts) else None
 
-    def nearest_verbs_outside(self, clause: Span, pos: int, n: int) -> list[_Draft]:
+    def nearest_verbs_outside(self, clause: Span, pos: int, n: int) -> list[Draft]:
         """Up to ``n`` verb events outside ``clause``, nearest to ``pos`` first."""
         self._index()
         lo, hi = (
             bisect.bisect_left(self.starts, clause.start),
             bisect.bisect_left(self.starts, clause.end),
         )
-        found: list[_Draft] = []
+        found: list[Draft] = []
         left, right = lo - 1, hi
         budget = 8 * n  # events looked at: named and derived ones are passed over
         while len(found) < n and budget and (left >= 0 or right < len(self.starts)):
@@ -128,12 +128,12 @@ class _InText:
         return found
 
 
-def _link(
+def link_events(
     doc: Document,
-    drafts: list[_Draft],
+    drafts: list[Draft],
     id_of: dict[int, str],
     timexes: list[Timex],
-    derivation_links: list[tuple[_Draft, Timex, str]],
+    derivation_links: list[tuple[Draft, Timex, str]],
 ) -> list[EventLink]:
     text = doc.text
     links: dict[tuple[str, str, str], EventLink] = {}
@@ -147,7 +147,7 @@ def _link(
             EventLink(id=f"{src}>{typ}>{dst}", source=src, target=dst, type=typ, evidence=ev),
         )
 
-    by_sentence: dict[Span, list[_Draft]] = {}
+    by_sentence: dict[Span, list[Draft]] = {}
     for d in drafts:
         by_sentence.setdefault(d.sentence, []).append(d)
     named_by_entity = {d.entity: d for d in drafts if d.entity}
@@ -173,16 +173,16 @@ def _link(
                 for o in order.nearest_verbs_outside(c, i.trigger.start, _LINKS_PER_EVENT):
                     add(id_of[id(i)], id_of[id(o)], typ, a, b)
         # causal cues between two events of one sentence
-        for m in _CAUSAL.finditer(text, sent.start, sent.end):
+        for m in CAUSAL.finditer(text, sent.start, sent.end):
             left, right = order.last_before(m.start()), order.first_after(m.end())
             if left and right:
                 add(id_of[id(left)], id_of[id(right)], "causes", m.start(), m.end())
-        for m in _RESPONSE.finditer(text, sent.start, sent.end):
+        for m in RESPONSE.finditer(text, sent.start, sent.end):
             left, right = order.last_before(m.start()), order.first_after(m.end())
             if left and right and m.group().lower() != "following":
                 add(id_of[id(right)], id_of[id(left)], "causes", m.start(), m.end())
     # "2019, the year after X": X is before the events dated by 2019 in that sentence
-    dated_by: dict[tuple[Span, str], list[_Draft]] = {}
+    dated_by: dict[tuple[Span, str], list[Draft]] = {}
     for d in drafts:
         if d.time is not None and d.time.timex:
             dated_by.setdefault((d.sentence, d.time.timex), []).append(d)

@@ -9,13 +9,13 @@ import functools
 import re
 
 from timeline.model import Mention, Span
-from timeline.stages.events.drafts import DocIndex, _datable, _Draft, _time_of
+from timeline.stages.events.drafts import DocIndex, Draft, is_datable, time_of
 from timeline.stages.events.lexicon import (
-    _LEADING,
+    LEADING,
     REPORTING,
-    _lexicon,
     clauses,
     is_reporting,
+    load_lexicon,
     trigger_lemma,
 )
 from timeline.stages.narrative import in_apposition
@@ -32,13 +32,13 @@ _NEW_PHRASE = re.compile(
 _NOUN_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+(?:of|in|on|at|during|for)\s+(?:the\s+)?$")
 
 
-def dated_nouns(ix: DocIndex) -> list[_Draft]:
+def dated_nouns(ix: DocIndex) -> list[Draft]:
     """A draft for each event noun written right before or after a date (see above)."""
     text = ix.doc.text
-    nouns = _lexicon().nouns
-    out: list[_Draft] = []
+    nouns = load_lexicon().nouns
+    out: list[Draft] = []
     for t in ix.timexes:
-        if t.type != "DATE" or not _datable(t):
+        if t.type != "DATE" or not is_datable(t):
             continue
         found = None
         after = _NOUN_AFTER.match(text, t.end, min(len(text), t.end + 40))
@@ -57,14 +57,14 @@ def dated_nouns(ix: DocIndex) -> list[_Draft]:
         lo = _with_determiner(text, lo)
         sent = ix.sentence_of(a)
         out.append(
-            _Draft(
+            Draft(
                 trigger=Mention.of(text, a, b),
                 sentence=sent,
                 clause=Span(start=lo, end=hi),
                 title=_phrase(text, lo, hi),
                 past=True,
                 kind="noun",
-                time=_time_of(t),
+                time=time_of(t),
             )
         )
     return out
@@ -81,7 +81,7 @@ _SUBJECT_HEAD = re.compile(
 _TOLD = REPORTING | {"announce", "confirm", "reveal", "disclose", "describe", "deny"}
 
 
-def _tells(v: _Draft) -> bool:
+def _tells(v: Draft) -> bool:
     """Whether the verb ``v`` tells of an event after it ("said", "announced")."""
     return is_reporting(v.trigger.text) or trigger_lemma(v.trigger.text) in _TOLD
 
@@ -94,13 +94,13 @@ _MODIFIERS = re.compile(
 )
 
 
-def subject_nouns(ix: DocIndex, verbs: list[_Draft]) -> list[_Draft]:
+def subject_nouns(ix: DocIndex, verbs: list[Draft]) -> list[Draft]:
     """A draft for each event noun heading the subject of a verb of ``verbs``: "The flood
     followed three days of rain", "Construction finally began in 1966", "Her death was
     announced". It stands in the verb's clause and is dated as the verb is."""
     text = ix.doc.text
-    nouns = _lexicon().nouns
-    out: list[_Draft] = []
+    nouns = load_lexicon().nouns
+    out: list[Draft] = []
     for v in verbs:
         if v.kind != "verb" or v.trigger.start - v.clause.start > 80:
             continue
@@ -111,12 +111,12 @@ def subject_nouns(ix: DocIndex, verbs: list[_Draft]) -> list[_Draft]:
         head = _SUBJECT_HEAD.search(text, v.clause.start, v.trigger.start)
         if head is None or head.group(1).lower() not in nouns:
             continue
-        before = _LEADING.sub("", text[v.clause.start : head.start(1)].strip(" ,\"“”'‘’"))
+        before = LEADING.sub("", text[v.clause.start : head.start(1)].strip(" ,\"“”'‘’"))
         if before and not _MODIFIERS.fullmatch(before):
             continue  # not the whole subject: "prices after the war rose"
         lo = text.rfind(before, v.clause.start, head.start(1)) if before else head.start(1)
         out.append(
-            _Draft(
+            Draft(
                 trigger=Mention.of(text, head.start(1), head.end(1)),
                 sentence=v.sentence,
                 clause=v.clause,
@@ -132,12 +132,12 @@ _ANNIVERSARY_OF = re.compile(r"(?i)\banniversary\s+of\s+")
 _NOUN_PHRASE = re.compile(r"[^,;:.!?]+")  # up to the next punctuation
 
 
-def anniversary_nouns(ix: DocIndex) -> list[_Draft]:
+def anniversary_nouns(ix: DocIndex) -> list[Draft]:
     """A draft for the event noun an anniversary is of: "the 50th anniversary of the launch
     of the probe" (dated by counting back, see ``dating.counted_back``)."""
     text = ix.doc.text
-    nouns = _lexicon().nouns
-    out: list[_Draft] = []
+    nouns = load_lexicon().nouns
+    out: list[Draft] = []
     for a in _ANNIVERSARY_OF.finditer(text) if "nniversar" in text else ():
         np = _NOUN_PHRASE.match(text, a.end(), a.end() + 60)
         if np is None:
@@ -147,7 +147,7 @@ def anniversary_nouns(ix: DocIndex) -> list[_Draft]:
             continue
         start = a.end() + head.start()
         out.append(
-            _Draft(
+            Draft(
                 trigger=Mention.of(text, start, a.end() + head.end()),
                 sentence=ix.sentence_of(start),
                 clause=Span(start=a.end(), end=np.end()),
@@ -218,11 +218,11 @@ _VERB_BETWEEN = re.compile(r"(?i)\b(?:said|says|told|would|will|to|that|[a-z]{3,
 @functools.cache
 def _noun_pattern() -> re.Pattern[str]:
     """The lexicon's event nouns as one pattern (searched in C, not word by word)."""
-    nouns = sorted(_lexicon().nouns, key=len, reverse=True)
+    nouns = sorted(load_lexicon().nouns, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, nouns)) + r")(?![\w-])")
 
 
-def clause_nouns(ix: DocIndex, drafts: list[_Draft]) -> list[_Draft]:
+def clause_nouns(ix: DocIndex, drafts: list[Draft]) -> list[Draft]:
     """A draft for each event noun with a determiner in a clause that holds a date of its
     own (not one in an apposition): "Ivaskan's party won the election two years later",
     "a scandal forced the resignation of Prime Minister Veld in March 2018". It is dated as
@@ -232,12 +232,12 @@ def clause_nouns(ix: DocIndex, drafts: list[_Draft]) -> list[_Draft]:
     verbs = sorted((d for d in drafts if d.kind == "verb"), key=lambda d: d.trigger.start)
     starts = [d.trigger.start for d in verbs]
 
-    def verbs_in(clause: Span) -> list[_Draft]:
+    def verbs_in(clause: Span) -> list[Draft]:
         return verbs[
             bisect.bisect_left(starts, clause.start) : bisect.bisect_left(starts, clause.end)
         ]
 
-    out: list[_Draft] = []
+    out: list[Draft] = []
     noun_re = _noun_pattern()
     sentences = {ix.sentence_of(t.start) for t in ix.timexes}  # (only those with a time)
     for sent in sorted(sentences, key=lambda s: s.start):
@@ -247,7 +247,7 @@ def clause_nouns(ix: DocIndex, drafts: list[_Draft]) -> list[_Draft]:
             dated = [
                 t
                 for _a, _b, t in ix.timex_spans.starting_in(clause.start, clause.end)
-                if _datable(t) and not in_apposition(text, t)
+                if is_datable(t) and not in_apposition(text, t)
             ]
             if not dated:
                 continue
@@ -272,7 +272,7 @@ def clause_nouns(ix: DocIndex, drafts: list[_Draft]) -> list[_Draft]:
                 if any(w.end() <= v.trigger.start and _tells(v) for v in verbs_in(clause)):
                     continue  # "Her death was announced on Sunday": told then, not then
                 out.append(
-                    _Draft(
+                    Draft(
                         trigger=Mention.of(text, w.start(), w.end()),
                         sentence=sent,
                         clause=clause,

@@ -10,17 +10,17 @@ import re
 from bisect import bisect_right
 
 from timeline.model import Mention, Span
-from timeline.stages.events.drafts import DocIndex, _Draft, _title
-from timeline.stages.events.lexicon import _lexicon, clauses, is_reporting
+from timeline.stages.events.drafts import DocIndex, Draft, title_of
+from timeline.stages.events.lexicon import clauses, is_reporting, load_lexicon
 from timeline.stages.events.verbs import JOIN, Hit, verb_hits
 
 __all__ = ["find_verbs"]
 
 
-def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
+def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[Draft]:
     text, doc, spans = ix.doc.text, ix.doc, ix.timex_spans
-    lex = _lexicon()
-    out: list[_Draft] = []
+    lex = load_lexicon()
+    out: list[Draft] = []
     joins: dict[tuple[int, int], tuple[int, int] | None] = {}  # asked up to five times each
 
     def join_between(a: int, b: int) -> tuple[int, int] | None:
@@ -33,7 +33,7 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
         if len(out) >= limit:
             break
         verbless = False  # the sentence so far is a subject with no verb (and an insertion)
-        main: _Draft | None = None  # the sentence's last verb so far
+        main: Draft | None = None  # the sentence's last verb so far
         for clause in clauses(text, sent):
             if len(out) >= limit:
                 break
@@ -91,7 +91,7 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
             subject_end = kept[0][0].start()
             for idx, (m, _lemma, past) in enumerate(kept):
                 shared = None
-                adds_to: _Draft | None = None
+                adds_to: Draft | None = None
                 if idx == 0:
                     first_end = clause.end
                     if len(kept) > 1:
@@ -105,7 +105,7 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                             and not said  # "said she cried": what she said too
                         ):
                             first_end = cut[0]
-                    title = _title(text, clause.start, first_end, spans)
+                    title = title_of(text, clause.start, first_end, spans)
                     quoted = _AFTER_QUOTE.search(
                         text, max(sent.start, clause.start - 4), clause.start
                     )
@@ -113,16 +113,16 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                         # '"...," said Gwen Rhydderch on Monday': Gwen Rhydderch said
                         who = _SPEAKER.match(text, m.end())
                         if who is not None:
-                            quote = _title(text, sent.start, clause.start, spans, limit=12)
+                            quote = title_of(text, sent.start, clause.start, spans, limit=12)
                             title = f"{who[1][:1].upper()}{who[1][1:]} {m.group().lower()}: {quote}"
                     elif quoted and is_reporting(m.group()) and len(title.split()) <= 8:
                         # '"...," she said', '"...," Reddick told reporters': the quote is
                         # what was said
-                        quote = _title(text, sent.start, clause.start, spans, limit=12)
+                        quote = title_of(text, sent.start, clause.start, spans, limit=12)
                         title = f"{title}: {quote}"
                     elif after_subject and m.start() == clause.start:
                         # "Its report, published that August, blamed ...": its report blamed
-                        subj = _title(text, sent.start, clauses(text, sent)[0].end, spans)
+                        subj = title_of(text, sent.start, clauses(text, sent)[0].end, spans)
                         title = f"{subj} {title[:1].lower()}{title[1:]}"
                     elif _RELATIVE.match(text, clause.start) and (
                         head := _antecedent(text, sent, clause)
@@ -162,9 +162,9 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                         own = f"{noun} {own}".strip()
                     subj = own
                     if not subj and text[clause.start : subject_end].strip():
-                        subj = _title(text, clause.start, subject_end, spans)
+                        subj = title_of(text, clause.start, subject_end, spans)
                         shared = Span(start=clause.start, end=subject_end)
-                    title = _title(text, m.start(), end, spans)
+                    title = title_of(text, m.start(), end, spans)
                     if m.start() in infinitives and not subj.endswith("to"):
                         title = f"to {title[:1].lower()}{title[1:]}"  # "The company to buy ..."
                     if subj and not subj.lower().startswith(m.group().lower()):
@@ -181,7 +181,7 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                         own_clause = Span(start=own_clause.start, end=cut[0])
                 if idx > 0 and m.start() in adjuncts:
                     adds_to = out[-1]
-                    title = _title(
+                    title = title_of(
                         text, m.start(), clause.end if idx + 1 == len(kept) else end, spans
                     )
                 if adds_to is not None:
@@ -190,10 +190,12 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[_Draft]:
                     if shared is None and adds_to.trigger.start > adds_to.clause.start:
                         shared = Span(start=adds_to.clause.start, end=adds_to.trigger.start)
                     if shared is not None:
-                        subj = _TRAILING_AUX.sub("", _title(text, shared.start, shared.end, spans))
+                        subj = _TRAILING_AUX.sub(
+                            "", title_of(text, shared.start, shared.end, spans)
+                        )
                         title = f"{subj} {title[:1].lower()}{title[1:]}"
                 out.append(
-                    _Draft(
+                    Draft(
                         trigger=Mention.of(text, m.start(), m.end()),
                         sentence=sent,
                         clause=own_clause,

@@ -8,10 +8,10 @@ from collections.abc import Callable
 
 from timeline.model import Span
 from timeline.stages.events.lexicon import (
-    _DETERMINER_BEFORE,
-    _SUBJECT_BEFORE,
-    _WORD,
-    _Lexicon,
+    DETERMINER_BEFORE,
+    SUBJECT_BEFORE,
+    WORD,
+    Lexicon,
     after_predicate,
     joins_verb,
     regular_past,
@@ -31,7 +31,7 @@ Hit = tuple[re.Match[str], str, bool]
 def verb_hits(
     text: str,
     clause: Span,
-    lex: _Lexicon,
+    lex: Lexicon,
     inside_entity: Callable[[int], bool],
     after_subject: bool = False,
     adjunct: bool = False,
@@ -47,7 +47,7 @@ def verb_hits(
     backs: list[int] = []  # the window back from each hit (see words_back), worked out once
     # where a word follows a modal (one pass over the clause, not a look back from each word)
     after_modal = {a.start(1) for a in _AFTER_MODAL.finditer(text, clause.start, clause.end)}
-    for m in _WORD.finditer(text, clause.start, clause.end):
+    for m in WORD.finditer(text, clause.start, clause.end):
         word = m.group()
         entry = verbs.get(word.lower())
         lo = -1
@@ -170,7 +170,7 @@ def _in_subject(text: str, h: Hit, nxt: Hit) -> bool:
     return not (
         JOIN.search(between)
         or _NEW_CLAUSE.search(between)  # "Most now say it had been lost"
-        or _SUBJECT_BEFORE.search(text, lo, m.start())
+        or SUBJECT_BEFORE.search(text, lo, m.start())
     )
 
 
@@ -205,12 +205,12 @@ _ATTRIBUTIVE = re.compile(
 )
 
 
-def _verb_use(text: str, m: re.Match[str], lex: _Lexicon, lo: int) -> bool:
+def _verb_use(text: str, m: re.Match[str], lex: Lexicon, lo: int) -> bool:
     """False when a verb form is used as a noun: "the sanctions", "in the end", "even signs"
     (``lo``: where the window of the words before it starts, see ``words_back``)."""
     before = text[lo : m.start()]
     word = m.group().lower()
-    det = _DETERMINER_BEFORE.search(before)
+    det = DETERMINER_BEFORE.search(before)
     if det:
         if lex.verbs.get(word, (word, True))[1] and joins_verb(text, lo + det.start(), m.end()):
             return True  # "bought it in 2004 and sold off its shops", "an event that drew crowds"
@@ -223,4 +223,4 @@ def _verb_use(text: str, m: re.Match[str], lex: _Lexicon, lo: int) -> bool:
         ):
             return False  # "a crowd of retired engineers", "the damaged bridge": an adjective
     plural_like = word.endswith("s") and not word.endswith("ss")
-    return not (plural_like and not _SUBJECT_BEFORE.search(before))
+    return not (plural_like and not SUBJECT_BEFORE.search(before))

@@ -24,13 +24,13 @@ from timeline.stages.time_rules import (  # noqa: F401  (imported to register th
     relative,
 )
 from timeline.stages.time_rules.base import (
-    _FUTURE_CUE,
-    _MOD_RE,
-    _MODS,
-    _OUTSIDE_SPAN,
-    _RULES,
-    _Draft,
-    _Rule,
+    FUTURE_CUE,
+    MOD_RE,
+    MODS,
+    OUTSIDE_SPAN,
+    RULES,
+    Draft,
+    Rule,
 )
 
-__all__ = ["_FUTURE_CUE", "_MOD_RE", "_MODS", "_OUTSIDE_SPAN", "_RULES", "_Draft", "_Rule"]
+__all__ = ["FUTURE_CUE", "MOD_RE", "MODS", "OUTSIDE_SPAN", "RULES", "Draft", "Rule"]

@@ -1,5 +1,5 @@
 """The building blocks of the time rules: vocabulary patterns, the draft a rule returns,
-the rule registry (``@_rule``, in registration order) and date helpers.
+the rule registry (``@make_rule``, in registration order) and date helpers.
 """
 
 from __future__ import annotations
@@ -13,18 +13,18 @@ from functools import lru_cache
 from timeline.stages.normalize import MONTHS
 
 # --------------------------------------------------------------------------- vocabulary
-_MONTH = (  # (the look-ahead on the first letter lets most words fail at once)
+MONTH = (  # (the look-ahead on the first letter lets most words fail at once)
     r"(?=[JFMASOND])(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
     r"|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
 # every month name starts with one of these: the cheap key of the rules that need a month
-_MONTH_KEY = r"[JFMASOND](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)"
-_MONTH_LITS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_WEEKDAY = r"(?=[MTWFS])(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+MONTH_KEY = r"[JFMASOND](?:an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)"
+MONTH_LITS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+WEEKDAY = r"(?=[MTWFS])(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 _FRACTION = r"(?:1/2|1/4|3/4|½|¼|¾)"
-_NUM = (
+NUM = (
     # (the look-ahead on the first letter lets most words fail at once)
     rf"(?=[0-9aotfsenhAOTFSENH])(?:\d+(?:(?:\s+|-)?{_FRACTION}|\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
@@ -34,11 +34,11 @@ _NUM = (
 )
 # a number, or a range: "two to three weeks", "12 to 18 months", "one or two days" (the
 # number first and the range optional: one pass of the long alternation per position)
-_AMOUNT = rf"(?:{_NUM}(?:\s+(?:to|or)\s+{_NUM})?)"
-_UNIT = r"(?:year|month|week|day|decade|centur(?:y|ie)|quarter|hour|minute|weekend|fortnight)s?"
-_PART = r"(?:morning|afternoon|evening|night)"
-_PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-_ORDINAL = {
+AMOUNT = rf"(?:{NUM}(?:\s+(?:to|or)\s+{NUM})?)"
+UNIT = r"(?:year|month|week|day|decade|centur(?:y|ie)|quarter|hour|minute|weekend|fortnight)s?"
+PART = r"(?:morning|afternoon|evening|night)"
+PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+ORDINAL = {
     "first": 1,
     "second": 2,
     "third": 3,
@@ -48,7 +48,7 @@ _ORDINAL = {
     "3rd": 3,
     "4th": 4,
 }
-_MODS = {
+MODS = {
     "roughly": "APPROX",
     "about": "APPROX",
     "around": "APPROX",
@@ -75,17 +75,17 @@ _MODS = {
     "the end of": "END",
 }
 # TimeBank leaves these outside the TIMEX3 extent ("about [five hours]") but keeps the mod
-_OUTSIDE_SPAN = {"about", "around", "approximately", "roughly", "almost", "some"}
-_MOD_RE = re.compile(
+OUTSIDE_SPAN = {"about", "around", "approximately", "roughly", "almost", "some"}
+MOD_RE = re.compile(
     r"(?i:(roughly|about|around|approximately|nearly|almost|more than|less than|at least"
     r"|at most|up to|early|late|the beginning of|the start of|the middle of|the end of)\s+"
     r"|(?i:(mid-|early-|late-)))$"
 )
-_FUTURE_CUE = re.compile(
+FUTURE_CUE = re.compile(
     r"(?i)\b(will|won't|shall|'ll|going to|plans? to|planned|planning|expected to|scheduled"
     r"|upcoming|is to|are to|would like to)\b"
 )
-_COUNT_NOUN_AFTER = re.compile(
+COUNT_NOUN_AFTER = re.compile(
     r"\s*(?:%|percent|people|troops|soldiers|men|women|workers|jobs|votes|cases|deaths"
     r"|units|shares|barrels|tons|tonnes|miles|km|kilometers|feet|meters|dollars|euros"
     r"|residents|members|employees|children|students|points|cars|homes|households)\b",
@@ -93,14 +93,14 @@ _COUNT_NOUN_AFTER = re.compile(
 )
 
 
-def _unit(word: str) -> str:
+def unit_of(word: str) -> str:
     w = word.lower().rstrip("s")
     return "century" if w.startswith("centur") else w
 
 
 # --------------------------------------------------------------------------- drafts
 @dataclass(slots=True)
-class _Draft:
+class Draft:
     start: int
     end: int
     type: str = "DATE"
@@ -125,41 +125,41 @@ class _Draft:
 
 
 @dataclass(frozen=True, slots=True)
-class _Rule:
+class Rule:
     """A recognition rule. ``key`` is a cheap regex for a word every match contains: when set,
     the rule's own (expensive) pattern only runs in windows around the key's hits."""
 
     pattern: re.Pattern[str]
-    handler: Callable[[re.Match[str]], _Draft | None]
+    handler: Callable[[re.Match[str]], Draft | None]
     key: re.Pattern[str] | None = None
     lits: tuple[str, ...] = ()  # lower-case strings one of which every match contains
 
 
-_RULES: list[_Rule] = []
+RULES: list[Rule] = []
 # the unit words one of which every duration and shift contains, as ``lits``
-_UNIT_LITS = (
+UNIT_LITS = (
     "year", "month", "week", "day", "decade", "centur", "quarter", "hour", "minute",
     "second", "spring", "summer", "autumn", "fall", "winter", "fortnight",
 )  # fmt: skip
 
 
-def _rule(
+def make_rule(
     pattern: str,
     flags: int = 0,
     key: re.Pattern[str] | str | None = None,
     lits: tuple[str, ...] = (),
-) -> Callable[[Callable[..., _Draft | None]], Callable[..., _Draft | None]]:
+) -> Callable[[Callable[..., Draft | None]], Callable[..., Draft | None]]:
     compiled = re.compile(pattern, flags)
     key_re = re.compile(key) if isinstance(key, str) else key
 
-    def register(fn: Callable[[re.Match[str]], _Draft | None]) -> Callable[..., _Draft | None]:
-        _RULES.append(_Rule(compiled, fn, key_re, lits))
+    def register(fn: Callable[[re.Match[str]], Draft | None]) -> Callable[..., Draft | None]:
+        RULES.append(Rule(compiled, fn, key_re, lits))
         return fn
 
     return register
 
 
-def _month_num(word: str) -> int:
+def month_num(word: str) -> int:
     return MONTHS[
         word.lower().rstrip(".")[:4]
         if word.lower().startswith("sept")
@@ -167,17 +167,17 @@ def _month_num(word: str) -> int:
     ]
 
 
-def _day_num(word: str) -> int:
+def day_num(word: str) -> int:
     return int(re.match(r"\d+", word).group())  # type: ignore[union-attr]
 
 
-def _draft(m: re.Match[str], group: int | str = 0, **kw: object) -> _Draft:
-    return _Draft(start=m.start(group), end=m.end(group), **kw)  # type: ignore[arg-type]
+def make_draft(m: re.Match[str], group: int | str = 0, **kw: object) -> Draft:
+    return Draft(start=m.start(group), end=m.end(group), **kw)  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- helpers
 @lru_cache(maxsize=4096)
-def _first_day(value: str) -> str:
+def first_day(value: str) -> str:
     from timeline.stages.values import value_range
 
     rng = value_range(value.split("T")[0])
@@ -186,7 +186,7 @@ def _first_day(value: str) -> str:
     return rng[0]
 
 
-def _nearest_date(base: dt.date, month: int, day: int, future: bool) -> str | None:
+def nearest_date(base: dt.date, month: int, day: int, future: bool) -> str | None:
     """The date with this month and day closest to ``base``; the tense counts for four months
     (a past-tense "March 31" said in November is the March just gone, not the next)."""
     options = []
@@ -201,7 +201,7 @@ def _nearest_date(base: dt.date, month: int, day: int, future: bool) -> str | No
     return min(options)[1].isoformat() if options else None
 
 
-def _match_day_of_month(day: dt.date, check: int, forward: bool) -> dt.date:
+def match_day_of_month(day: dt.date, check: int, forward: bool) -> dt.date:
     """The same weekday nearest to ``day`` whose day of month is ``check`` (else ``day``)."""
     step = dt.timedelta(days=7)
     for k in range(0, 9):

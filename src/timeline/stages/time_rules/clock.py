@@ -10,39 +10,39 @@ import re
 
 from timeline.stages.normalize import WEEKDAYS
 from timeline.stages.time_rules.base import (
-    _DAY,
-    _MONTH,
-    _WEEKDAY,
-    _YEAR,
-    _day_num,
-    _Draft,
-    _draft,
-    _first_day,
-    _month_num,
-    _nearest_date,
-    _rule,
+    DAY,
+    MONTH,
+    WEEKDAY,
+    YEAR,
+    Draft,
+    day_num,
+    first_day,
+    make_draft,
+    make_rule,
+    month_num,
+    nearest_date,
 )
 from timeline.stages.values import truncate
 
 _ZONE = r"(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|ET|PT)"
 # the day a clock time can name after it: "9 a.m. Tuesday", "5 p.m. EST, Nov. 6", "noon today"
 _DAY_AFTER = (
-    rf"(?:,?\s+(?:on\s+)?(?P<wd>{_WEEKDAY})\b|,?\s+(?P<mon>{_MONTH})\s+(?P<md>{_DAY})\b"
+    rf"(?:,?\s+(?:on\s+)?(?P<wd>{WEEKDAY})\b|,?\s+(?P<mon>{MONTH})\s+(?P<md>{DAY})\b"
     r"|\s+(?P<rel>today|yesterday|tomorrow)\b"
     # a full date after it, a place's time between: "6 a.m. on November 3, 1957", "5:34 AM
     # Baghdad time on March 20, 2003", "6.10 a.m. on 3 November 1957" (the time takes its
     # day; the date stays an expression of its own)
-    rf"|(?P<full>(?:\s+[A-Z][a-z]+\s+time)?,?\s+on\s+(?:(?P<fm>{_MONTH})\s+(?P<fd>{_DAY}),?"
-    rf"|(?P<fd2>{_DAY})\s+(?P<fm2>{_MONTH}))\s+(?P<fy>{_YEAR})\b))?"
+    rf"|(?P<full>(?:\s+[A-Z][a-z]+\s+time)?,?\s+on\s+(?:(?P<fm>{MONTH})\s+(?P<fd>{DAY}),?"
+    rf"|(?P<fd2>{DAY})\s+(?P<fm2>{MONTH}))\s+(?P<fy>{YEAR})\b))?"
 )
 
 
-@_rule(
+@make_rule(
     r"(?i)(?:\b(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<w>noon|midnight))"
     rf"(?:\s+{_ZONE})?" + _DAY_AFTER,
     lits=("a.m", "p.m", "am", "pm", "noon", "midnight"),
 )
-def _clock(m: re.Match[str]) -> _Draft | None:
+def _clock(m: re.Match[str]) -> Draft | None:
     if m["w"] and re.search(r"(?i)\bhigh\s$", m.string[max(0, m.start() - 5) : m.start()]):
         return None  # "high noon", "High Noon": an idiom or a film
     if m["w"]:
@@ -59,7 +59,7 @@ def _clock(m: re.Match[str]) -> _Draft | None:
     return _clock_draft(m, hh, mi)
 
 
-@_rule(
+@make_rule(
     r"(?i)(?:\b(?P<prep>at|by|from|until|till|to|before|after)\s+)?"
     r"\b(?P<h>[01]?\d|2[0-3])(?:(?P<sep>[:.h]?)(?P<mi>[0-5]\d)\s*(?P<z>"
     + _ZONE
@@ -68,7 +68,7 @@ def _clock(m: re.Match[str]) -> _Draft | None:
     key=r"\d:\d\d|\d\d\s*(?i:GMT|UTC|BST|CES?T|[ECMP][SD]T|ET|PT|local\s+time)\b",
     lits=(":", "gmt", "utc", "local time", "bst", "cet", "est", "edt", "pst", "pdt"),
 )
-def _clock24(m: re.Match[str]) -> _Draft | None:
+def _clock24(m: re.Match[str]) -> Draft | None:
     """A 24-hour time needs a zone ("13:00 GMT", "1300 GMT", "0800 local time") or a colon
     and a preposition before it ("until 21:30", "at 9:45 on Monday"); the preposition stays
     outside the span."""
@@ -83,7 +83,7 @@ def _clock24(m: re.Match[str]) -> _Draft | None:
 _RESTATED = re.compile(r"(?i)(?:a\.m\.|p\.m\.|\bam|\bpm|\d:\d\d|noon|midnight)\s*\(\s*$")
 
 
-def _clock_draft(m: re.Match[str], hh: int, mi: int) -> _Draft | None:
+def _clock_draft(m: re.Match[str], hh: int, mi: int) -> Draft | None:
     """The draft of a clock time ``hh:mi``, dated by the day named after it if any; None
     for a time restated in another zone ("10:35 a.m. (0735 GMT)": the same instant, and
     without zone arithmetic a second value would contradict the first)."""
@@ -92,21 +92,21 @@ def _clock_draft(m: re.Match[str], hh: int, mi: int) -> _Draft | None:
     if m["fy"]:  # a full date: the time of that day
         try:
             day = dt.date(
-                int(m["fy"]), _month_num(m["fm"] or m["fm2"]), _day_num(m["fd"] or m["fd2"])
+                int(m["fy"]), month_num(m["fm"] or m["fm2"]), day_num(m["fd"] or m["fd2"])
             )
         except ValueError:
             return None
         # the time alone is the expression (the date is one of its own), valued on that day
-        draft = _draft(m, type="TIME", value=f"{day.isoformat()}T{hh:02d}:{mi:02d}")
+        draft = make_draft(m, type="TIME", value=f"{day.isoformat()}T{hh:02d}:{mi:02d}")
         draft.end = m.start("full")
         return draft
     if m["wd"] or m["mon"] or m["rel"]:
         wd = WEEKDAYS[m["wd"].lower()] if m["wd"] else None
 
         def dated(anchor: str, future: bool) -> str | None:
-            base = dt.date.fromisoformat(_first_day(anchor))
+            base = dt.date.fromisoformat(first_day(anchor))
             if m["mon"]:
-                day = _nearest_date(base, _month_num(m["mon"]), _day_num(m["md"]), future)
+                day = nearest_date(base, month_num(m["mon"]), day_num(m["md"]), future)
             elif m["rel"]:
                 off = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["rel"].lower()]
                 day = (base + dt.timedelta(days=off)).isoformat()
@@ -116,10 +116,10 @@ def _clock_draft(m: re.Match[str], hh: int, mi: int) -> _Draft | None:
                 day = (base + dt.timedelta(days=delta)).isoformat()
             return f"{day}T{hh:02d}:{mi:02d}" if day else None
 
-        return _draft(m, type="TIME", kind="deictic", recipe=dated, yearless=bool(m["mon"]))
+        return make_draft(m, type="TIME", kind="deictic", recipe=dated, yearless=bool(m["mon"]))
 
     def recipe(anchor: str, future: bool) -> str | None:
         day = truncate(anchor, "day")
         return f"{day}T{hh:02d}:{mi:02d}" if day else None
 
-    return _draft(m, type="TIME", kind="anaphoric", recipe=recipe)
+    return make_draft(m, type="TIME", kind="anaphoric", recipe=recipe)

@@ -8,73 +8,73 @@ import re
 
 from timeline.stages.normalize import MONTHS, SEASONS, WEEKDAYS, duration_value
 from timeline.stages.time_rules.base import (
-    _DAY,
-    _MONTH,
-    _MONTH_KEY,
-    _MONTH_LITS,
-    _PART,
-    _PART_CODE,
-    _UNIT_LITS,
-    _WEEKDAY,
-    _YEAR,
-    _day_num,
-    _Draft,
-    _draft,
-    _first_day,
-    _match_day_of_month,
-    _month_num,
-    _nearest_date,
-    _rule,
+    DAY,
+    MONTH,
+    MONTH_KEY,
+    MONTH_LITS,
+    PART,
+    PART_CODE,
+    UNIT_LITS,
+    WEEKDAY,
+    YEAR,
+    Draft,
+    day_num,
+    first_day,
+    make_draft,
+    make_rule,
+    match_day_of_month,
+    month_num,
+    nearest_date,
 )
-from timeline.stages.time_rules.shifts import _need, _shift_recipe
+from timeline.stages.time_rules.shifts import needed, shift_recipe
 from timeline.stages.values import SEASON_START, date_value
 
 
 # ---- month or day without a year: deictic ------------------------------------------------
-@_rule(
-    rf"\b(?:the\s+)?(?P<d>{_DAY})(?:\s+of)?\s+(?P<m>{_MONTH})(?!\s*,?\s*(?:{_YEAR}|{_DAY})\b)\b",
+@make_rule(
+    rf"\b(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})(?!\s*,?\s*(?:{YEAR}|{DAY})\b)\b",
     key=r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z]",
-    lits=_MONTH_LITS,
+    lits=MONTH_LITS,
 )
-def _day_month(m: re.Match[str]) -> _Draft | None:
+def _day_month(m: re.Match[str]) -> Draft | None:
     """ "On 6 January", "the 6th of January": the nearest such day, as "January 6"."""
     if m.group().startswith("the") and not re.search(r"\d(?:st|nd|rd|th)", m["d"]):
         return None  # "the 2 March rallies"? too unsure
     if m["m"].endswith(".") is False and len(m["m"]) <= 3 and m["m"] != "May":
         return None  # "6 Jan" without a dot is too often something else
-    mo, d = _month_num(m["m"]), _day_num(m["d"])
+    mo, d = month_num(m["m"]), day_num(m["d"])
 
     def recipe(anchor: str, future: bool) -> str | None:
-        return _nearest_date(dt.date.fromisoformat(_first_day(anchor)), mo, d, future)
+        return nearest_date(dt.date.fromisoformat(first_day(anchor)), mo, d, future)
 
-    return _draft(m, kind="deictic", recipe=recipe, yearless=True)
+    return make_draft(m, kind="deictic", recipe=recipe, yearless=True)
 
 
-@_rule(
-    rf"\b(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b(?!\s*,?\s*{_YEAR})(?![:\d])",
-    key=_MONTH_KEY,
-    lits=_MONTH_LITS,
+@make_rule(
+    rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})\b(?!\s*,?\s*{YEAR})(?![:\d])",
+    key=MONTH_KEY,
+    lits=MONTH_LITS,
 )
-def _month_day(m: re.Match[str]) -> _Draft | None:
-    mo, d = _month_num(m["m"]), _day_num(m["d"])
+def _month_day(m: re.Match[str]) -> Draft | None:
+    mo, d = month_num(m["m"]), day_num(m["d"])
     if mo == 5 and m["m"] == "May" and not m["d"][0].isdigit():
         return None
 
     def recipe(anchor: str, future: bool) -> str | None:
-        base = dt.date.fromisoformat(_first_day(anchor))
-        return _nearest_date(base, mo, d, future)
+        base = dt.date.fromisoformat(first_day(anchor))
+        return nearest_date(base, mo, d, future)
 
-    return _draft(m, kind="deictic", recipe=recipe, yearless=True)
+    return make_draft(m, kind="deictic", recipe=recipe, yearless=True)
 
 
-@_rule(
-    rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<w>this|last|next)\s+year\b",
-    key=_MONTH_KEY,
-    lits=_MONTH_LITS,
+@make_rule(
+    rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<w>this|last|next)\s+year\b",
+    key=MONTH_KEY,
+    lits=MONTH_LITS,
 )
-def _month_this_year(m: re.Match[str]) -> _Draft:
-    mo, step = _month_num(m["m"]), {"this": 0, "last": -1, "next": 1}[m["w"]]
-    return _draft(
+def _month_this_year(m: re.Match[str]) -> Draft:
+    mo, step = month_num(m["m"]), {"this": 0, "last": -1, "next": 1}[m["w"]]
+    return make_draft(
         m, kind="deictic", needs="year", recipe=lambda a, f: f"{int(a[:4]) + step:04d}-{mo:02d}"
     )
 
@@ -86,16 +86,16 @@ _SURNAME = re.compile(
     r" (?!(?i:" + "|".join(n for n in (*MONTHS, *WEEKDAYS) if len(n) > 3) + r")\b)[A-Z][a-z]+\b"
 )
 _SHARED_YEAR = re.compile(
-    rf"\s*(?:and|or|to|through|until|till|-|–|—)\s*{_MONTH}\s+(?:of\s+)?(?P<y>{_YEAR})\b"
+    rf"\s*(?:and|or|to|through|until|till|-|–|—)\s*{MONTH}\s+(?:of\s+)?(?P<y>{YEAR})\b"
 )
 
 
-@_rule(
-    rf"\b(?P<m>{_MONTH})\b(?!\s+{_DAY}\b)(?!\s*,?\s*(?:of\s+)?{_YEAR})",
-    key=_MONTH_KEY,
-    lits=_MONTH_LITS,
+@make_rule(
+    rf"\b(?P<m>{MONTH})\b(?!\s+{DAY}\b)(?!\s*,?\s*(?:of\s+)?{YEAR})",
+    key=MONTH_KEY,
+    lits=MONTH_LITS,
 )
-def _month_alone(m: re.Match[str]) -> _Draft | None:
+def _month_alone(m: re.Match[str]) -> Draft | None:
     word = m["m"]
     before = m.string[max(0, m.start() - 12) : m.start()].lower()
     if word in ("March", "May") and re.match(
@@ -116,10 +116,10 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
         and _SURNAME.match(m.string, m.end())
     ):
         return None  # "April Ryan", "June Carter": a given name before a surname
-    mo = _month_num(word)
+    mo = month_num(word)
     shared = _SHARED_YEAR.match(m.string, m.end())
     if shared:  # "between March and May 2019": the year belongs to both months
-        return _draft(m, value=f"{shared['y']}-{mo:02d}")
+        return make_draft(m, value=f"{shared['y']}-{mo:02d}")
     prefix = _THE_PREVIOUS.search(m.string, max(0, m.start() - 18), m.start()) or re.search(
         r"(?i)\b(last|next|this)\s+$", before
     )
@@ -131,7 +131,7 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
     told = direction in ("following", "previous", "preceding")
 
     def recipe(anchor: str, future: bool) -> str | None:
-        base = dt.date.fromisoformat(_first_day(anchor))
+        base = dt.date.fromisoformat(first_day(anchor))
         year = base.year
         if direction is None:
             # the nearest such month; the tense counts for MONTH_PULL months ("September",
@@ -153,7 +153,7 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
             year += 1
         return f"{year:04d}-{mo:02d}"
 
-    return _Draft(
+    return Draft(
         start=start,
         end=m.end(),
         kind="anaphoric" if told else "deictic",
@@ -167,45 +167,45 @@ def _month_alone(m: re.Match[str]) -> _Draft | None:
 _THE_PREVIOUS = re.compile(r"(?i)\b(the\s+(?:following|previous|preceding|next))\s+$")
 
 
-@_rule(
+@make_rule(
     rf"\b(?=[LlNnTtCcMWFS])(?:(?P<dir>[Ll]ast|[Nn]ext|(?:[Tt]his\s+)?[Cc]oming|[Tt]his|[Tt]hat|[Tt]he\s+following"
     rf"|[Tt]he\s+previous)\s+)?"
-    rf"(?P<wd>{_WEEKDAY})(?:'s)?(?:\s+(?P<part>{_PART}))?"
-    rf"(?:\s+\((?P<check>{_DAY})\)|,?\s+(?P<mon>{_MONTH})\s+(?P<mday>{_DAY})\b(?:,?\s+(?P<y>{_YEAR}))?)?",
+    rf"(?P<wd>{WEEKDAY})(?:'s)?(?:\s+(?P<part>{PART}))?"
+    rf"(?:\s+\((?P<check>{DAY})\)|,?\s+(?P<mon>{MONTH})\s+(?P<mday>{DAY})\b(?:,?\s+(?P<y>{YEAR}))?)?",
     lits=("day",),
 )
-def _weekday(m: re.Match[str]) -> _Draft:
+def _weekday(m: re.Match[str]) -> Draft:
     wd = WEEKDAYS[m["wd"].lower()]
     direction = (m["dir"] or "").lower().split()[-1] if m["dir"] else None
     if direction == "coming":  # "this coming Sunday"
         direction = "next"
-    part = _PART_CODE.get((m["part"] or "").lower())
+    part = PART_CODE.get((m["part"] or "").lower())
     end = m.end("part") if m["part"] else m.end("wd")
     anaphoric = direction in ("following", "previous", "that")
     if m["mon"]:  # "Monday, Oct. 26": the date decides, the weekday only confirms
-        mo, mday = _month_num(m["mon"]), _day_num(m["mday"])
+        mo, mday = month_num(m["mon"]), day_num(m["mday"])
         if m["y"]:
             try:
-                return _Draft(
+                return Draft(
                     start=m.start(), end=m.end(), value=dt.date(int(m["y"]), mo, mday).isoformat()
                 )
             except ValueError:
-                return _Draft(start=m.start(), end=m.end(), value=None)
+                return Draft(start=m.start(), end=m.end(), value=None)
 
         def dated(anchor: str, future: bool) -> str | None:
-            base = dt.date.fromisoformat(_first_day(anchor))
+            base = dt.date.fromisoformat(first_day(anchor))
             for year in (base.year, base.year - 1, base.year + 1):
                 try:  # the weekday names the year: "Saturday, April 25" (1998, not 1997)
                     if dt.date(year, mo, mday).weekday() == wd:
                         return dt.date(year, mo, mday).isoformat()
                 except ValueError:
                     continue
-            return _nearest_date(base, mo, mday, future)
+            return nearest_date(base, mo, mday, future)
 
-        return _Draft(start=m.start(), end=m.end(), kind="deictic", recipe=dated, yearless=True)
+        return Draft(start=m.start(), end=m.end(), kind="deictic", recipe=dated, yearless=True)
 
     def recipe(anchor: str, future: bool) -> str | None:
-        base = dt.date.fromisoformat(_first_day(anchor))
+        base = dt.date.fromisoformat(first_day(anchor))
         fwd = direction in ("next", "following") or (direction is None and future)
         if direction == "this":
             day = base + dt.timedelta(days=wd - base.weekday())
@@ -217,10 +217,10 @@ def _weekday(m: re.Match[str]) -> _Draft:
                 back = 7
             day = base - dt.timedelta(days=back)
         if m["check"]:
-            day = _match_day_of_month(day, _day_num(m["check"]), fwd)
+            day = match_day_of_month(day, day_num(m["check"]), fwd)
         return day.isoformat() + (f"T{part}" if part else "")
 
-    return _Draft(
+    return Draft(
         start=m.start(),
         end=end,
         kind="anaphoric" if anaphoric else "deictic",
@@ -230,12 +230,12 @@ def _weekday(m: re.Match[str]) -> _Draft:
 
 
 # ---- deictic words ---------------------------------------------------------------------------
-@_rule(r"(?i)\b(?:the|this\s+past|over\s+the)\s+weekend\b", lits=("weekend",))
-def _the_weekend(m: re.Match[str]) -> _Draft:
+@make_rule(r"(?i)\b(?:the|this\s+past|over\s+the)\s+weekend\b", lits=("weekend",))
+def _the_weekend(m: re.Match[str]) -> Draft:
     start = m.start() + (5 if m.group().lower().startswith("over") else 0)
 
     def recipe(anchor: str, future: bool) -> str | None:
-        base = dt.date.fromisoformat(_first_day(anchor))
+        base = dt.date.fromisoformat(first_day(anchor))
         if base.weekday() >= 5:
             day = base
         elif future:
@@ -244,14 +244,14 @@ def _the_weekend(m: re.Match[str]) -> _Draft:
             day = base - dt.timedelta(days=base.weekday() + 2)
         return date_value(day, "weekend")
 
-    return _Draft(start=start, end=m.end(), kind="deictic", recipe=recipe)
+    return Draft(start=start, end=m.end(), kind="deictic", recipe=recipe)
 
 
-@_rule(
+@make_rule(
     r"(?i)\b(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|yesterday|tomorrow|tonight)(?:'s)?\b",
     lits=("today", "yesterday", "tomorrow", "tonight"),
 )
-def _today(m: re.Match[str]) -> _Draft | None:
+def _today(m: re.Match[str]) -> Draft | None:
     w = m["w"].lower()
     extra = {"before": -1, "after": 1}.get((m["ba"] or "").lower(), 0)  # "the day before yesterday"
     if m["w"][0].isupper() and re.search(
@@ -264,10 +264,10 @@ def _today(m: re.Match[str]) -> _Draft | None:
     end = m.end("w")
 
     def recipe(anchor: str, future: bool) -> str | None:
-        day = dt.date.fromisoformat(_first_day(anchor)) + dt.timedelta(days=offset)
+        day = dt.date.fromisoformat(first_day(anchor)) + dt.timedelta(days=offset)
         return day.isoformat() + ("TNI" if w == "tonight" else "")
 
-    return _Draft(start=m.start(), end=end, kind="deictic", recipe=recipe)
+    return Draft(start=m.start(), end=end, kind="deictic", recipe=recipe)
 
 
 _GENERIC_AFTER = re.compile(
@@ -277,40 +277,40 @@ _GENERIC_AFTER = re.compile(
 )
 
 
-@_rule(
-    rf"(?i)\b(?:this|yesterday|tomorrow)\s+(?P<part>{_PART})\b|\blast\s+night\b",
+@make_rule(
+    rf"(?i)\b(?:this|yesterday|tomorrow)\s+(?P<part>{PART})\b|\blast\s+night\b",
     lits=("morning", "afternoon", "evening", "night"),
 )
-def _part_of_day(m: re.Match[str]) -> _Draft:
+def _part_of_day(m: re.Match[str]) -> Draft:
     text = m.group().lower()
     offset = (
         -1 if text.startswith(("yesterday", "last")) else 1 if text.startswith("tomorrow") else 0
     )
-    code = "NI" if "night" in text else _PART_CODE[m["part"].lower()]
+    code = "NI" if "night" in text else PART_CODE[m["part"].lower()]
 
     def recipe(anchor: str, future: bool) -> str | None:
-        day = dt.date.fromisoformat(_first_day(anchor)) + dt.timedelta(days=offset)
+        day = dt.date.fromisoformat(first_day(anchor)) + dt.timedelta(days=offset)
         return f"{day.isoformat()}T{code}"
 
-    return _draft(m, kind="deictic", recipe=recipe, type="TIME")
+    return make_draft(m, kind="deictic", recipe=recipe, type="TIME")
 
 
-@_rule(
+@make_rule(
     r"(?i)\bnow\b|\bcurrently\b|\bthese\s+days\b|\bnowadays\b"
     r"|\bat\s+(?P<p>present)(?=\s*[,.;:!?)]|\s+(?:there|it|he|she|they|we|the|this|no|only)\b)",
     lits=("now", "currently", "these days", "at present"),
 )
-def _present(m: re.Match[str]) -> _Draft:
+def _present(m: re.Match[str]) -> Draft:
     """ "Now", "currently", "these days", "at present" (not "at present prices"): the present.
     TimeBank leaves "right" out of "right now" and does not tag "at the moment"."""
-    return _draft(m, "p" if m["p"] else 0, value="PRESENT_REF", kind="ref")
+    return make_draft(m, "p" if m["p"] else 0, value="PRESENT_REF", kind="ref")
 
 
-@_rule(
+@make_rule(
     r"(?i)\b(?:recently|(?:the\s+)?past|(?:in\s+)?recent\s+(?:years|months|weeks|days|times)|formerly|previously)\b",
     lits=("recent", "past", "former", "previous"),
 )
-def _past(m: re.Match[str]) -> _Draft | None:
+def _past(m: re.Match[str]) -> Draft | None:
     text = m.group().lower()
     if text in ("formerly", "previously"):
         return None
@@ -323,42 +323,42 @@ def _past(m: re.Match[str]) -> _Draft | None:
     start = m.start() + (3 if text.startswith("in ") else 0)
     unit = re.search(r"(year|month|week|day)s\b", text)
     if unit:  # "recent years": TimeBank's PXY, a duration of unknown length
-        return _Draft(
+        return Draft(
             start=start,
             end=m.end(),
             type="DURATION",
             value=duration_value(None, unit.group(1)),
             kind="duration",
         )
-    return _Draft(start=start, end=m.end(), value="PAST_REF", kind="ref")
+    return Draft(start=start, end=m.end(), value="PAST_REF", kind="ref")
 
 
-@_rule(
+@make_rule(
     r"(?i)\bthe\s+(?:(?:near|immediate)\s+)?future\b|\bthe\s+(?:near|short)\s+term\b|\bsoon\b",
     lits=("future", "soon", "term"),
 )
-def _future(m: re.Match[str]) -> _Draft | None:
+def _future(m: re.Match[str]) -> Draft | None:
     if m.group().lower() == "soon":
         return None
-    return _draft(m, value="FUTURE_REF", kind="ref")
+    return make_draft(m, value="FUTURE_REF", kind="ref")
 
 
-@_rule(
+@make_rule(
     r"(?i)\b(?=[tlncpfe])(?:(?P<the>the\s+)?(?P<dir>last|next|this|coming|past|previous|following|current)"
     r"|(?P<ea>earlier|later)\s+this)\s+"
     r"(?P<u>week(?:end)?|fortnight|month|year|quarter|decade|century|spring|summer|autumn|fall|winter)\b",
-    lits=_UNIT_LITS,
+    lits=UNIT_LITS,
 )
-def _this_last_next(m: re.Match[str]) -> _Draft | None:
+def _this_last_next(m: re.Match[str]) -> Draft | None:
     unit = m["u"].lower()
     if m["ea"] and unit in ("week",):
         start = m.start() + len(m["ea"]) + 1
-        return _Draft(
+        return Draft(
             start=start,
             end=m.end(),
             kind="deictic",
-            recipe=_shift_recipe(0, unit),
-            needs=_need(unit),
+            recipe=shift_recipe(0, unit),
+            needs=needed(unit),
         )
     d = (m["dir"] or "this").lower()
     span_prep = re.search(
@@ -367,14 +367,14 @@ def _this_last_next(m: re.Match[str]) -> _Draft | None:
     )
     if m["the"] and d == "next" and not span_prep and unit not in SEASONS:
         # "a merger followed the next year": the year after the last date, not a duration
-        return _draft(m, kind="anaphoric", recipe=_shift_recipe(1, unit), needs=_need(unit))
+        return make_draft(m, kind="anaphoric", recipe=shift_recipe(1, unit), needs=needed(unit))
     if m["the"] and d == "next" and unit in SEASONS:
         d = "following"  # "The next spring, the army emerged": the story's next spring
     elif m["the"] and d in ("past", "last", "coming", "next"):
         # "the past week", "over the next year": a duration ending or starting at the DCT
         if unit in SEASONS:
             return None
-        return _draft(m, type="DURATION", value=duration_value(1, unit), kind="duration")
+        return make_draft(m, type="DURATION", value=duration_value(1, unit), kind="duration")
     if d in ("following", "previous") and m["the"] and unit in SEASONS:
         code, forward = SEASONS[unit], d == "following"
 
@@ -392,10 +392,10 @@ def _this_last_next(m: re.Match[str]) -> _Draft | None:
                 year -= 0 if month is not None and month > first + 2 else 1
             return f"{year:04d}-{code}"
 
-        return _draft(m, kind="anaphoric", recipe=next_season, needs="year")
+        return make_draft(m, kind="anaphoric", recipe=next_season, needs="year")
     if d in ("following", "previous") and m["the"]:
         step = 1 if d == "following" else -1
-        return _draft(m, kind="anaphoric", recipe=_shift_recipe(step, unit), needs=_need(unit))
+        return make_draft(m, kind="anaphoric", recipe=shift_recipe(step, unit), needs=needed(unit))
     if d in ("following", "previous", "past", "coming"):
         return None
     step = {"last": -1, "next": 1, "this": 0, "current": 0}[d]
@@ -403,10 +403,10 @@ def _this_last_next(m: re.Match[str]) -> _Draft | None:
         # "... compared with $3 million last year" compares periods; a sentence that opens
         # with "Last year" talks about the year
         opens = re.search(r"(?:^|[.!?]\s+|\n)$", m.string[max(0, m.start() - 3) : m.start()])
-        return _draft(
+        return make_draft(
             m,
             kind="deictic",
-            recipe=_shift_recipe(-1, unit),
+            recipe=shift_recipe(-1, unit),
             needs="year",
             follows_quarter=not (opens and m.string.startswith("Last year", m.start())),
         )
@@ -417,5 +417,5 @@ def _this_last_next(m: re.Match[str]) -> _Draft | None:
             year = int(anchor[:4]) + step
             return f"{year:04d}-{code}"
 
-        return _draft(m, kind="deictic", recipe=season, needs="year")
-    return _draft(m, kind="deictic", recipe=_shift_recipe(step, unit), needs=_need(unit))
+        return make_draft(m, kind="deictic", recipe=season, needs="year")
+    return make_draft(m, kind="deictic", recipe=shift_recipe(step, unit), needs=needed(unit))

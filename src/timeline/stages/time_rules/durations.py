@@ -7,14 +7,14 @@ import re
 
 from timeline.stages.normalize import MONTHS, SEASONS, WEEKDAYS, duration_value, number_value
 from timeline.stages.time_rules.base import (
-    _AMOUNT,
-    _NUM,
-    _UNIT,
-    _UNIT_LITS,
-    _Draft,
-    _draft,
-    _rule,
-    _unit,
+    AMOUNT,
+    NUM,
+    UNIT,
+    UNIT_LITS,
+    Draft,
+    make_draft,
+    make_rule,
+    unit_of,
 )
 
 # words before "one day" that make it an amount of time ("for one day", "within one day")
@@ -40,13 +40,13 @@ def _rate_before(m: re.Match[str]) -> bool:
 
 
 # ---- durations and sets ----------------------------------------------------------------------
-@_rule(
-    rf"(?i)\b(?:(?P<the>the)\s+)?(?P<n>{_AMOUNT})(?P<h1>\s+and\s+a\s+half)?(?P<sep>\s+|-)"
-    rf"(?P<u>{_UNIT})(?P<h2>\s+and\s+a\s+half\b)?(?:-long|\s+long)?\b",
-    lits=_UNIT_LITS,
+@make_rule(
+    rf"(?i)\b(?:(?P<the>the)\s+)?(?P<n>{AMOUNT})(?P<h1>\s+and\s+a\s+half)?(?P<sep>\s+|-)"
+    rf"(?P<u>{UNIT})(?P<h2>\s+and\s+a\s+half\b)?(?:-long|\s+long)?\b",
+    lits=UNIT_LITS,
 )
-def _duration(m: re.Match[str]) -> _Draft | None:
-    unit = _unit(m["u"])
+def _duration(m: re.Match[str]) -> Draft | None:
+    unit = unit_of(m["u"])
     n = number_value(m["n"])
     if n is not None and (m["h1"] or m["h2"]):
         n += 0.5  # "two and a half years", "an hour and a half"
@@ -62,7 +62,7 @@ def _duration(m: re.Match[str]) -> _Draft | None:
     if m["the"] and (m["n"].lower() in ("a", "an") or re.match(r"\s*-", after)):
         return None
     if m["the"] and m["sep"] == "-":
-        return _Draft(
+        return Draft(
             start=m.start("n"),
             end=m.end(),
             type="DURATION",
@@ -83,8 +83,8 @@ def _duration(m: re.Match[str]) -> _Draft | None:
     ):
         # "One day, peace will come", "one day he walked in": an unknown time ahead or back
         if _MODAL_AFTER.search(m.string, m.end(), m.end() + 80):
-            return _draft(m, value="FUTURE_REF", kind="ref")
-        return _draft(m, kind="deictic", recipe=lambda a, f: "FUTURE_REF" if f else "PAST_REF")
+            return make_draft(m, value="FUTURE_REF", kind="ref")
+        return make_draft(m, kind="deictic", recipe=lambda a, f: "FUTURE_REF" if f else "PAST_REF")
     if m["n"].lower() in ("a", "an") and m.group().lower().endswith("-long"):
         return None  # "a day-long meeting": the compound alone is the duration
     if re.match(r"-[a-z]", after) and not m.group().lower().endswith("long"):
@@ -95,7 +95,7 @@ def _duration(m: re.Match[str]) -> _Draft | None:
         return None  # an age: "a 6-year-old boy", "six years old"
     if m["n"].lower() in ("a", "an", "one") and _rate_before(m):
         return None  # "$500 million a year", "four flights a week": a rate, not a duration
-    return _Draft(
+    return Draft(
         start=m.start(),
         end=m.end(),
         type="DURATION",
@@ -104,48 +104,50 @@ def _duration(m: re.Match[str]) -> _Draft | None:
     )
 
 
-@_rule(
+@make_rule(
     r"(?i)\b(?:half\s+an?\s+|(?:a\s+)?half-)(?P<u>hour|day|year|minute|century)\b",
     lits=("half a", "half an", "half-"),
 )
-def _half_unit(m: re.Match[str]) -> _Draft:
+def _half_unit(m: re.Match[str]) -> Draft:
     """ "Half an hour", "a half-hour": PT30M."""
-    return _draft(m, type="DURATION", value=duration_value(0.5, m["u"].lower()), kind="duration")
+    return make_draft(
+        m, type="DURATION", value=duration_value(0.5, m["u"].lower()), kind="duration"
+    )
 
 
-@_rule(
-    rf"(?i)\b(?=[tplncf])(?:the\s+)?(?:past|last|next|coming|first|previous)\s+(?P<n>{_AMOUNT}|few|couple\s+of)"
-    rf"\s+(?:more\s+)?(?P<u>{_UNIT})\b"
-    rf"|\b(?P<n2>{_NUM})\s+more\s+(?P<u2>{_UNIT})\b"
+@make_rule(
+    rf"(?i)\b(?=[tplncf])(?:the\s+)?(?:past|last|next|coming|first|previous)\s+(?P<n>{AMOUNT}|few|couple\s+of)"
+    rf"\s+(?:more\s+)?(?P<u>{UNIT})\b"
+    rf"|\b(?P<n2>{NUM})\s+more\s+(?P<u2>{UNIT})\b"
     r"|\b(?:the\s+)?coming\s+(?P<u3>days|weeks|months|years)\b",
-    lits=_UNIT_LITS,
+    lits=UNIT_LITS,
 )
-def _the_past_n(m: re.Match[str]) -> _Draft:
+def _the_past_n(m: re.Match[str]) -> Draft:
     if m["u3"]:
-        return _draft(
-            m, type="DURATION", value=duration_value(None, _unit(m["u3"])), kind="duration"
+        return make_draft(
+            m, type="DURATION", value=duration_value(None, unit_of(m["u3"])), kind="duration"
         )
     if m["u2"]:
-        return _draft(
+        return make_draft(
             m,
             type="DURATION",
             kind="duration",
-            value=duration_value(number_value(m["n2"]), _unit(m["u2"])),
+            value=duration_value(number_value(m["n2"]), unit_of(m["u2"])),
         )
-    return _draft(
+    return make_draft(
         m,
         type="DURATION",
-        value=duration_value(number_value(m["n"]), _unit(m["u"])),
+        value=duration_value(number_value(m["n"]), unit_of(m["u"])),
         kind="duration",
     )
 
 
-@_rule(
+@make_rule(
     r"(?i)\b(?:every|each)\s+(?P<u>day|week|month|year|morning|night|weekend|spring|summer|autumn|fall|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|January|February|March|April|May|June|July|August|September|October|November|December)\b|\b(?P<adv>daily|weekly|monthly|annually|yearly)\b",
     lits=("every", "each", "daily", "weekly", "monthly", "annually", "yearly"),
 )
-def _set(m: re.Match[str]) -> _Draft | None:
+def _set(m: re.Match[str]) -> Draft | None:
     word = (m["u"] or m["adv"]).lower()
     if m["adv"]:
         after = m.string[m.end() : m.end() + 20]
@@ -175,19 +177,19 @@ def _set(m: re.Match[str]) -> _Draft | None:
         code = f"XXXX-{MONTHS[word]:02d}"  # "each July"
     if code is None and word in WEEKDAYS:
         code = f"XXXX-WXX-{WEEKDAYS[word] + 1}"
-    return _draft(m, type="SET", value=code, kind="set")
+    return make_draft(m, type="SET", value=code, kind="set")
 
 
-@_rule(
+@make_rule(
     r"(?i)\b(?:within|in\s+a\s+matter\s+of)\s+(?P<u>days|weeks|months|years|decades)"
     r"(?:\s+or\s+(?:days|weeks|months|years|decades))?\b",
-    lits=_UNIT_LITS,
+    lits=UNIT_LITS,
 )
-def _within_units(m: re.Match[str]) -> _Draft:
+def _within_units(m: re.Match[str]) -> Draft:
     """ "Within weeks (or months)": a duration of an unknown number of weeks (the preposition
     is left out of the span, as TimeBank does)."""
     unit = m["u"].lower().rstrip("s")
-    return _Draft(
+    return Draft(
         start=m.start("u"),
         end=m.end(),
         type="DURATION",

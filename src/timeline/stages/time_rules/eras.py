@@ -16,13 +16,13 @@ from collections.abc import Callable
 
 from timeline.stages.normalize import ORDINAL_WORDS, SEASONS
 from timeline.stages.time_rules.base import (
-    _DAY,
-    _MONTH,
-    _day_num,
-    _Draft,
-    _draft,
-    _month_num,
-    _rule,
+    DAY,
+    MONTH,
+    Draft,
+    day_num,
+    make_draft,
+    make_rule,
+    month_num,
 )
 from timeline.stages.values import year_number, year_part, year_value
 
@@ -55,37 +55,37 @@ def before_christ(era: str | None) -> bool:
 _PREPOSITION_BEFORE = re.compile(r"\b(?i:in|by|from|since|until|to|of|about|around)\s+$")
 
 
-def _approx(m: re.Match[str], d: _Draft) -> _Draft:
+def _approx(m: re.Match[str], d: Draft) -> Draft:
     if m["ca"]:
         d.mod = "APPROX"  # "c. 490 BC": the circa is part of the expression
     return d
 
 
-@_rule(rf"\b{_CIRCA}{_NUMBER}\s*{_ERA}", key=_ERA_KEY)
-def _year_era(m: re.Match[str]) -> _Draft | None:
+@make_rule(rf"\b{_CIRCA}{_NUMBER}\s*{_ERA}", key=_ERA_KEY)
+def _year_era(m: re.Match[str]) -> Draft | None:
     if (
         len(m["y"]) == 1
         and not m["ca"]
         and not _PREPOSITION_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
     ):
         return None  # "3 BC cards": a one-digit year stands after "in", "by", "from", ...
-    return _approx(m, _draft(m, value=era_year(int(m["y"]), m["era"])))
+    return _approx(m, make_draft(m, value=era_year(int(m["y"]), m["era"])))
 
 
-@_rule(
+@make_rule(
     rf"\b{_CIRCA}(?P<era>AD|A\.\s?D\.)\s*(?P<y>[1-9]\d{{0,3}})\b(?![.,]?\d)",
     key=_ERA_KEY,
 )
-def _era_year(m: re.Match[str]) -> _Draft:
+def _era_year(m: re.Match[str]) -> Draft:
     """ "AD 70": the marker before the year."""
-    return _approx(m, _draft(m, value=era_year(int(m["y"]), None)))
+    return _approx(m, make_draft(m, value=era_year(int(m["y"]), None)))
 
 
-@_rule(
+@make_rule(
     rf"{_NUMBER}(?P<sep>\s*[-–—]\s*|\s+(?:to|and|or|until)\s+)(?P<y2>[1-9]\d{{0,3}})\s*{_ERA}",
     key=_ERA_KEY,
 )
-def _range_first(m: re.Match[str]) -> _Draft | None:
+def _range_first(m: re.Match[str]) -> Draft | None:
     """ "499-493 BC", "from 499 to 493 BC": the first year shares the era of the second
     (tagged alone; the second is ``_year_era``'s). Years before Christ count down."""
     first, second = int(m["y"]), int(m["y2"])
@@ -93,35 +93,35 @@ def _range_first(m: re.Match[str]) -> _Draft | None:
         return None  # "3-4 BC" reads as a count, not a range of years
     if not before_christ(m["era"]) and first >= second:
         return None
-    return _draft(m, "y", value=era_year(first, m["era"]))
+    return make_draft(m, "y", value=era_year(first, m["era"]))
 
 
-@_rule(
-    rf"\b(?:(?P<d>{_DAY})\s+(?:of\s+)?)?(?P<m>{_MONTH})(?:\s+(?P<d2>{_DAY}),?)?"
+@make_rule(
+    rf"\b(?:(?P<d>{DAY})\s+(?:of\s+)?)?(?P<m>{MONTH})(?:\s+(?P<d2>{DAY}),?)?"
     rf"(?:\s+of)?\s+{_NUMBER}\s*{_ERA}",
     key=_ERA_KEY,
 )
-def _month_era(m: re.Match[str]) -> _Draft:
+def _month_era(m: re.Match[str]) -> Draft:
     """ "September 480 BC", "17 September 480 BC": a month (and day) of an era's year."""
-    value = f"{era_year(int(m['y']), m['era'])}-{_month_num(m['m']):02d}"
+    value = f"{era_year(int(m['y']), m['era'])}-{month_num(m['m']):02d}"
     day = m["d"] or m["d2"]
-    return _draft(m, value=f"{value}-{_day_num(day):02d}" if day else value)
+    return make_draft(m, value=f"{value}-{day_num(day):02d}" if day else value)
 
 
-@_rule(
+@make_rule(
     rf"(?i:\b(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+of)?)\s+{_NUMBER}\s*{_ERA}",
     key=_ERA_KEY,
 )
-def _season_era(m: re.Match[str]) -> _Draft:
+def _season_era(m: re.Match[str]) -> Draft:
     """ "the autumn of 481 BC"."""
-    return _draft(m, value=f"{era_year(int(m['y']), m['era'])}-{SEASONS[m['s'].lower()]}")
+    return make_draft(m, value=f"{era_year(int(m['y']), m['era'])}-{SEASONS[m['s'].lower()]}")
 
 
-@_rule(rf"\b(?:[Tt]he\s+)?(?P<d>[1-9]\d{{0,2}})0s\s*{_ERA}", key=_ERA_KEY)
-def _decade_era(m: re.Match[str]) -> _Draft:
+@make_rule(rf"\b(?:[Tt]he\s+)?(?P<d>[1-9]\d{{0,2}})0s\s*{_ERA}", key=_ERA_KEY)
+def _decade_era(m: re.Match[str]) -> Draft:
     """ "the 470s BC" (470-479 BC): ``BC047``."""
     decade = f"{int(m['d']):03d}"
-    return _draft(m, value=("BC" if before_christ(m["era"]) else "") + decade)
+    return make_draft(m, value=("BC" if before_christ(m["era"]) else "") + decade)
 
 
 _ORDINAL_WORD = "|".join(ORDINAL_WORDS)
@@ -136,12 +136,12 @@ def _century_number(word: str) -> int | None:
     return n or None
 
 
-@_rule(
+@make_rule(
     r"(?i)\b(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|" + _ORDINAL_WORD + r"|twenty-first)"
     r"[\s-]+century\b(?:\s*(?-i:" + rf"{_ERA}))?",
     lits=("century",),
 )
-def _century(m: re.Match[str]) -> _Draft | None:
+def _century(m: re.Match[str]) -> Draft | None:
     """ "the 5th century BC" (500-401 BC) is ``BC04``, "the fifth century" ``04``,
     adjectival "19th-century" ``18``."""
     n = _century_number(m["n"])
@@ -150,7 +150,7 @@ def _century(m: re.Match[str]) -> _Draft | None:
     value = f"{n - 1:02d}"
     if m["era"] and before_christ(m["era"]):
         value = f"BC{value}"
-    return _draft(m, value=value)
+    return make_draft(m, value=value)
 
 
 def _nearest_turn(anchor: str, future: bool) -> str | None:
@@ -164,22 +164,22 @@ def _nearest_turn(anchor: str, future: bool) -> str | None:
     return f"{turn:04d}" if turn else None
 
 
-@_rule(
+@make_rule(
     r"(?i)\bthe\s+turn\s+of\s+the\s+(?:(?P<n>\d{1,2}(?:st|nd|rd|th)|"
     + _ORDINAL_WORD
     + r"|twenty-first)\s+)?century\b",
     lits=("turn of the",),
 )
-def _turn_of_century(m: re.Match[str]) -> _Draft | None:
+def _turn_of_century(m: re.Match[str]) -> Draft | None:
     """ "the turn of the 20th century" is about 1900; "the turn of the century" the century
     boundary nearest the story's year (or the publication year)."""
     if m["n"]:
         n = _century_number(m["n"])
         if n is None or n < 2:
             return None
-        d = _draft(m, value=f"{(n - 1) * 100:04d}")
+        d = make_draft(m, value=f"{(n - 1) * 100:04d}")
     else:
-        d = _draft(m, kind="anaphoric", recipe=_nearest_turn, needs="year")
+        d = make_draft(m, kind="anaphoric", recipe=_nearest_turn, needs="year")
     d.mod = "APPROX"
     return d
 

@@ -8,14 +8,14 @@ from collections.abc import Callable
 
 from timeline.stages.normalize import WEEKDAYS
 from timeline.stages.time_rules.base import (
-    _MONTH,
-    _WEEKDAY,
-    _YEAR,
-    _Draft,
-    _draft,
-    _first_day,
-    _month_num,
-    _rule,
+    MONTH,
+    WEEKDAY,
+    YEAR,
+    Draft,
+    first_day,
+    make_draft,
+    make_rule,
+    month_num,
 )
 
 
@@ -84,13 +84,13 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
 }
 
 
-@_rule(
+@make_rule(
     r"(?:\b(?P<dir>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<h>"
     + "|".join(
         re.escape(h).replace("'", "['’]").replace("\\ ", r"\s+")
         for h in sorted(_HOLIDAYS, key=len, reverse=True)
     )
-    + rf")(?:\s+(?P<y>{_YEAR}))?\b",
+    + rf")(?:\s+(?P<y>{YEAR}))?\b",
     re.I,
     # every holiday name holds one of these (the day-suffixed forms keep common words
     # like "labor" or "mother" from waking the rule up)
@@ -128,17 +128,17 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
         "patrick",
     ),  # fmt: skip
 )
-def _holiday(m: re.Match[str]) -> _Draft | None:
+def _holiday(m: re.Match[str]) -> Draft | None:
     name = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")
     if not m["h"][:1].isupper() and not name.startswith("the"):
         return None
     fn = _HOLIDAYS[name]
     if m["y"]:
-        return _draft(m, value=fn(int(m["y"])).isoformat())
+        return make_draft(m, value=fn(int(m["y"])).isoformat())
     direction = (m["dir"] or "").lower()
 
     def recipe(anchor: str, future: bool) -> str | None:
-        base = dt.date.fromisoformat(_first_day(anchor))
+        base = dt.date.fromisoformat(first_day(anchor))
         days = [fn(y) for y in (base.year - 1, base.year, base.year + 1)]
         if direction == "last":
             past = [d for d in days if d < base]
@@ -155,32 +155,32 @@ def _holiday(m: re.Match[str]) -> _Draft | None:
             ),
         ).isoformat()
 
-    return _draft(m, kind="deictic", recipe=recipe, yearless=not direction)
+    return make_draft(m, kind="deictic", recipe=recipe, yearless=not direction)
 
 
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
 
 
-@_rule(
-    rf"\b(?:[Tt]he\s+)?(?P<n>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ll]ast)\s+(?P<wd>{_WEEKDAY})"
-    rf"\s+(?:of|in)\s+(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR})\b)?",
+@make_rule(
+    rf"\b(?:[Tt]he\s+)?(?P<n>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ll]ast)\s+(?P<wd>{WEEKDAY})"
+    rf"\s+(?:of|in)\s+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR})\b)?",
     lits=("first", "second", "third", "fourth", "last"),
 )
-def _nth_weekday_of(m: re.Match[str]) -> _Draft:
+def _nth_weekday_of(m: re.Match[str]) -> Draft:
     """ "The last Sunday of September", "the first Monday in May 2020": that day of the month
     (of the year the story is in when no year is written)."""
-    n, wd, mo = _NTH[m["n"].lower()], WEEKDAYS[m["wd"].lower()], _month_num(m["mon"])
+    n, wd, mo = _NTH[m["n"].lower()], WEEKDAYS[m["wd"].lower()], month_num(m["mon"])
     if m["y"]:
-        return _draft(m, value=_nth_weekday(int(m["y"]), mo, wd, n).isoformat())
+        return make_draft(m, value=_nth_weekday(int(m["y"]), mo, wd, n).isoformat())
 
     def recipe(anchor: str, future: bool) -> str | None:
-        base = dt.date.fromisoformat(_first_day(anchor))
+        base = dt.date.fromisoformat(first_day(anchor))
         days = [_nth_weekday(y, mo, wd, n) for y in (base.year - 1, base.year, base.year + 1)]
         return min(
             days, key=lambda d: abs((d - base).days) + (200 if (d < base) == future else 0)
         ).isoformat()
 
-    return _draft(m, kind="deictic", recipe=recipe, yearless=True, month_of_year=mo)
+    return make_draft(m, kind="deictic", recipe=recipe, yearless=True, month_of_year=mo)
 
 
 _UNITS_W = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -212,12 +212,12 @@ def _spoken_two(words: str) -> int:
     return 10 * (_TENS_W.index(w[0]) + 2) + (_UNITS_W.index(w[1]) + 1 if len(w) > 1 else 0)
 
 
-@_rule(
+@make_rule(
     rf"(?i)\b(?:the\s+year\s+)?(?:(?P<c>nineteen|eighteen)[\s-]+(?P<yy>{_TWO_DIGITS})"
     rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<y2>{_TWO_DIGITS}|{'|'.join(_UNITS_W)}))?)\b",
     lits=("nineteen", "eighteen", "thousand"),
 )
-def _spoken_year(m: re.Match[str]) -> _Draft | None:
+def _spoken_year(m: re.Match[str]) -> Draft | None:
     """Years read out in broadcast transcripts: "nineteen ninety-six", "two thousand"."""
     if m["c"]:
         year = (1900 if m["c"].lower() == "nineteen" else 1800) + _spoken_two(m["yy"])
@@ -234,4 +234,4 @@ def _spoken_year(m: re.Match[str]) -> _Draft | None:
         r"\s+(?:people|dollars|percent|times|points)\b", m.string[m.end() : m.end() + 12], re.I
     ):
         return None
-    return _draft(m, value=f"{year:04d}")
+    return make_draft(m, value=f"{year:04d}")

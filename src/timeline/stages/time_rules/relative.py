@@ -9,39 +9,39 @@ from collections.abc import Callable
 
 from timeline.stages.normalize import SEASONS, duration_value, number_value
 from timeline.stages.time_rules.base import (
-    _AMOUNT,
-    _DAY,
-    _MONTH,
-    _PART_CODE,
-    _UNIT,
-    _UNIT_LITS,
-    _day_num,
-    _Draft,
-    _draft,
-    _first_day,
-    _month_num,
-    _rule,
-    _unit,
+    AMOUNT,
+    DAY,
+    MONTH,
+    PART_CODE,
+    UNIT,
+    UNIT_LITS,
+    Draft,
+    day_num,
+    first_day,
+    make_draft,
+    make_rule,
+    month_num,
+    unit_of,
 )
 from timeline.stages.time_rules.shifts import (
-    _amount_bounds,
-    _need,
-    _shift_recipe,
-    _vague_shift_recipe,
+    amount_bounds,
+    needed,
+    shift_recipe,
+    vague_shift_recipe,
 )
 from timeline.stages.values import SEASON_START, truncate, year_part
 
 
-@_rule(
-    rf"(?i)\b(?P<n>{_AMOUNT})\s+(?P<u>{_UNIT})\s+(?:or\s+so\s+)?(?P<w>ago|later|earlier|before|after|from\s+now|from\s+today|hence)\b"
+@make_rule(
+    rf"(?i)\b(?P<n>{AMOUNT})\s+(?P<u>{UNIT})\s+(?:or\s+so\s+)?(?P<w>ago|later|earlier|before|after|from\s+now|from\s+today|hence)\b"
     # "two years after that": counted from the last date told ("after that happened" is
     # a clause)
     r"(?:\s+(?P<that>that|this)\b(?![\s-]+[A-Za-z]))?",
-    lits=_UNIT_LITS,
+    lits=UNIT_LITS,
 )
-def _n_units_relative(m: re.Match[str]) -> _Draft | None:
+def _n_units_relative(m: re.Match[str]) -> Draft | None:
     n = number_value(m["n"])
-    unit = _unit(m["u"])
+    unit = unit_of(m["u"])
     w = m["w"].lower()
     if unit in ("hour", "minute", "weekend"):
         return None
@@ -49,7 +49,7 @@ def _n_units_relative(m: re.Match[str]) -> _Draft | None:
         # "a month before the invasion" is a duration; the events stage dates the event
         after = m.string[m.end() : m.end() + 3]
         if not re.match(r"\s*[,.;)]|$", after):
-            return _Draft(
+            return Draft(
                 start=m.start(),
                 end=m.start("w") - 1,
                 type="DURATION",
@@ -59,8 +59,8 @@ def _n_units_relative(m: re.Match[str]) -> _Draft | None:
     step = -1 if w in ("ago", "earlier", "before") else 1
     anaphoric = w in ("later", "earlier", "before", "after")
     if n is None or not float(n).is_integer():
-        recipe: Callable[[str, bool], str | None] = _vague_shift_recipe(
-            step, unit, _amount_bounds(m["n"], n)
+        recipe: Callable[[str, bool], str | None] = vague_shift_recipe(
+            step, unit, amount_bounds(m["n"], n)
         )
     else:
         count = int(n)
@@ -68,21 +68,21 @@ def _n_units_relative(m: re.Match[str]) -> _Draft | None:
             count, unit = count * 10, "year"
         elif unit == "century":
             count, unit = count * 100, "year"
-        recipe = _shift_recipe(step * count, unit)
-    return _draft(
+        recipe = shift_recipe(step * count, unit)
+    return make_draft(
         m,
         kind="anaphoric" if anaphoric else "deictic",
         recipe=recipe,
-        needs=_need(unit),
+        needs=needed(unit),
         follows_quarter=unit == "year" and n == 1,
     )
 
 
-@_rule(
+@make_rule(
     r"(?i)\b(?:(?P<the>the)\s+)?(?P<u>year|month|week|day)\s+(?P<w>after|before|earlier|later)\b",
-    lits=_UNIT_LITS,
+    lits=UNIT_LITS,
 )
-def _the_unit_after(m: re.Match[str]) -> _Draft | None:
+def _the_unit_after(m: re.Match[str]) -> Draft | None:
     unit, w = m["u"].lower(), m["w"].lower()
     if not m["the"] and w in ("after", "before"):
         return None
@@ -92,35 +92,35 @@ def _the_unit_after(m: re.Match[str]) -> _Draft | None:
     appositive = before.endswith(", ") and w in ("after", "before")
     if w in ("after", "before") and not appositive and not re.match(r"\s*[,.;)]|$", after):
         return None  # "the year after the war": its value depends on an event, not a date
-    return _draft(
+    return make_draft(
         m,
         kind="anaphoric",
-        recipe=_shift_recipe(step, unit),
-        needs=_need(unit),
+        recipe=shift_recipe(step, unit),
+        needs=needed(unit),
         apposition=appositive,
     )
 
 
-@_rule(
+@make_rule(
     r"(?i)\bthe\s+(?P<dir>next|following|previous|preceding)\s+day\b",
     lits=("next day", "following day", "previous day", "preceding day"),
 )
-def _the_next_day(m: re.Match[str]) -> _Draft:
+def _the_next_day(m: re.Match[str]) -> Draft:
     """ "The next day", "the previous day": a day from the last day the text told."""
     step = 1 if m["dir"].lower() in ("next", "following") else -1
-    return _draft(m, kind="anaphoric", recipe=_shift_recipe(step, "day"), needs="day")
+    return make_draft(m, kind="anaphoric", recipe=shift_recipe(step, "day"), needs="day")
 
 
-@_rule(
-    rf"\b(?:(?P<m1>{_MONTH})(?:\s+(?P<d1>{_DAY}))?|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH}))"
+@make_rule(
+    rf"\b(?:(?P<m1>{MONTH})(?:\s+(?P<d1>{DAY}))?|(?P<d2>{DAY})\s+(?:of\s+)?(?P<m2>{MONTH}))"
     r"\s+of\s+(?P<which>that|the\s+same|the\s+following|the\s+next|the\s+previous|the\s+preceding)"
     r"\s+year\b",
     lits=(" year",),
 )
-def _date_of_that_year(m: re.Match[str]) -> _Draft:
+def _date_of_that_year(m: re.Match[str]) -> Draft:
     """ "November 2 of that year", "August of the following year": a day or month of the year
     the story is in, or of the year after or before it."""
-    mo, day = _month_num(m["m1"] or m["m2"]), m["d1"] or m["d2"]
+    mo, day = month_num(m["m1"] or m["m2"]), m["d1"] or m["d2"]
     which = m["which"].lower().split()[-1]
     step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(which, 0)
 
@@ -130,19 +130,19 @@ def _date_of_that_year(m: re.Match[str]) -> _Draft:
         year = int(anchor[:4]) + step
         if not day:
             return f"{year:04d}-{mo:02d}"
-        return dt.date(year, mo, _day_num(day)).isoformat()  # (a bad day raises ValueError)
+        return dt.date(year, mo, day_num(day)).isoformat()  # (a bad day raises ValueError)
 
     # "that year" is the year last told, as for "that year" alone (an aside's year too:
     # "Saaret, born in 1974, won on May 30 of that year" is read as 1974; the story's year
     # does worse on WikiWars, where the year last told is usually the one meant)
-    return _draft(m, kind="anaphoric", recipe=recipe, needs="year")
+    return make_draft(m, kind="anaphoric", recipe=recipe, needs="year")
 
 
-@_rule(
+@make_rule(
     r"(?i)\b(?:(?:later|earlier)\s+)?that\s+(?:same\s+)?(?P<s>spring|summer|autumn|fall|winter)\b",
     lits=("spring", "summer", "autumn", "fall", "winter"),
 )
-def _that_season(m: re.Match[str]) -> _Draft:
+def _that_season(m: re.Match[str]) -> Draft:
     """ "That autumn": the season of the year the story is in."""
     code = SEASONS[m["s"].lower()]
 
@@ -150,56 +150,56 @@ def _that_season(m: re.Match[str]) -> _Draft:
         year = year_part(anchor)
         return f"{year}-{code}" if year else None
 
-    return _draft(m, kind="anaphoric", recipe=season, needs="year")
+    return make_draft(m, kind="anaphoric", recipe=season, needs="year")
 
 
-@_rule(
+@make_rule(
     r"(?i)\b(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<u>year|month|week|day|morning|afternoon|evening|night)\b",
     lits=("that", "same"),
 )
-def _that_unit(m: re.Match[str]) -> _Draft:
+def _that_unit(m: re.Match[str]) -> Draft:
     unit = m["u"].lower()
-    if unit in _PART_CODE:
-        code = _PART_CODE[unit]
+    if unit in PART_CODE:
+        code = PART_CODE[unit]
 
         def part(anchor: str, future: bool) -> str | None:
             day = truncate(anchor, "day")
             return f"{day}T{code}" if day else None
 
-        return _draft(m, kind="anaphoric", recipe=part, type="TIME")
-    return _draft(m, kind="anaphoric", recipe=_shift_recipe(0, unit), needs=_need(unit))
+        return make_draft(m, kind="anaphoric", recipe=part, type="TIME")
+    return make_draft(m, kind="anaphoric", recipe=shift_recipe(0, unit), needs=needed(unit))
 
 
-@_rule(
+@make_rule(
     r"\b[Tt]he\s+(?:(?:full|entire|whole|current)\s+)?(?:fiscal\s+|calendar\s+)?year\b"
     r"(?![-\s](?:ago|earlier|before|after|in\s+which|when|that|two|\d|end\b))"
     r"(?!-)",
     lits=("year",),
 )
-def _the_year(m: re.Match[str]) -> _Draft:
+def _the_year(m: re.Match[str]) -> Draft:
     """ "For the year", "the full year", "earlier in the year": the year the story is in
     (the last year-or-finer date in the text, else the publication year). "The year ended
     March 31" is a fiscal year: a one-year duration (its end is a date of its own)."""
     if re.match(r"\s+end(?:ed|ing)\b", m.string[m.end() : m.end() + 8]):
-        return _draft(m, type="DURATION", value="P1Y", kind="duration")
-    return _draft(m, kind="anaphoric", recipe=_shift_recipe(0, "year"), needs="year")
+        return make_draft(m, type="DURATION", value="P1Y", kind="duration")
+    return make_draft(m, kind="anaphoric", recipe=shift_recipe(0, "year"), needs="year")
 
 
-@_rule(
+@make_rule(
     r"\b(?:(?P<the>[Tt]he\s+|[Tt]his\s+past\s+)(?:(?P<mod>early|late|mid-?)\s*)?"
     r"(?P<s>spring|summer|autumn|fall|winter)"
     r"|(?:[Ii]n|[Bb]efore|[Aa]fter|[Bb]y|[Uu]ntil|[Dd]uring|[Ss]ince)\s+(?P<s2>spring|summer|autumn|winter))\b"
     r"(?!\s+(?:of|and|or|semester|term|session|collection|olympics|games|months)\b)",
     lits=("spring", "summer", "autumn", "fall", "winter"),
 )
-def _the_season(m: re.Match[str]) -> _Draft:
+def _the_season(m: re.Match[str]) -> Draft:
     """ "The summer", "in spring", "this past spring": that season of the publication year,
     or of the year before or after when the tense says the season is past or to come."""
     code = SEASONS[(m["s"] or m["s2"]).lower()]
     past_only = bool(m["the"]) and m["the"].lower().startswith("this")
 
     def recipe(anchor: str, future: bool) -> str | None:
-        base = dt.date.fromisoformat(_first_day(anchor))
+        base = dt.date.fromisoformat(first_day(anchor))
         year, first = base.year, SEASON_START[code]
         if (past_only or not future) and first > base.month:
             year -= 1  # "the summer" said in March, of something done: last summer
@@ -211,7 +211,7 @@ def _the_season(m: re.Match[str]) -> _Draft:
     mod = {"early": "START", "late": "END"}.get(
         (m["mod"] or "").lower(), "MID" if m["mod"] else None
     )
-    return _Draft(
+    return Draft(
         start=start,
         end=m.end(),
         kind="deictic",
@@ -222,12 +222,12 @@ def _the_season(m: re.Match[str]) -> _Draft:
     )
 
 
-@_rule(
+@make_rule(
     r"(?i)\bthe\s+(?P<u>week|weekend|month|year)\s+(?P<w>before\s+last|after\s+next)\b",
     lits=("before last", "after next"),
 )
-def _before_last(m: re.Match[str]) -> _Draft:
+def _before_last(m: re.Match[str]) -> Draft:
     """ "The week before last", "the year after next": two units back or ahead."""
     unit = m["u"].lower()
     step = -2 if m["w"].lower().startswith("before") else 2
-    return _draft(m, kind="deictic", recipe=_shift_recipe(step, unit), needs=_need(unit))
+    return make_draft(m, kind="deictic", recipe=shift_recipe(step, unit), needs=needed(unit))

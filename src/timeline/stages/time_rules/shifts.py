@@ -8,11 +8,11 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from timeline.stages.normalize import number_value
-from timeline.stages.time_rules.base import _first_day
+from timeline.stages.time_rules.base import first_day
 from timeline.stages.values import shift, truncate, value_range, year_part
 
 
-def _need(unit: str) -> str:
+def needed(unit: str) -> str:
     return {
         "week": "day",
         "weekend": "day",
@@ -23,7 +23,7 @@ def _need(unit: str) -> str:
 
 
 @lru_cache(maxsize=1024)  # one recipe per (step, unit), not one closure per match
-def _shift_recipe(step: int, unit: str) -> Callable[[str, bool], str | None]:
+def shift_recipe(step: int, unit: str) -> Callable[[str, bool], str | None]:
     def recipe(anchor: str, future: bool) -> str | None:
         if step == 0:
             base = anchor if unit not in ("decade", "century") else year_part(anchor) or anchor
@@ -45,7 +45,7 @@ def _shift_coarse(anchor: str, step: int, unit: str) -> str | None:
     lo, hi = (shift(day, step, unit) for day in rng)
     if lo is None or hi is None:
         return None
-    lo, hi = _first_day(lo), _first_day(hi)
+    lo, hi = first_day(lo), first_day(hi)
     if lo[:7] == hi[:7]:
         return lo[:7]
     return lo[:4] if lo[:4] == hi[:4] else anchor
@@ -55,7 +55,7 @@ def _shift_coarse(anchor: str, step: int, unit: str) -> str | None:
 _VAGUE_BOUNDS = {"a few": (2, 4), "few": (2, 4), "several": (3, 7), "some": (2, 7)}
 
 
-def _amount_bounds(words: str, n: float | None) -> tuple[int, int] | None:
+def amount_bounds(words: str, n: float | None) -> tuple[int, int] | None:
     """ "two to three" -> (2, 3); "a few" -> (2, 4); "2 1/2" -> (2, 3); "many" -> None."""
     if n is not None:
         return int(n), int(n) + 1
@@ -67,7 +67,7 @@ def _amount_bounds(words: str, n: float | None) -> tuple[int, int] | None:
     return _VAGUE_BOUNDS.get(words.lower())
 
 
-def _vague_shift_recipe(
+def vague_shift_recipe(
     step: int, unit: str, bounds: tuple[int, int] | None
 ) -> Callable[[str, bool], str | None]:
     """ "A few years ago", "two to three months later": the coarsest period holding every
@@ -82,7 +82,7 @@ def _vague_shift_recipe(
             ends = [shift(anchor[:4], step * k * years, "year") for k in bounds]
         else:
             ends = [shift(_coarsen(anchor, unit), step * k, unit) for k in bounds]
-        lo, hi = (_first_day(e) if e else None for e in ends)
+        lo, hi = (first_day(e) if e else None for e in ends)
         if lo is None or hi is None:
             # "in 1990 ... a few days later": finer than the anchor, so about the anchor
             return anchor.split("T")[0] if anchor[:1].isdigit() else ref
