@@ -11,7 +11,7 @@ Time, in order of preference: a time expression in the clause; one heading the s
 elsewhere in the sentence; for a subordinate "after ..." clause under an anaphoric time ("The
 following year, after the crisis cooled"), that time's anchor (``derived``); "N years since
 X" counted back from the publication year (``derived``); the time the story is in for a
-past-tense clause (``narrative``, ``dating.StoryClock``); else the publication date
+past-tense clause (``narrative``, ``story.StoryClock``); else the publication date
 (``publication``); else none. Links come from "after"/"before" clauses, derivations and
 causal cues ("led to", "in response to", "as a result").
 """

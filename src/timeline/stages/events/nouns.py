@@ -134,7 +134,7 @@ _NOUN_PHRASE = re.compile(r"[^,;:.!?]+")  # up to the next punctuation
 
 def anniversary_nouns(ix: DocIndex) -> list[Draft]:
     """A draft for the event noun an anniversary is of: "the 50th anniversary of the launch
-    of the probe" (dated by counting back, see ``dating.counted_back``)."""
+    of the probe" (dated by counting back, see ``story.counted_back``)."""
     text = ix.doc.text
     nouns = load_lexicon().nouns
     out: list[Draft] = []
