@@ -84,6 +84,14 @@ def inputs(size: int) -> dict[str, str]:
         ),
         "quotes said": fill('"We won," said Ann Lee, 81, who had said that we won in 1999. '),
         "that had": fill("In 1964 she noticed that dyes that had resisted had broken "),
+        # session 12's attack: shapes that were quadratic or worse
+        "verbs not kept": fill("men met them "),
+        "surname again": fill("we met Zo Qu, "),
+        "days after, one line": fill("they met two days after they won and "),
+        "nouns in a dated clause": ("In 1990 they " + fill("won the election and "))[:size],
+        "when clauses": fill("they won when " + "x, " * 16),
+        "shared subject": fill("Paris and ")[: size // 2] + fill("met them and ")[: size // 2],
+        "said, many phrases": ("They said" + " in a b" * 24 + " X on Monday. " + fill("x "))[:size],
     }
 
 

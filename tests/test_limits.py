@@ -52,6 +52,19 @@ CASES = {
     "quotes said": _fill('"We won," said Ann Lee, 81, who had said that we won in 1999. '),
     "that had": _fill("In 1964 she noticed that dyes that had resisted had broken "),
     "unclosed tags (HTML)": "<html><body><p>In 2019 Oslo voted.</p>" + _fill("<a "),
+    # found by an attack on session 12's parser (each quadratic or worse: 200 KB took 5 s to
+    # minutes, and the last one took 6 s for 143 characters, growing 6x per 14 characters)
+    "verbs none of which is kept": _fill("men met them "),
+    "a surname used again and again": _fill("we met Zo Qu, "),
+    "days after in one sentence": _fill("they met two days after they won and "),
+    "event nouns in one dated clause": "In 1990 they " + _fill("won the election and "),
+    "when clauses": _fill("they won when " + "x, " * 16),
+    "past perfect after one long dated clause": "They met, on 3 May 1990 "
+    + _fill("x y ")[: SIZE // 2]
+    + _fill(", they had won")[: SIZE // 2],
+    "a shared subject of names": _fill("Paris and ")[: SIZE // 2]
+    + _fill("met them and ")[: SIZE // 2],
+    "said and many phrases": "They said" + " in a b" * 24 + " X on Monday. " + _fill("x "),
 }
 
 

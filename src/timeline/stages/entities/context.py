@@ -4,6 +4,7 @@ elsewhere."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -121,20 +122,49 @@ _LATER = 20_000  # "later" means in the same story
 
 
 def _used_alone_later(text: str, end: int, before_last: str, last: str) -> bool:
-    """Whether ``last`` (a name's last word) stands alone as a word after ``end``, not
-    after ``before_last``: a surname used on its own."""
+    """Whether ``last`` (a name's last word) stands alone as a word after ``end`` (within
+    ``_LATER`` characters), not after ``before_last``: a surname used on its own. Counted
+    with the text's word index (built once per text): occurrences of ``last`` in the range
+    minus those right after ``before_last`` and a space."""
+    words, pairs = _word_index(text)
     stop = min(len(text), end + _LATER)
-    i = text.find(last, end, stop)
-    while i != -1:
-        after = i + len(last)
-        if (
-            not (i and (text[i - 1].isalnum() or text[i - 1] in "_."))
-            and not (after < len(text) and (text[after].isalnum() or text[after] == "_"))
-            and text[max(0, i - len(before_last) - 1) : i] != before_last + " "
-        ):
-            return True
-        i = text.find(last, i + 1, stop)
-    return False
+
+    def count(positions: list[int]) -> int:
+        return bisect.bisect_left(positions, stop) - bisect.bisect_left(positions, end)
+
+    return count(words.get(last, [])) > count(pairs.get((before_last, last), []))
+
+
+_COMPOUND = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")  # a word, with its hyphens and apostrophes
+_PART = re.compile(r"[^\W_]+")
+_INDEX: dict[str, object] = {"text": None}
+
+
+def _word_index(text: str) -> tuple[dict[str, list[int]], dict[tuple[str, str], list[int]]]:
+    """Where each word stands alone in ``text``, and where it stands right after a given word
+    and one space (positions in text order); worked out once per text."""
+    if _INDEX["text"] is not text:
+        words: dict[str, list[int]] = {}
+        pairs: dict[tuple[str, str], list[int]] = {}
+        prev_word, prev_end = "", -2
+        for m in _COMPOUND.finditer(text):
+            w, i = m.group(), m.start()
+            if (i and text[i - 1] in "_.") or (m.end() < len(text) and text[m.end()] == "_"):
+                prev_word, prev_end = w, m.end()
+                continue
+            words.setdefault(w, []).append(i)
+            if prev_end == i - 1 and text[i - 1] == " ":
+                pairs.setdefault((prev_word, w), []).append(i)
+                tail = _PART.findall(prev_word)[-1]  # "device-Apple TV": after "Apple" too
+                if tail != prev_word:
+                    pairs.setdefault((tail, w), []).append(i)
+            if len(w) > 1 and not w.isalnum():  # "Solvik-Hale": "Hale" stands alone too
+                for part in _PART.finditer(w):
+                    if part.start():
+                        words.setdefault(part.group(), []).append(i + part.start())
+            prev_word, prev_end = w, m.end()
+        _INDEX.update(text=text, words=words, pairs=pairs)
+    return _INDEX["words"], _INDEX["pairs"]  # type: ignore[return-value]
 
 
 def _plural_of_a_word(word: str, lower_words: frozenset[str]) -> bool:

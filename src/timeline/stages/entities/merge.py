@@ -205,11 +205,8 @@ def merge_mentions(text: str, raws: list[Raw]) -> tuple[Entity, ...]:
                 default=name,
             )
         mentions = tuple(sorted({(r.start, r.end) for r in rs}))
-        surfaces = []
-        for a, b in mentions:
-            s = text[a:b]
-            if s != name and s not in surfaces:
-                surfaces.append(s)
+        # every other spelling once, in text order (a dict: thousands of spellings stay linear)
+        surfaces = list(dict.fromkeys(s for a, b in mentions if (s := text[a:b]) != name))
         if typ != "PERSON":
             # a name used as a modifier ("the Apple CEO") has no determiner of its own
             mentions = tuple(

@@ -69,7 +69,7 @@ def events_stage(doc: Document, settings: Settings) -> Document:
     drafts.extend(subject_nouns(ix, drafts))
     drafts.extend(dated_nouns(ix))
     drafts.extend(anniversary_nouns(ix))
-    drafts.extend(clause_nouns(ix, drafts))
+    drafts.extend(clause_nouns(ix, drafts, max(0, cap - len(drafts))))
     drafts = dedupe(drafts)
     date_drafts(doc, drafts, timexes)
     date_from_anchor_events(doc, drafts, timexes)

@@ -66,10 +66,14 @@ def date_from_anchor_events(doc: Document, drafts: list[Draft], timexes: list[Ti
             bisect.bisect_left(starts, sentence.start),
             bisect.bisect_left(starts, sentence.end),
         )
-        main = [d for d in verbs[lo:hi] if not t.start <= d.trigger.start < end]
-        if not main:
+        # the sentence's verb nearest the phrase, outside it (found by bisection: a run-on
+        # sentence may hold thousands of verbs)
+        j, k = bisect.bisect_left(starts, t.start, lo, hi), bisect.bisect_left(starts, end, lo, hi)
+        near = [verbs[j - 1]] if j > lo else []
+        near += [verbs[k]] if k < hi else []
+        if not near:
             continue
-        told = min(main, key=lambda d: abs(d.trigger.start - t.start))
+        told = min(near, key=lambda d: abs(d.trigger.start - t.start))
         step = n if after.group(1) == "after" else -n
         told_date = _own_date(told, by_id)
         anchor_date = _own_date(anchor, by_id) or _told_before(told_before, anchor)

@@ -82,6 +82,7 @@ def date_drafts(doc: Document, drafts: list[Draft], timexes: list[Timex]) -> Non
             and near[0] > d.trigger.start
             and (says := reporting_lemma(d.trigger.text)) in _SAYING
             and not d.trigger.text.endswith("ing")
+            and near[0] - d.trigger.end <= SAID_REACH
             and not (says == "tell" and _LISTENER.match(text, d.trigger.end, near[0]))
             and not _SAID_WHEN.match(text, d.trigger.end, near[0])
         ):
@@ -109,7 +110,9 @@ def date_drafts(doc: Document, drafts: list[Draft], timexes: list[Timex]) -> Non
                 continue
         if near is None and _WHEN_NEXT.match(text, d.clause.end):
             # "retiring when the pit closed in 1986": the time of the "when" clause
-            nxt = next((c for c in clauses(text, d.sentence) if c.start >= d.clause.end), None)
+            cut = clauses(text, d.sentence)
+            k = bisect.bisect_left(cut, d.clause.end, key=lambda c: c.start)
+            nxt = cut[k] if k < len(cut) else None
             if nxt is not None:
                 near = datable.first_starting_in(nxt.start, nxt.end)
         told = near[2] if near is not None else _restated(text, head, datable) if head else None
@@ -196,14 +199,17 @@ def date_drafts(doc: Document, drafts: list[Draft], timexes: list[Timex]) -> Non
 # verbs of saying whose object is what was said ("said the plant would close"); "tell"
 # first names a listener ("told this newspaper in 2012")
 _SAYING = ("say", "tell", "add", "note", "explain")
+# (each phrase is matched atomically: "in a b in a b ..." read two ways per phrase took
+# exponential time)
 _SAID_WHEN = re.compile(
-    r"(?:\s+(?:(?:to|in|at|during|after|before|from|outside|on|with)\s+(?:the\s+|an?\s+)?"
+    r"(?>\s+(?:(?:to|in|at|during|after|before|from|outside|on|with)\s+(?:the\s+|an?\s+)?"
     r"[\w'’-]+(?:\s+(?!that\b)[a-z'’-]+){0,3}|reporters|supporters|journalists|him|her|them|us)"
     r")*(?:\s+(?:on|in|at|during|early|late|later|earlier))?\s*,?\s*$"
 )
 _LISTENER = re.compile(
     r"\s+(?:this|the|his|her|its|their|an?)\s+(?:[A-Z][\w'’-]*\s+)*[\w'’-]+" + _SAID_WHEN.pattern
 )
+SAID_REACH = 120  # no "said in an interview ... on Friday" is longer
 
 
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|whose|where)\b")
@@ -243,14 +249,19 @@ def _in_clause_before(text: str, d: Draft, told: Timex) -> bool:
     ("In January, the Kremlin had suggested ...")."""
     if told.start >= d.clause.start or told.start < d.sentence.start:
         return False
-    for c in clauses(text, d.sentence):
-        if c.start <= told.start < c.end:
-            rest = text[c.start : told.start] + text[told.end : c.end]
-            verbs = load_lexicon().verbs
-            return c.end <= d.clause.start and any(
-                is_past_form(w) or verbs.get(w.lower(), ("", False))[1] for w in rest.split()
-            )
-    return False
+    cut = clauses(text, d.sentence)
+    k = bisect.bisect_right(cut, told.start, key=lambda c: c.start) - 1
+    if k < 0 or told.start >= cut[k].end or cut[k].end > d.clause.start:
+        return False
+    c = cut[k]
+    # (the words of the clause near the date: a clause of thousands of words is read once
+    # per date, not per verb)
+    rest = (
+        text[max(c.start, told.start - 200) : told.start]
+        + text[told.end : min(c.end, told.end + 200)]
+    )
+    verbs = load_lexicon().verbs
+    return any(is_past_form(w) or verbs.get(w.lower(), ("", False))[1] for w in rest.split())
 
 
 _PAST_PERFECT = re.compile(

@@ -168,11 +168,13 @@ def derived_drafts(ix: DocIndex) -> tuple[list[Draft], list[tuple[Draft, Timex, 
             anchor_value = base.value if base else None
         else:
             continue
+        if anchor_value is None or base is None:
+            continue  # (asked first: the noun phrase costs a search)
         np_end_m = re.search(r"[,.;:!?]|\s[–—]\s|$", text[np_start : np_start + 160])
         np_end = np_start + (np_end_m.start() if np_end_m else 0)
         np = text[np_start:np_end]
         head = next((w for w in WORD.finditer(np) if w.group().lower() in lex.nouns), None)
-        if head is None or anchor_value is None or base is None:
+        if head is None:
             continue
         step = -n if direction == "after" else n
         unit_g = unit if unit != "day" else "day"

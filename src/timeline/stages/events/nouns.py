@@ -222,11 +222,14 @@ def _noun_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, nouns)) + r")(?![\w-])")
 
 
-def clause_nouns(ix: DocIndex, drafts: list[Draft]) -> list[Draft]:
+NOUN_REACH = 300  # how far back from an event noun a verb after its date is looked for
+
+
+def clause_nouns(ix: DocIndex, drafts: list[Draft], limit: int = 10**9) -> list[Draft]:
     """A draft for each event noun with a determiner in a clause that holds a date of its
     own (not one in an apposition): "Ivaskan's party won the election two years later",
     "a scandal forced the resignation of Prime Minister Veld in March 2018". It is dated as
-    the clause is (the nearest time in it)."""
+    the clause is (the nearest time in it). At most ``limit`` drafts."""
     text = ix.doc.text
     taken = {d.trigger.start for d in drafts}
     verbs = sorted((d for d in drafts if d.kind == "verb"), key=lambda d: d.trigger.start)
@@ -251,25 +254,32 @@ def clause_nouns(ix: DocIndex, drafts: list[Draft]) -> list[Draft]:
             ]
             if not dated:
                 continue
+            # (looked up by bisection: one clause may hold thousands of dates and verbs)
+            dated_starts = [t.start for t in dated]
+            telling = [v.trigger.start for v in verbs_in(clause) if _tells(v)]
             for w in noun_re.finditer(text, clause.start, clause.end):
+                if len(out) >= limit:
+                    return out
                 if w.start() in taken or ix.inside_entity(w.start()):
                     continue
                 lo = max(clause.start, w.start() - 40)
                 det = _NOUN_DETERMINER.search(text, lo, w.start())
                 if det is None or _NOT_THIS_TIME.search(text, lo, det.start() + 1):
                     continue
-                if any(t.start <= w.start() < t.end for t in dated) or _PHASE_AFTER.match(
-                    text, w.end()
-                ):
+                i = bisect.bisect_right(dated_starts, w.start()) - 1
+                if (i >= 0 and w.start() < dated[i].end) or _PHASE_AFTER.match(text, w.end()):
                     continue  # "the war ended in 1945": the end, not the war
                 if _NOUN_AFTER_NOUN.match(text, w.end()):
                     continue  # "the ruling party", "the election campaign": a modifier
                 if _COMPLEMENT.search(text, lo, det.start() + 1):
                     continue  # "a vote on the agreement next month": the vote's month
-                nearest = min(dated, key=lambda t: abs(t.start - w.start()))
-                if nearest.end <= w.start() and _VERB_BETWEEN.search(text, nearest.end, w.start()):
+                near = dated[max(0, i) : i + 2]
+                nearest = min(near, key=lambda t: abs(t.start - w.start()))
+                if nearest.end <= w.start() and _VERB_BETWEEN.search(
+                    text, max(nearest.end, w.start() - NOUN_REACH), w.start()
+                ):
                     continue  # "said last night that he would hold a referendum": the saying's
-                if any(w.end() <= v.trigger.start and _tells(v) for v in verbs_in(clause)):
+                if bisect.bisect_left(telling, w.end()) < len(telling):
                     continue  # "Her death was announced on Sunday": told then, not then
                 out.append(
                     Draft(

@@ -17,6 +17,9 @@ from timeline.stages.events.verbs import JOIN, Hit, verb_hits
 __all__ = ["find_verbs"]
 
 
+VERB_GAP = 150  # how far back from a verb the words joining it to the one before are read
+
+
 def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[Draft]:
     text, doc, spans = ix.doc.text, ix.doc, ix.timex_spans
     lex = load_lexicon()
@@ -24,9 +27,9 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[Draft]:
     joins: dict[tuple[int, int], tuple[int, int] | None] = {}  # asked up to five times each
 
     def join_between(a: int, b: int) -> tuple[int, int] | None:
-        key = (a, b)
+        key = (max(a, b - VERB_GAP), b)
         if key not in joins:
-            joins[key] = _last_join(text, a, b)
+            joins[key] = _last_join(text, *key)
         return joins[key]
 
     for sent in doc.sentences:
@@ -60,7 +63,9 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[Draft]:
                 if not kept:
                     kept.append(h)
                     continue
-                between = text[kept[-1][0].end() : h[0].start()]
+                # (what lies between, read back at most VERB_GAP characters: a clause of
+                # verbs none of which is kept stays linear)
+                between = text[max(kept[-1][0].end(), h[0].start() - VERB_GAP) : h[0].start()]
                 if _reduced_relative(text, clause, kept, h, between):
                     kept.append(h)  # "Opinion polls published in September showed support"
                     continue
@@ -90,6 +95,8 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[Draft]:
                 continue
             subject_end = kept[0][0].start()
             for idx, (m, _lemma, past) in enumerate(kept):
+                if len(out) >= limit:  # (one endless clause of verbs stops here too)
+                    break
                 shared = None
                 adds_to: Draft | None = None
                 if idx == 0:
@@ -163,7 +170,9 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[Draft]:
                     subj = own
                     if not subj and text[clause.start : subject_end].strip():
                         subj = title_of(text, clause.start, subject_end, spans)
-                        shared = Span(start=clause.start, end=subject_end)
+                        shared = Span(
+                            start=max(clause.start, subject_end - VERB_GAP), end=subject_end
+                        )
                     title = title_of(text, m.start(), end, spans)
                     if m.start() in infinitives and not subj.endswith("to"):
                         title = f"to {title[:1].lower()}{title[1:]}"  # "The company to buy ..."
