@@ -95,6 +95,11 @@ def test_eval_gate_meantime_floors(tbaq: Path, update_golden: bool, name: str, f
         # read for regressions during the session (61.5% -> 67.0% by the old scorer)
         ("history4", "history4-dated", 5),
         ("history5", "history5-dated", 5),
+        # five more (an island boundary ruling, a biscuit maker's administration, a wreck
+        # from about 430 BC, a goalkeeper's obituary, a flood's 50th anniversary), by a
+        # helper in session 12 and scored once, unseen, at its end: 63.5% right at the
+        # session's start (a2889ef), 65.1% at its end
+        ("history6", "history6-dated", 5),
     ],
 )
 def test_eval_gate_hand_dated_history_floor(
@@ -104,7 +109,7 @@ def test_eval_gate_hand_dated_history_floor(
     from timeline.eval_dates import eval_dated
 
     res = eval_dated(Path(__file__).parent / "fixtures" / folder / "gold.jsonl")
-    assert res["articles"] == articles and res["stated"] > 150
+    assert res["articles"] == articles and res["stated"] > 100
     _gate(
         name,
         {"right_pct": res["right_pct"], "published_right": float(res["published_right"])},
