@@ -350,3 +350,12 @@ def test_years_since_marked_on_a_named_day_dates_the_event_to_that_day() -> None
 def test_the_past_perfect_after_a_dated_clause_is_before_its_date(text: str) -> None:
     sold = _times(text, published="2021-06-04")["sold"]
     assert sold.value is None and sold.end == "1988-05-02"
+
+
+def test_the_present_perfect_is_told_from_today_not_from_the_story() -> None:
+    t = _times(
+        "In 2019 the firm opened a plant in Poland. Its chief has made four acquisitions.",
+        published="2025-03-03",
+    )
+    assert t["opened"].value == "2019"
+    assert t["made"].value == "2025-03-03"

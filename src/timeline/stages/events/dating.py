@@ -163,6 +163,10 @@ def date_drafts(doc: Document, drafts: list[Draft], timexes: list[Timex]) -> Non
             if ref is not None and is_reporting(d.trigger.text):
                 # "said" is the news day's, not a historic story's: told from today
                 ref = ref if is_news_day(ref) else None
+            if ref is not None and _PRESENT_PERFECT.search(
+                text, max(d.clause.start, d.trigger.start - 40), d.trigger.start
+            ):
+                ref = None  # "has made four acquisitions": told from today, not the story's
             if ref is not None:
                 before = text[max(d.clause.start, d.trigger.start - 40) : d.trigger.start]
                 # "Within a week they had taken the town": an amount of time in the clause
@@ -264,6 +268,7 @@ def _in_clause_before(text: str, d: Draft, told: Timex) -> bool:
     return any(is_past_form(w) or verbs.get(w.lower(), ("", False))[1] for w in rest.split())
 
 
+_PRESENT_PERFECT = re.compile(r"(?i)\b(?:has|have)\s+(?:(?:not|never|already|just|\w+ly)\s+)?$")
 _PAST_PERFECT = re.compile(
     r"(?i)\bhad\s+(?:(?:not|never|already|just|long|\w+ly)\s+)?(?:been\s+)?$"
 )
