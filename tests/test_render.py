@@ -11,13 +11,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 import timeline
-from timeline.render.html import (
-    collect,
-    graph_data,
-    json_for_script,
-    render_embed_snippet,
-    render_page,
-)
+from timeline.render.html import json_for_script, render_embed_snippet, render_page
+from timeline.render.page_data import collect, graph_data
 from timeline.render.timeline_svg import MAX_MARKS, timeline_svg
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -239,7 +239,7 @@ def export(
             )
         ]
     if fmt == "svg":
-        from timeline.render.html import collect
+        from timeline.render.page_data import collect
         from timeline.render.timeline_svg import timeline_svg
 
         data = collect(documents)
