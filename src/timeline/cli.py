@@ -7,7 +7,6 @@ failed (one line per failure on stderr, naming the file), 2 usage error.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from collections.abc import Iterator
@@ -17,90 +16,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from timeline import __version__
-from timeline.errors import InputError, TimelineError
+from timeline.cli_base import TimelineGroup, error_line, published_option, warning_line
+from timeline.errors import InputError
 
 if TYPE_CHECKING:
     from timeline.model import Document
 
 
-def _warn(message: str) -> None:
-    click.echo(f"timeline: warning: {message}", err=True)
-
-
-def _fail(message: str) -> None:
-    click.echo(f"timeline: error: {message}", err=True)
-
-
-class _Group(click.Group):
-    """Turns our errors into one line on stderr and exit code 1, never a traceback; usage
-    errors (unknown option, missing argument) into one line and exit code 2."""
-
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        standalone = kwargs.pop("standalone_mode", True)
-        try:
-            # click types main() by its overloads; the arguments pass through unchanged
-            rv = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[call-overload]
-            code = rv if isinstance(rv, int) else 0
-        except click.UsageError as e:
-            where = e.ctx.command_path if e.ctx is not None else "timeline"
-            msg = e.format_message().rstrip(".")
-            _fail(f"{msg[:1].lower()}{msg[1:]} (see `{where} --help`)")
-            code = 2
-        except click.ClickException as e:
-            _fail(e.format_message())
-            code = e.exit_code
-        except click.exceptions.Abort:
-            _fail("interrupted")
-            code = 130
-        if standalone:
-            sys.exit(code)
-        return code
-
-    def invoke(self, ctx: click.Context) -> object:
-        try:
-            return super().invoke(ctx)
-        except TimelineError as e:
-            _fail(str(e))
-            ctx.exit(1)
-        except FileExistsError as e:
-            _fail(str(e))
-            ctx.exit(1)
-        except KeyboardInterrupt:
-            _fail("interrupted")
-            ctx.exit(130)
-        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
-            raise
-        except BrokenPipeError:  # `timeline ... | head`: the reader has what it wanted
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())  # nothing left to flush at exit
-            ctx.exit(0)
-        except Exception as e:  # a bug: one line for the user, the traceback on request
-            if os.environ.get("TIMELINE_DEBUG"):
-                raise
-            _fail(
-                f"internal error: {type(e).__name__}: {e} (set TIMELINE_DEBUG=1 for the "
-                "traceback, and please report it)"
-            )
-            ctx.exit(1)
-
-
-def _check_published(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from timeline.ingest import parse_date_string
-
-    if value is not None and parse_date_string(value) is None:
-        raise click.BadParameter(f"{value!r} is not a date (use a real day, YYYY-MM-DD)")
-    return value
-
-
-published_option = click.option(
-    "--published",
-    metavar="DATE",
-    callback=_check_published,
-    help="Publication date of the article(s), YYYY-MM-DD; overrides their metadata.",
-)
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=TimelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="timeline")
 def cli() -> None:
     """Dated events, entities and relations from news text, as a graph and an HTML page."""
@@ -123,7 +46,7 @@ def _note_passed_over(paths: list[str]) -> None:
     """Say which files in the input folders were not read (so none is dropped silently)."""
     if paths:
         more = f" and {len(paths) - 1} more" if len(paths) > 1 else ""
-        _warn(
+        warning_line(
             f"{paths[0]}{more}: not read (a folder's inputs are its .txt, .md, .html, .json, "
             ".jsonl, .tml and .xml files); name a file to read it"
             + (
@@ -152,7 +75,7 @@ def parse(input: str, output: str | None, force: bool, published: str | None) ->
 
     doc = parse_file(input, published)
     if lacks_publication_date(doc):
-        _warn(f"{input}: {NO_PUBLICATION_DATE}")
+        warning_line(f"{input}: {NO_PUBLICATION_DATE}")
     if output and output != "-":
         write_document(doc, output, force=force)
         click.echo(f"wrote {output}", err=True)
@@ -230,7 +153,7 @@ def build(
     def fail(err: dict[str, Any]) -> None:
         if tty:
             click.echo("", err=True)
-        _fail(err["message"])
+        error_line(err["message"])
 
     try:
         res = build_corpus(
@@ -242,11 +165,11 @@ def build(
             max_page_docs=max_page_docs,
             on_error=fail,
             progress=show,
-            notify=_warn,
+            notify=warning_line,
             scheduler=scheduler,
         )
     except KeyboardInterrupt:  # during the merge: the documents are kept
-        _fail("interrupted: finished documents are kept; run again to complete")
+        error_line("interrupted: finished documents are kept; run again to complete")
         sys.exit(130)
     if tty:
         click.echo("", err=True)
@@ -261,9 +184,9 @@ def build(
     _note_passed_over(res["not_inputs"])
     if res["undated"]:
         first, n = res["undated"][0], len(res["undated"])
-        _warn(f"{first}{f' and {n - 1} more' if n > 1 else ''}: {NO_PUBLICATION_DATE}")
+        warning_line(f"{first}{f' and {n - 1} more' if n > 1 else ''}: {NO_PUBLICATION_DATE}")
     if res["interrupted"]:
-        _fail("interrupted: finished documents are kept; run again to complete")
+        error_line("interrupted: finished documents are kept; run again to complete")
         sys.exit(130)
     if res["errors"]:
         sys.exit(1)
