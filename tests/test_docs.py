@@ -36,3 +36,15 @@ def test_docs_every_command_has_help_and_a_readme_line(name: str) -> None:
     assert res.exit_code == 0
     assert cli.commands[name].help and len(cli.commands[name].help) > 20
     assert f"timeline {name}" in README
+
+
+def test_docs_readme_entity_timeline_example_is_what_the_command_prints(monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)  # (a document's id depends on its path, as written)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(
+        r"\$ timeline entity-timeline --entity Putin examples/\n(.*?)```", readme, re.S
+    )
+    assert block is not None
+    res = CliRunner().invoke(cli, ["entity-timeline", "--entity", "Putin", "examples/"])
+    assert res.exit_code == 0, res.output
+    assert res.output == block.group(1)

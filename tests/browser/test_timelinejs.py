@@ -37,7 +37,7 @@ def timelinejs() -> Path:
     dist = Path(where) / "dist"
     if not (dist / "js" / "timeline.js").exists():
         pytest.skip(
-            "TimelineJS3 is not installed (npm install --prefix .ci/npm @knight-lab/timelinejs)"
+            "TimelineJS3 is not installed (npm install --prefix .ci/npm @knight-lab/timelinejs@3.9.11)"
         )
     return dist
 

@@ -20,6 +20,10 @@ __all__ = ["find_verbs"]
 VERB_GAP = 150  # how far back from a verb the words joining it to the one before are read
 
 
+# verbs that only begin, go on with or end the event of the verb after "to"
+_ASPECTUAL = frozenset({"begin", "start", "continue", "cease", "stop", "resume"})
+
+
 def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[Draft]:
     text, doc, spans = ix.doc.text, ix.doc, ix.timex_spans
     lex = load_lexicon()
@@ -69,7 +73,12 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[Draft]:
                 if _reduced_relative(text, clause, kept, h, between):
                     kept.append(h)  # "Opinion polls published in September showed support"
                     continue
-                if between.endswith(" to ") and not h[2] and h[1] == h[0].group().lower():
+                if (
+                    between.endswith(" to ")
+                    and not h[2]
+                    and h[1] == h[0].group().lower()
+                    and kept[-1][1] not in _ASPECTUAL  # "began to damage": one event
+                ):
                     kept.append(h)  # "agreed to buy", "plans to close": a verb after "to"
                     infinitives.add(h[0].start())
                     continue
