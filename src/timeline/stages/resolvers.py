@@ -24,15 +24,8 @@ from timeline.stages.anchoring import (
     SINCE_IN_CLAUSE,
     narrated_day,
 )
-from timeline.stages.narrative import (
-    CALENDAR,
-    FUTURE_NOW,
-    NOW,
-    ClauseTense,
-    Clock,
-    in_quotation,
-    told_now,
-)
+from timeline.stages.clause_cues import FUTURE_NOW, NOW, in_quotation, told_now
+from timeline.stages.narrative import CALENDAR, ClauseTense, Clock
 from timeline.stages.time_rules import FUTURE_CUE, Draft
 from timeline.stages.time_rules.eras import on_stand_in_year
 from timeline.stages.values import (

@@ -10,6 +10,7 @@ import re
 
 from timeline.model import Document, Event, EventTime, Span, Timex
 from timeline.spans import SpanIndex
+from timeline.stages.clause_cues import in_apposition, in_quotation, modifies_noun
 from timeline.stages.events.drafts import Draft, clause_of, is_datable, time_of, value_time
 from timeline.stages.events.lexicon import (
     CLAUSE_BREAK,
@@ -26,11 +27,6 @@ from timeline.stages.events.story import (
     looked_back,
     told_aside,
     years_since_all,
-)
-from timeline.stages.narrative import (
-    in_apposition,
-    in_quotation,
-    modifies_noun,
 )
 from timeline.stages.tense import is_past_form
 from timeline.stages.values import granularity_rank, value_range

@@ -9,6 +9,7 @@ import functools
 import re
 
 from timeline.model import Mention, Span
+from timeline.stages.clause_cues import in_apposition
 from timeline.stages.events.drafts import DocIndex, Draft, is_datable, time_of
 from timeline.stages.events.lexicon import (
     LEADING,
@@ -18,7 +19,6 @@ from timeline.stages.events.lexicon import (
     load_lexicon,
     trigger_lemma,
 )
-from timeline.stages.narrative import in_apposition
 
 __all__ = ["anniversary_nouns", "clause_nouns", "dated_nouns", "subject_nouns"]
 

@@ -9,8 +9,9 @@ import re
 
 from timeline.model import EventTime, Span, Timex
 from timeline.spans import SpanIndex
+from timeline.stages.clause_cues import YEARS_SINCE, modifies_noun, years_since
 from timeline.stages.events.drafts import value_time
-from timeline.stages.narrative import NEAR_REACH, YEARS_SINCE, modifies_noun, years_since
+from timeline.stages.narrative import NEAR_REACH
 from timeline.stages.normalize import ORDINAL_WORDS
 from timeline.stages.values import value_range, year_number
 
