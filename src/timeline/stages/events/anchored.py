@@ -121,7 +121,9 @@ def _from_noun(
     (lo, hi), (n, unit, way), (verbs, starts) = phrase, amount, verbs_at
     date = None
     for m in _NOUN.finditer(text, lo, hi):
-        date = _last_before(told.get(m.group(), []), t.start)
+        if m.group() not in told:
+            continue
+        date = _last_before(told[m.group()], t.start)
         if date is not None:
             noun = m.group()
             break

@@ -45,7 +45,15 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[Draft]:
             if len(out) >= limit:
                 break
             after_subject = verbless
-            hits = verb_hits(text, clause, lex, ix.inside_entity, after_subject, main is not None)
+            hits = verb_hits(
+                text,
+                clause,
+                lex,
+                ix.inside_entity,
+                after_subject,
+                main is not None,
+                limit - len(out),
+            )
             if clause.start == sent.start:
                 # a subject, or one ending in a noun-like form: "The final report, ..."
                 verbless = all(not past and m.end() == clause.end for m, _, past in hits)

@@ -35,6 +35,7 @@ def verb_hits(
     inside_entity: Callable[[int], bool],
     after_subject: bool = False,
     adjunct: bool = False,
+    most: int = 10**9,
 ) -> list[Hit]:
     """The verbs of ``clause`` in text order; ``inside_entity`` says whether an offset lies
     in a name ("Closed" in "Closed Circuit Inc." is no verb). ``after_subject``: the clause
@@ -76,6 +77,8 @@ def verb_hits(
         if not inside_entity(m.start()) and (participle is not None or _verb_use(text, m, lex, lo)):
             hits.append((m, *entry))
             backs.append(lo)
+            if len(hits) > most:  # (the caller keeps at most ``most``: one more to compare)
+                break
     keep = [i + 1 == len(hits) or not _in_subject(text, h, hits[i + 1]) for i, h in enumerate(hits)]
     return [
         (m, lemma, past and not after_predicate(text, m.start(), lo))
