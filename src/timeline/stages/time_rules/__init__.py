@@ -2,7 +2,8 @@
 turns a match into a draft, with either a TIMEX3 value or a recipe to compute one from an
 anchor (the publication date or an earlier date in the text). ``times.py`` runs them.
 
-Modules: ``absolute`` (dates with a year), ``deictic`` (from the publication date),
+Modules: ``absolute`` (dates with a year), ``deictic`` (from the publication date) and
+``deictic_months`` (a month or day without a year),
 ``relative`` (by an amount or a reference: "two years ago", "that day"), ``clock``
 ("9 a.m. Tuesday", "13:00 GMT"), ``durations`` (with sets), ``eras`` ("493 BC", "the 5th century
 BC"), ``holidays``, ``periods`` ("midday", "year-end", "-long");
@@ -17,6 +18,7 @@ from timeline.stages.time_rules import (  # noqa: F401  (imported to register th
     absolute,
     clock,
     deictic,
+    deictic_months,
     durations,
     eras,
     holidays,
