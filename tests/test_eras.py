@@ -9,11 +9,8 @@ from hypothesis import strategies as st
 
 import timeline
 from timeline.render.labels import date_label
+from timeline.stages.day_numbers import chronological_key, date_of_day, day_number, day_span
 from timeline.stages.values import (
-    chronological_key,
-    date_of_day,
-    day_number,
-    day_span,
     granularity_of,
     shift,
     truncate,

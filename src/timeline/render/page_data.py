@@ -10,7 +10,7 @@ from typing import Any
 
 from timeline.model import Document
 from timeline.render.labels import date_label, provenance
-from timeline.stages.values import chronological_key, day_span
+from timeline.stages.day_numbers import chronological_key, day_span
 
 __all__ = ["PALETTE", "GRAPH_LIMIT", "PHYSICS_LIMIT", "collect", "graph_data", "pieces"]
 

@@ -9,7 +9,7 @@ import math
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from timeline.stages.values import date_of_day, day_number
+from timeline.stages.day_numbers import date_of_day, day_number
 
 __all__ = ["LAST_DAY", "TICK_GAP", "Scale", "pick_ticks", "tick_candidates", "year_label"]
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from timeline.render.labels import date_label
 from timeline.render.time_scale import LAST_DAY, Scale, pick_ticks, tick_candidates
-from timeline.stages.values import day_span
+from timeline.stages.day_numbers import day_span
 
 __all__ = ["timeline_svg", "MAX_MARKS", "SVG_STYLE"]
 
