@@ -5,6 +5,7 @@ elsewhere."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 
@@ -137,34 +138,32 @@ def _used_alone_later(text: str, end: int, before_last: str, last: str) -> bool:
 
 _COMPOUND = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")  # a word, with its hyphens and apostrophes
 _PART = re.compile(r"[^\W_]+")
-_INDEX: dict[str, object] = {"text": None}
 
 
+@functools.lru_cache(maxsize=1)
 def _word_index(text: str) -> tuple[dict[str, list[int]], dict[tuple[str, str], list[int]]]:
     """Where each word stands alone in ``text``, and where it stands right after a given word
-    and one space (positions in text order); worked out once per text."""
-    if _INDEX["text"] is not text:
-        words: dict[str, list[int]] = {}
-        pairs: dict[tuple[str, str], list[int]] = {}
-        prev_word, prev_end = "", -2
-        for m in _COMPOUND.finditer(text):
-            w, i = m.group(), m.start()
-            if (i and text[i - 1] in "_.") or (m.end() < len(text) and text[m.end()] == "_"):
-                prev_word, prev_end = w, m.end()
-                continue
-            words.setdefault(w, []).append(i)
-            if prev_end == i - 1 and text[i - 1] == " ":
-                pairs.setdefault((prev_word, w), []).append(i)
-                tail = _PART.findall(prev_word)[-1]  # "device-Apple TV": after "Apple" too
-                if tail != prev_word:
-                    pairs.setdefault((tail, w), []).append(i)
-            if len(w) > 1 and not w.isalnum():  # "Solvik-Hale": "Hale" stands alone too
-                for part in _PART.finditer(w):
-                    if part.start():
-                        words.setdefault(part.group(), []).append(i + part.start())
+    and one space (positions in text order); worked out once per text (the one being read)."""
+    words: dict[str, list[int]] = {}
+    pairs: dict[tuple[str, str], list[int]] = {}
+    prev_word, prev_end = "", -2
+    for m in _COMPOUND.finditer(text):
+        w, i = m.group(), m.start()
+        if (i and text[i - 1] in "_.") or (m.end() < len(text) and text[m.end()] == "_"):
             prev_word, prev_end = w, m.end()
-        _INDEX.update(text=text, words=words, pairs=pairs)
-    return _INDEX["words"], _INDEX["pairs"]  # type: ignore[return-value]
+            continue
+        words.setdefault(w, []).append(i)
+        if prev_end == i - 1 and text[i - 1] == " ":
+            pairs.setdefault((prev_word, w), []).append(i)
+            tail = _PART.findall(prev_word)[-1]  # "device-Apple TV": after "Apple" too
+            if tail != prev_word:
+                pairs.setdefault((tail, w), []).append(i)
+        if len(w) > 1 and not w.isalnum():  # "Solvik-Hale": "Hale" stands alone too
+            for part in _PART.finditer(w):
+                if part.start():
+                    words.setdefault(part.group(), []).append(i + part.start())
+        prev_word, prev_end = w, m.end()
+    return words, pairs
 
 
 def _plural_of_a_word(word: str, lower_words: frozenset[str]) -> bool:

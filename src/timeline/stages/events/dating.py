@@ -194,12 +194,12 @@ def date_drafts(doc: Document, drafts: list[Draft], timexes: list[Timex]) -> Non
             )
 
 
-# what may stand between a reporting verb and the time of the saying: "said on Friday",
-# "said in an interview last week", "told reporters at a news conference on Tuesday"
 # verbs of saying whose object is what was said ("said the plant would close"); "tell"
 # first names a listener ("told this newspaper in 2012")
 _SAYING = ("say", "tell", "add", "note", "explain")
-# (each phrase is matched atomically: "in a b in a b ..." read two ways per phrase took
+# what may stand between a reporting verb and the time of the saying: "said on Friday",
+# "said in an interview last week", "told reporters at a news conference on Tuesday" (each
+# phrase is matched atomically: "in a b in a b ..." read two ways per phrase took
 # exponential time)
 _SAID_WHEN = re.compile(
     r"(?>\s+(?:(?:to|in|at|during|after|before|from|outside|on|with)\s+(?:the\s+|an?\s+)?"

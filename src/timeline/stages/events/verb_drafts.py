@@ -12,7 +12,7 @@ from bisect import bisect_right
 from timeline.model import Mention, Span
 from timeline.stages.events.drafts import DocIndex, Draft, title_of
 from timeline.stages.events.lexicon import clauses, is_reporting, load_lexicon
-from timeline.stages.events.verbs import JOIN, Hit, verb_hits
+from timeline.stages.events.verbs import JOIN, PARTICIPLE_JOINS, Hit, verb_hits
 
 __all__ = ["find_verbs"]
 
@@ -207,9 +207,7 @@ def find_verbs(ix: DocIndex, limit: int = 10**9) -> list[Draft]:
                         own_clause = Span(start=own_clause.start, end=cut[0])
                 if idx > 0 and m.start() in adjuncts:
                     adds_to = out[-1]
-                    title = title_of(
-                        text, m.start(), clause.end if idx + 1 == len(kept) else end, spans
-                    )
+                    title = title_of(text, m.start(), end, spans)  # (its subject comes below)
                 if adds_to is not None:
                     past = adds_to.past
                     shared = adds_to.subject
@@ -271,14 +269,17 @@ def _reduced_relative(text: str, clause: Span, kept: list[Hit], h: Hit, between:
     )
 
 
-# what may come before a participle that adds an event to a clause: nothing, or a
-# joining word ("..., deepening the crisis", "while preparing a schedule", "by seizing")
+# the auxiliaries that end a subject taken from the verb a participle adds to ("the
+# Soviet Union wanted to", "the festival was")
 _TRAILING_AUX = re.compile(
     r"(?:\s+(?:had|has|have|was|were|is|are|been|be|would|will|could|did|not|also|[a-z]+ to))+"
-    r"\s*$"  # ("the Soviet Union wanted to"; "the festival was")
+    r"\s*$"
 )
-_JOINS_PARTICIPLE = re.compile(r"\b(?:while|when|after|before|since|by|without|upon)\s+$")
-_OPENS_PARTICIPLE = re.compile(r"\s*(?:(?:while|when|after|before|since|by|without|upon)\s+)?$")
+# what may come before a participle that adds an event to a clause: a joining word between
+# two verbs ("responded by seizing"), or at a clause's start nothing or one ("..., deepening
+# the crisis", "while preparing a schedule")
+_JOINS_PARTICIPLE = re.compile(rf"\b(?:{PARTICIPLE_JOINS})\s+$")
+_OPENS_PARTICIPLE = re.compile(rf"\s*(?:(?:{PARTICIPLE_JOINS})\s+)?$")
 _SUBORDINATOR = re.compile(r"(?:when|after|before|while|as|because|since|until|once|where)\s+")
 
 

@@ -18,7 +18,7 @@ from timeline.stages.events.lexicon import (
     words_back,
 )
 
-__all__ = ["Hit", "JOIN", "verb_hits"]
+__all__ = ["Hit", "JOIN", "PARTICIPLE_JOINS", "verb_hits"]
 
 # words that join a second verb of a clause to the first: "cut ties and closed", "resigned
 # after the party lost", "thirty years since the bridge collapsed"
@@ -118,7 +118,6 @@ _NOT_PARTICIPLE = frozenset(
         "ring",
         "wing",
         "sing",
-        "evening",
     ]
 )
 # what a participle's event takes next: an object, a preposition, "that", an adverb
@@ -127,11 +126,12 @@ _AFTER_PARTICIPLE = re.compile(
     r"by|from|with|into|over|for|against|out|up|down|off|away|back|more|less|some|all|[a-z]+ly|"
     r"\d|[A-Z])|\s+[a-z]+\s+(?:the|a|an|its|his|her|their|of|to|in|that)\b|[,.;:]"
 )
+# the joining words after which an "-ing" form is a participle's event ("while checking",
+# "by seizing"): one list, read here and by verb_drafts
+PARTICIPLE_JOINS = "while|when|after|before|since|by|without|upon"
 # before a participle: a past or present "be" (progressive), or a joining word
 _BEFORE_PARTICIPLE = re.compile(
-    r"\b(?:(?P<be>(?P<past>was|were)|is|are|been)|while|when|after|before|since|without|by|"
-    r"upon)\s+"
-    r"(?:\w+ly\s+)?$"
+    rf"\b(?:(?P<be>(?P<past>was|were)|is|are|been)|{PARTICIPLE_JOINS})\s+(?:\w+ly\s+)?$"
 )
 
 
