@@ -127,6 +127,8 @@ def _used_alone_later(text: str, end: int, before_last: str, last: str) -> bool:
     ``_LATER`` characters), not after ``before_last``: a surname used on its own. Counted
     with the text's word index (built once per text): occurrences of ``last`` in the range
     minus those right after ``before_last`` and a space."""
+    if last.islower():
+        return False  # ("of" ending a run cut short): no surname, and not in the index
     words, pairs = _word_index(text)
     stop = min(len(text), end + _LATER)
 
@@ -142,22 +144,24 @@ _PART = re.compile(r"[^\W_]+")
 
 @functools.lru_cache(maxsize=1)
 def _word_index(text: str) -> tuple[dict[str, list[int]], dict[tuple[str, str], list[int]]]:
-    """Where each word stands alone in ``text``, and where it stands right after a given word
-    and one space (positions in text order); worked out once per text (the one being read)."""
+    """Where each word that is not all lower case (a name's word can be asked about) stands
+    alone in ``text``, and where it stands right after a given word and one space (positions
+    in text order); worked out once per text (the one being read)."""
     words: dict[str, list[int]] = {}
     pairs: dict[tuple[str, str], list[int]] = {}
     prev_word, prev_end = "", -2
     for m in _COMPOUND.finditer(text):
-        w, i = m.group(), m.start()
-        if (i and text[i - 1] in "_.") or (m.end() < len(text) and text[m.end()] == "_"):
-            prev_word, prev_end = w, m.end()
+        w, i, e = m.group(), m.start(), m.end()
+        if w.islower() or (i and text[i - 1] in "_.") or text[e : e + 1] == "_":
+            prev_word, prev_end = w, e
             continue
         words.setdefault(w, []).append(i)
         if prev_end == i - 1 and text[i - 1] == " ":
             pairs.setdefault((prev_word, w), []).append(i)
-            tail = _PART.findall(prev_word)[-1]  # "device-Apple TV": after "Apple" too
-            if tail != prev_word:
-                pairs.setdefault((tail, w), []).append(i)
+            if not prev_word.isalnum():  # "device-Apple TV": after "Apple" too
+                tail = _PART.findall(prev_word)[-1]
+                if tail != prev_word:
+                    pairs.setdefault((tail, w), []).append(i)
         if len(w) > 1 and not w.isalnum():  # "Solvik-Hale": "Hale" stands alone too
             for part in _PART.finditer(w):
                 if part.start():
