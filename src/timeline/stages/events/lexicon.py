@@ -138,13 +138,13 @@ def regular_past(
     if _AUX_BEFORE.search(text, lo, start) or _PRONOUN_BEFORE.search(text, lo, start):
         return True
     adverb = _ADVERB_BEFORE.search(text, lo, start)
-    if (
-        adverb is not None
-        and not DETERMINER_BEFORE.search(text, max(0, adverb.start() - 20), adverb.start())
-        and _OBJECT_AFTER.match(text, end)
-    ):
+    # after a determiner an "-ly" word is a noun: "the family floated the firm", "an ally"
+    ly_noun = adverb is not None and bool(
+        DETERMINER_BEFORE.search(text, max(0, adverb.start() - 20), adverb.start())
+    )
+    if adverb is not None and not ly_noun and _OBJECT_AFTER.match(text, end):
         return True  # "the army eventually captured the town", not "the newly elected mayor"
-    if not _NOUN_BEFORE.search(text, lo, start):
+    if not ly_noun and not _NOUN_BEFORE.search(text, lo, start):
         return False
     # a bare noun as its object after a plural noun or a name ("polls showed support",
     # "the paper attracted little attention"), not after an adjective ("imported cars")
@@ -161,7 +161,8 @@ _OBJECT_AFTER = re.compile(
     r"|at|by|from|with|into|over|after|for|against|through|across|out|up|down|off|away|back"
     r"|today|yesterday|tonight|again|together|here|there|last|early|late|twice|once"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions"
-    r"|several|many|most|some|all|both|each|every|no|more|half|[a-z]+ly|[a-z]+ing)\b|[A-Z\d])"
+    r"|several|many|most|some|all|both|each|every|no|more|half|little|much|another|such|enough"
+    r"|[a-z]+ly|[a-z]+ing)\b|[A-Z\d])"
 )
 _TAKES_AFTER = re.compile(_OBJECT_AFTER.pattern + r"|\s*[,.;:]")
 _JOINING_WORD = re.compile(r"(?i)(?:and|or|that)\s+")
@@ -267,6 +268,8 @@ def load_lexicon() -> Lexicon:
             verbs[f] = (lemma, True)
         verbs.pop(lemma + "ed", None) if lemma in ("cut", "put") else None
     for form, lemma in data.get("past_forms", {}).items():
+        if not verbs.get(form, ("", True))[1]:  # "found": the past of "find" far more often
+            verbs[form] = (lemma, True)  # than the present of "found" ("founded" stays)
         verbs.setdefault(form, (lemma, True))
     return Lexicon(verbs=verbs, nouns=frozenset(data["event_nouns"]))
 

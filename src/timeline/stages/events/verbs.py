@@ -170,6 +170,8 @@ def _in_subject(text: str, h: Hit, nxt: Hit) -> bool:
     if m.group().endswith("s") and between.isspace():
         return True
     lo = words_back(text, max(0, m.start() - 40), m.start())
+    if _DETERMINER_JUST_BEFORE.search(text, lo, m.start()):
+        return True  # "The funding gap emerged": a noun's modifier
     return not (
         JOIN.search(between)
         or _NEW_CLAUSE.search(between)  # "Most now say it had been lost"
@@ -177,6 +179,9 @@ def _in_subject(text: str, h: Hit, nxt: Hit) -> bool:
     )
 
 
+_DETERMINER_JUST_BEFORE = re.compile(
+    r"(?i)\b(?:the|a|an|its|his|her|their|our|this|these|those)\s+$"
+)
 # a pronoun or an auxiliary between two verbs: the second has its own subject
 _NEW_CLAUSE = re.compile(
     r"(?i)\b(?:it|he|she|they|we|i|you|there|had|has|have|was|were|is|are|would|will|could)\b"
@@ -197,6 +202,10 @@ _NOT_A_VERB_AFTER_MODAL = re.compile(
 )
 
 
+_ATTR_ADVERB_BEFORE = re.compile(
+    r"(?i)\b(?:the|a|an|these|those|this|its|his|her|their|our)\s+[a-z]{3,}ly\s+$"
+)
+_ADVERB_AFTER = re.compile(r"\s+[a-z]+ly\b")
 _ATTR_BEFORE = re.compile(
     r"(?i)\b(?:the|a|an|these|those|this|its|his|her|their|our|of|by|for|with|from|in|into)\s+$"
 )
@@ -225,5 +234,12 @@ def _verb_use(text: str, m: re.Match[str], lex: Lexicon, lo: int) -> bool:
             and _ATTRIBUTIVE.match(text, m.end())
         ):
             return False  # "a crowd of retired engineers", "the damaged bridge": an adjective
+    elif (
+        word.endswith("ed")
+        and _ATTR_ADVERB_BEFORE.search(before)
+        and _ATTRIBUTIVE.match(text, m.end())
+        and not _ADVERB_AFTER.match(text, m.end())  # ("the rally ended peacefully")
+    ):
+        return False  # "the newly elected mayor": an adjective after its adverb
     plural_like = word.endswith("s") and not word.endswith("ss")
     return not (plural_like and not SUBJECT_BEFORE.search(before))
